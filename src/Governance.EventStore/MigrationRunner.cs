@@ -1,0 +1,101 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Governance.EventStore;
+
+/// <summary>Applies numbered SQL migrations (<c>0001_name.sql</c>), each once, in order, in its own transaction.</summary>
+public static partial class MigrationRunner
+{
+    // Any constant works; it only has to be the same on every node so that two nodes never migrate at once.
+    private const long MigrationLockKey = 0x6c65646765720001;
+
+    [GeneratedRegex(@"\.(\d{4})_([a-z0-9_]+)\.sql$")]
+    private static partial Regex MigrationName();
+
+    /// <summary>A migration script: its number, name and SQL.</summary>
+    public sealed record Migration(int Version, string Name, string Sql);
+
+    /// <summary>The store's own migrations, embedded in this assembly.</summary>
+    public static IReadOnlyList<Migration> LedgerMigrations { get; } = FromAssembly(typeof(MigrationRunner).Assembly);
+
+    /// <summary>Reads every embedded <c>NNNN_name.sql</c> resource of <paramref name="assembly"/>, ordered by number.</summary>
+    public static IReadOnlyList<Migration> FromAssembly(Assembly assembly) =>
+        assembly.GetManifestResourceNames()
+            .Select(n => (Name: n, Match: MigrationName().Match(n)))
+            .Where(x => x.Match.Success)
+            .Select(x =>
+            {
+                using var stream = assembly.GetManifestResourceStream(x.Name)!;
+                using var reader = new StreamReader(stream);
+                return new Migration(int.Parse(x.Match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    x.Match.Groups[2].Value, reader.ReadToEnd());
+            })
+            .OrderBy(m => m.Version)
+            .ToList();
+
+    /// <summary>
+    /// Applies the migrations of <paramref name="module"/> that are not applied yet.
+    /// Each module (the ledger, the projections, the host) keeps its own numbering.
+    /// </summary>
+    /// <returns>The migrations applied now.</returns>
+    public static async Task<IReadOnlyList<Migration>> MigrateAsync(
+        NpgsqlDataSource dataSource, string module, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var lockCmd = new NpgsqlCommand("select pg_advisory_lock($1)", conn))
+        {
+            lockCmd.Parameters.Add(new() { Value = MigrationLockKey });
+            await lockCmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+        try
+        {
+            await using (var init = new NpgsqlCommand("""
+                create schema if not exists ledger;
+                create table if not exists ledger.schema_migrations (
+                    module text not null, version integer not null, name text not null,
+                    applied_at timestamptz not null default now(), primary key (module, version))
+                """, conn))
+            {
+                await init.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            var applied = new HashSet<int>();
+            await using (var cmd = new NpgsqlCommand("select version from ledger.schema_migrations where module = $1", conn))
+            {
+                cmd.Parameters.Add(new() { Value = module });
+                await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetInt32(0));
+            }
+
+            var done = new List<Migration>();
+            foreach (var migration in migrations.Where(m => !applied.Contains(m.Version)))
+            {
+                await using var tx = await conn.BeginTransactionAsync(cancellationToken);
+                await using (var run = new NpgsqlCommand(migration.Sql, conn, tx))
+                    await run.ExecuteNonQueryAsync(cancellationToken);
+                await using (var record = new NpgsqlCommand(
+                    "insert into ledger.schema_migrations (module, version, name) values ($1, $2, $3)", conn, tx))
+                {
+                    record.Parameters.Add(new() { Value = module });
+                    record.Parameters.Add(new() { Value = migration.Version });
+                    record.Parameters.Add(new() { Value = migration.Name });
+                    await record.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await tx.CommitAsync(cancellationToken);
+                done.Add(migration);
+            }
+            return done;
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand("select pg_advisory_unlock($1)", conn);
+            unlock.Parameters.Add(new() { Value = MigrationLockKey });
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Applies the ledger's own migrations.</summary>
+    public static Task<IReadOnlyList<Migration>> MigrateLedgerAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default) =>
+        MigrateAsync(dataSource, "ledger", LedgerMigrations, cancellationToken);
+}
