@@ -25,10 +25,14 @@ public class PartnerTests
             .ThenViolates("partner.residents-collective-is-residents-body");
 
     [Fact]
-    public void A_tenants_association_may_join_as_a_residents_body() =>
+    public void A_tenants_association_may_join_as_a_residents_body()
+    {
+        var tenants = PartnerId.Parse("huurders-de-punt");
+
         Founded
-            .When(new AdmitPartner(Eigenwijks, "Huurdersvereniging De Punt", PartnerKind.OwnersOrTenantsAssociation, PartnerBody.Residents, Now))
-            .Then(new PartnerAdmitted(Eigenwijks, "Huurdersvereniging De Punt", PartnerKind.OwnersOrTenantsAssociation, PartnerBody.Residents));
+            .When(new AdmitPartner(tenants, "Huurdersvereniging De Punt", PartnerKind.OwnersOrTenantsAssociation, PartnerBody.Residents, Now))
+            .Then(new PartnerAdmitted(tenants, "Huurdersvereniging De Punt", PartnerKind.OwnersOrTenantsAssociation, PartnerBody.Residents));
+    }
 
     [Fact]
     public void A_partner_that_is_already_a_member_is_refused() =>
