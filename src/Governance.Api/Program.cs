@@ -1,6 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Governance.Api.Cli;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+// One executable: the web host (`serve`, the default) and the operator verbs.
+return await GovernanceCli.RunAsync(args);

@@ -8,7 +8,7 @@ public abstract class LedgerDatabase : IAsyncLifetime
 {
     protected NpgsqlDataSource DataSource { get; private set; } = null!;
     protected PostgresEventStore Store { get; private set; } = null!;
-    protected PostgresCluster Cluster { get; private set; } = null!;
+    protected Governance.Api.Hosting.ThrowawayPostgres Cluster { get; private set; } = null!;
     protected string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Governance.Api.Hosting;
+using Npgsql;
+
+namespace Governance.Api.Cli;
+
+/// <summary>The verbs of the `governance` executable. Every verb uses the database in GOVERNANCE_DB.</summary>
+public static class GovernanceCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var root = new RootCommand("Wijkalliantie-logboek: the governance ledger of a neighbourhood alliance.");
+
+        var serve = new Command("serve", "Serve the web application and API (the default verb).") { TreatUnmatchedTokensAsErrors = false };
+        serve.SetAction(async (parse, ct) =>
+        {
+            var app = WebHost.Build([.. parse.UnmatchedTokens]);
+            await app.RunAsync(ct);
+            return 0;
+        });
+        root.Subcommands.Add(serve);
+
+        var db = new Command("db", "Database maintenance.");
+        var migrate = new Command("migrate", "Apply every pending migration.");
+        migrate.SetAction((_, ct) => Guarded(error, async () =>
+        {
+            await using var dataSource = Database.CreateDataSource(Database.ConnectionString());
+            var applied = await LedgerServices.MigrateAllAsync(dataSource, ct);
+            await output.WriteLineAsync(applied.Count == 0 ? "database is up to date" : string.Join(Environment.NewLine, applied.Select(a => "applied " + a)));
+            return 0;
+        }));
+        db.Subcommands.Add(migrate);
+        root.Subcommands.Add(db);
+
+        root.Subcommands.Add(LedgerCommands.Build(output, error));
+        root.Subcommands.Add(BenchCommands.Build(output, error));
+
+        var parsed = root.Parse(args.Length == 0 ? ["serve"] : args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    /// <summary>Runs a verb; expected failures print one line and exit non-zero, never a stack trace.</summary>
+    internal static async Task<int> Guarded(TextWriter error, Func<Task<int>> verb)
+    {
+        try
+        {
+            return await verb();
+        }
+        catch (CliException ex)
+        {
+            await error.WriteLineAsync("error: " + ex.Message);
+            return ex.ExitCode;
+        }
+        catch (NpgsqlException ex)
+        {
+            await error.WriteLineAsync("error: the database is not reachable or refused the request: " + ex.Message);
+            return 2;
+        }
+        catch (Governance.EventStore.InvalidLedgerIdException ex)
+        {
+            await error.WriteLineAsync("error: " + ex.Message);
+            return 1;
+        }
+    }
+}

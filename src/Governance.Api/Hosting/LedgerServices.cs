@@ -1,0 +1,33 @@
+using Governance.EventStore;
+using Npgsql;
+
+namespace Governance.Api.Hosting;
+
+public static class LedgerServices
+{
+    public static IServiceCollection AddLedger(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new PostgresEventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<MigrateOnStart>();
+        return services;
+    }
+
+    /// <summary>Every module's migrations, in dependency order. `db migrate` and start-up both run this.</summary>
+    public static async Task<IReadOnlyList<string>> MigrateAllAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    {
+        var applied = await MigrationRunner.MigrateLedgerAsync(dataSource, cancellationToken);
+        return applied.Select(m => $"ledger {m.Version:0000}_{m.Name}").ToList();
+    }
+
+    private sealed class MigrateOnStart(NpgsqlDataSource dataSource, ILogger<MigrateOnStart> logger) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            foreach (var applied in await MigrateAllAsync(dataSource, cancellationToken))
+                logger.LogInformation("Applied migration {Migration}", applied);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

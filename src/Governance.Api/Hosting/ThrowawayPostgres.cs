@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Governance.Api.Hosting;
+
+/// <summary>
+/// A throw-away PostgreSQL cluster: initdb into a temp dir, a free loopback port, removed when disposed or when
+/// the process exits. Tests use it with fsync off (speed); the benchmark with the server's defaults (fsync on).
+/// This file is also compiled into tests/Governance.TestSupport, so tests and the bench verb share one implementation.
+/// </summary>
+public sealed class ThrowawayPostgres : IAsyncDisposable
+{
+    private readonly string _root;
+    private readonly string _binDir;
+    private int _databaseCounter;
+
+    private ThrowawayPostgres(string root, string binDir, int port)
+    {
+        _root = root;
+        _binDir = binDir;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString(string database = "postgres") =>
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=60;Include Error Detail=true";
+
+    /// <summary>A new, empty database for one test class or test.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix = "t")
+    {
+        var name = $"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}";
+        await using var conn = new NpgsqlConnection(ConnectionString());
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"create database \"{name}\"", conn);
+        await cmd.ExecuteNonQueryAsync();
+        return ConnectionString(name);
+    }
+
+    public static async Task<ThrowawayPostgres> StartAsync(bool durable = false)
+    {
+        var binDir = FindBinDir();
+        var root = Directory.CreateTempSubdirectory("governance-pg-").FullName;
+        var data = Path.Combine(root, "data");
+        var runAsPostgres = Environment.UserName == "root";
+        if (runAsPostgres) Run("chown", $"-R postgres: {root}");
+
+        Run(runAsPostgres, Path.Combine(binDir, "initdb"),
+            $"-D {data} -U postgres -A trust -E UTF8 --locale=C.UTF-8" + (durable ? "" : " --no-sync"));
+        var speed = durable ? "" : """
+            fsync = off
+            synchronous_commit = off
+            full_page_writes = off
+            """;
+        await File.AppendAllTextAsync(Path.Combine(data, "postgresql.conf"), $"""
+
+            {speed}
+            max_connections = 300
+            listen_addresses = '127.0.0.1'
+            unix_socket_directories = ''
+            """);
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = FreePort();
+            try
+            {
+                Run(runAsPostgres, Path.Combine(binDir, "pg_ctl"),
+                    $"-D {data} -l {Path.Combine(root, "server.log")} -o \"-p {port}\" -w -t 30 start");
+                var cluster = new ThrowawayPostgres(root, binDir, port);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
+                return cluster;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                // Another process took the port between our probe and the server's bind: try another.
+            }
+        }
+    }
+
+    private static string FindBinDir()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("PG_BIN");
+        if (!string.IsNullOrEmpty(fromEnv)) return fromEnv;
+        var candidates = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb")))
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
+                .ToList()
+            : [];
+        return candidates.FirstOrDefault()
+            ?? throw new InvalidOperationException("PostgreSQL binaries not found: install the postgresql package (ops/test and ops/run do) or set PG_BIN.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Run(bool asPostgres, string file, string args)
+    {
+        if (asPostgres) Run("runuser", $"-u postgres -- {file} {args}");
+        else Run(file, args);
+    }
+
+    private static void Run(string file, string args)
+    {
+        var psi = new ProcessStartInfo(file, args)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {file}.");
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(60_000))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{file} {args} timed out.");
+        }
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {args} exited with {p.ExitCode}: {stdout.Result}{stderr.Result}");
+    }
+
+    private void Stop()
+    {
+        try
+        {
+            var data = Path.Combine(_root, "data");
+            Run(Environment.UserName == "root", Path.Combine(_binDir, "pg_ctl"), $"-D {data} -m immediate -w stop");
+        }
+        catch (InvalidOperationException)
+        {
+            // The process is exiting; a cluster that will not stop is left for the temp cleaner.
+        }
+        try { Directory.Delete(_root, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        return ValueTask.CompletedTask;
+    }
+}
