@@ -1,0 +1,159 @@
+using Governance.Api.Cli;
+using Governance.Api.Hosting;
+using Governance.EventStore;
+using Governance.TestSupport;
+using Npgsql;
+
+namespace Governance.Api.Tests;
+
+/// <summary>The CLI verbs, run in-process against a fresh database given through GOVERNANCE_DB.</summary>
+[Collection(CliEnvironment.Name)]
+public sealed class CliTests : IAsyncLifetime
+{
+    private string _connectionString = "";
+
+    public async Task InitializeAsync()
+    {
+        var cluster = await PostgresCluster.Shared;
+        _connectionString = await cluster.CreateDatabaseAsync("cli");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var previous = Environment.GetEnvironmentVariable(Database.EnvironmentVariable);
+        Environment.SetEnvironmentVariable(Database.EnvironmentVariable, _connectionString);
+        try
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            var exit = await GovernanceCli.RunAsync(args, output, error);
+            return (exit, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Database.EnvironmentVariable, previous);
+        }
+    }
+
+    private async Task Seed()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
+        await LedgerServices.MigrateAllAsync(dataSource);
+        var store = new PostgresEventStore(dataSource, TimeProvider.System);
+        for (var i = 0; i < 4; i++)
+            await store.AppendAsync("osdorp-de-punt", $"s{i % 2}", "test", ExpectedVersion.Any,
+                [new EventData(Guid.NewGuid(), "test.happened", 1, $$"""{"i":{{i}}}""", EventMetadata.None)]);
+        await store.AppendAsync("geuzenveld", "s1", "test", ExpectedVersion.Any,
+            [new EventData(Guid.NewGuid(), "test.happened", 1, "{}", EventMetadata.None)]);
+    }
+
+    private async Task Sql(string sql)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
+        await using var cmd = dataSource.CreateCommand(sql);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task Db_migrate_applies_the_migrations_once()
+    {
+        var first = await Run("db", "migrate");
+        Assert.Equal(0, first.Exit);
+        Assert.Contains("applied ledger 0001_ledger", first.Out, StringComparison.Ordinal);
+        var second = await Run("db", "migrate");
+        Assert.Equal((0, "database is up to date"), (second.Exit, second.Out.Trim()));
+    }
+
+    [Fact]
+    public async Task Ledger_verify_prints_each_tenant_count_and_head_and_exits_0()
+    {
+        await Seed();
+        var (exit, output, _) = await Run("ledger", "verify");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"osdorp-de-punt: verified 4 events, head [0-9a-f]{64}", output);
+        Assert.Matches(@"geuzenveld: verified 1 events, head [0-9a-f]{64}", output);
+    }
+
+    [Theory]
+    [InlineData("""update ledger.events set data = '{"i":99}' where tenant_id = 'osdorp-de-punt' and tenant_position = 2""", 2, "AlteredEvent")]
+    [InlineData("delete from ledger.events where tenant_id = 'osdorp-de-punt' and tenant_position = 3", 3, "MissingPosition")]
+    [InlineData("update ledger.events set hash = sha256('x'::bytea) where tenant_id = 'osdorp-de-punt' and tenant_position = 1", 1, "AlteredHash")]
+    [InlineData("""
+        update ledger.events set tenant_position = -1 where tenant_id = 'osdorp-de-punt' and tenant_position = 2;
+        update ledger.events set tenant_position = 2 where tenant_id = 'osdorp-de-punt' and tenant_position = 4;
+        update ledger.events set tenant_position = 4 where tenant_id = 'osdorp-de-punt' and tenant_position = -1;
+        """, 2, "Reordered")]
+    public async Task Ledger_verify_exits_3_and_names_the_tenant_the_position_and_the_reason(string tamper, int position, string kind)
+    {
+        await Seed();
+        await Sql(tamper);
+        var (exit, output, _) = await Run("ledger", "verify");
+        Assert.Equal(LedgerCommands.TamperedExitCode, exit);
+        Assert.Contains($"osdorp-de-punt: FAILED at position {position}: {kind}", output, StringComparison.Ordinal);
+        Assert.Matches(@"geuzenveld: verified 1 events", output);
+    }
+
+    [Fact]
+    public async Task Ledger_verify_of_one_tenant_checks_only_that_tenant()
+    {
+        await Seed();
+        var (exit, output, _) = await Run("ledger", "verify", "--tenant", "geuzenveld");
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("osdorp", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_or_invalid_tenant_is_a_clear_error_with_a_non_zero_exit()
+    {
+        await Seed();
+        var unknown = await Run("ledger", "verify", "--tenant", "nergens");
+        Assert.Equal(1, unknown.Exit);
+        Assert.Contains("No ledger for tenant 'nergens'", unknown.Err, StringComparison.Ordinal);
+        var invalid = await Run("ledger", "verify", "--tenant", "Not Valid");
+        Assert.Equal(1, invalid.Exit);
+        Assert.Contains("not a valid tenant id", invalid.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_is_reported_in_one_line_without_a_stack_trace()
+    {
+        _connectionString = "Host=127.0.0.1;Port=1;Username=postgres;Timeout=2";
+        var (exit, _, error) = await Run("ledger", "verify");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: the database is not reachable", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bench_append_prints_one_json_line_and_leaves_verifiable_events()
+    {
+        var (exit, output, _) = await Run("bench", "append", "--scenario", "tenant1-w16-single", "--events", "320");
+        Assert.Equal(0, exit);
+        using var line = System.Text.Json.JsonDocument.Parse(output.Trim());
+        Assert.Equal("tenant1-w16-single", line.RootElement.GetProperty("scenario").GetString());
+        Assert.Equal(320, line.RootElement.GetProperty("events").GetInt64());
+        Assert.Equal(0, line.RootElement.GetProperty("lost").GetInt64());
+        foreach (var field in new[] { "seconds", "events_per_s", "p50_ms", "p99_ms", "conflicts" })
+            Assert.True(line.RootElement.TryGetProperty(field, out _), field);
+        var verify = await Run("ledger", "verify");
+        Assert.Equal(0, verify.Exit);
+        Assert.Contains("verified 320 events", verify.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_bench_scenario_is_refused()
+    {
+        var (exit, _, error) = await Run("bench", "append", "--scenario", "everything");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("everything", error, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>CLI tests set GOVERNANCE_DB for the process: they run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class CliEnvironment
+{
+    public const string Name = "cli environment";
+}

@@ -1,0 +1,56 @@
+using Governance.Api;
+using Governance.Api.Hosting;
+using Governance.TestSupport;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Npgsql;
+
+namespace Governance.Api.Tests;
+
+/// <summary>
+/// The real application on real Kestrel, bound to a free loopback port, with a fresh database on the
+/// test process's throw-away PostgreSQL cluster. Tests talk to it over real HTTP.
+/// </summary>
+public sealed class GovernanceServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private GovernanceServer(WebApplication app, string connectionString, Uri baseAddress)
+    {
+        _app = app;
+        ConnectionString = connectionString;
+        BaseAddress = baseAddress;
+    }
+
+    public string ConnectionString { get; }
+    public Uri BaseAddress { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<GovernanceServer> StartAsync(Action<WebApplicationBuilder>? configure = null, params string[] args)
+    {
+        var cluster = await PostgresCluster.Shared;
+        var connectionString = await cluster.CreateDatabaseAsync("api");
+        var app = WebHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing", .. args], builder =>
+        {
+            builder.Configuration["ConnectionStrings:Governance"] = connectionString;
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(builder);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new GovernanceServer(app, connectionString, new Uri(address));
+    }
+
+    public HttpClient CreateClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
+    {
+        BaseAddress = BaseAddress,
+    };
+
+    public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
