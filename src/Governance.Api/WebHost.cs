@@ -1,3 +1,4 @@
+using Governance.Api.Auth;
 using Governance.Api.Health;
 using Governance.Api.Hosting;
 
@@ -14,18 +15,20 @@ public static class WebHost
 
         builder.Services.AddGovernanceDatabase(builder.Configuration);
         builder.Services.AddLedger();
+        builder.Services.AddGovernanceAuth(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddRazorPages();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseGovernanceAuth();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
-        app.MapGet("/", () => Results.Content(
-            "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Wijkalliantie-logboek</title></head>" +
-            "<body><main><h1>Wijkalliantie-logboek</h1><p>Het logboek draait. Zie <a href=\"/health\">/health</a>.</p></main></body></html>",
-            "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapAuthApi();
+        app.MapRazorPages();
         return app;
     }
 }

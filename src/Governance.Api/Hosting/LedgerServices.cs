@@ -16,9 +16,17 @@ public static class LedgerServices
     /// <summary>Every module's migrations, in dependency order. `db migrate` and start-up both run this.</summary>
     public static async Task<IReadOnlyList<string>> MigrateAllAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
     {
-        var applied = await MigrationRunner.MigrateLedgerAsync(dataSource, cancellationToken);
-        return applied.Select(m => $"ledger {m.Version:0000}_{m.Name}").ToList();
+        var applied = new List<string>();
+        foreach (var m in await MigrationRunner.MigrateLedgerAsync(dataSource, cancellationToken))
+            applied.Add($"ledger {m.Version:0000}_{m.Name}");
+        // The host's own tables (accounts, people, tokens, keys, read models) live in schema `app`,
+        // numbered separately in src/Governance.Api/Migrations.
+        foreach (var m in await MigrationRunner.MigrateAsync(dataSource, "app", AppMigrations, cancellationToken))
+            applied.Add($"app {m.Version:0000}_{m.Name}");
+        return applied;
     }
+
+    private static readonly IReadOnlyList<MigrationRunner.Migration> AppMigrations = MigrationRunner.FromAssembly(typeof(LedgerServices).Assembly);
 
     private sealed class MigrateOnStart(NpgsqlDataSource dataSource, ILogger<MigrateOnStart> logger) : IHostedService
     {
