@@ -8,6 +8,12 @@ public static class Alliance
 {
     public static State Initial { get; } = new State.NotFounded();
 
+    /// <summary>The alliance stream's decider: one stream per alliance, named after the alliance.</summary>
+    public static Decider<AllianceCommand, AllianceEvent, State> Decider { get; } = new(Decide, Evolve, Initial, "alliance");
+
+    /// <summary>The alliance's own stream id within its tenant (the alliance is the tenant).</summary>
+    public const string StreamId = "alliance";
+
     /// <summary>Only what decisions need; display folds its own read model.</summary>
     public abstract record State
     {

@@ -1,0 +1,226 @@
+using FluentValidation;
+using Governance.Api.Auth;
+using Governance.Api.Http;
+using Governance.Domain;
+using Governance.Domain.Alliances;
+using Governance.EventStore;
+using Governance.Projections.Alliances;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Governance.Api.Alliances;
+
+/// <summary>The alliance stream over HTTP: founding, partners, representatives, officers, contacts, interests, agreements.</summary>
+public static class AllianceEndpoints
+{
+    public static IEndpointRouteBuilder MapAllianceApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/alliances").WithTags("Alliances");
+
+        api.MapGet("/", List).WithName("ListAlliances");
+        api.MapGet("/{alliance}", Get).WithName("GetAlliance");
+        api.MapGet("/{alliance}/interest-register", InterestRegister).WithName("GetInterestRegister");
+        api.MapGet("/{alliance}/working-agreements", Agreements).WithName("GetWorkingAgreements");
+
+        api.MapPost("/", Found).Validate<FoundAllianceRequest>().RequireSystemAdmin();
+        api.MapPost("/{alliance}/partners", AdmitPartner).Validate<AdmitPartnerRequest>().RequireRoles(Role.Admin);
+        api.MapPost("/{alliance}/partners/{partner}/departure", PartnerLeaves).Validate<PartnerDepartureRequest>().RequireRoles(Role.Admin);
+        api.MapPost("/{alliance}/representatives", AppointRepresentative).Validate<AppointRepresentativeRequest>().RequireRoles(Role.Admin);
+        api.MapPost("/{alliance}/representatives/{person}/withdrawal", WithdrawRepresentative).Validate<WithdrawRepresentativeRequest>().RequireRoles(Role.Admin);
+        api.MapPost("/{alliance}/officers", AppointOfficer).Validate<AppointOfficerRequest>().RequireRoles(Role.Admin);
+        api.MapPost("/{alliance}/officers/{office}/vacancy", VacateOffice).Validate<VacateOfficeRequest>().RequireRoles(Role.Admin);
+        api.MapPost("/{alliance}/escalation-contacts", AssignContact).Validate<EscalationContactRequest>().RequireRoles(Role.Admin);
+        api.MapPost("/{alliance}/escalation-contacts/{person}/unassignment", UnassignContact).RequireRoles(Role.Admin);
+        // R16: the secretary keeps the register; anyone at the table may declare their own interests.
+        api.MapPost("/{alliance}/interest-declarations", DeclareInterest).Validate<DeclareInterestRequest>()
+            .RequireRoles(Role.Admin, Role.Secretary, Role.Chair, Role.Representative, Role.CoreGroup);
+        api.MapPost("/{alliance}/interest-declarations/{declaration}/end", EndDeclaration)
+            .RequireRoles(Role.Admin, Role.Secretary, Role.Chair, Role.Representative, Role.CoreGroup);
+        api.MapPost("/{alliance}/working-agreements/amendments", Amend).Validate<AmendAgreementsRequest>().RequireRoles(Role.Admin);
+        return app;
+    }
+
+    public static IServiceCollection AddAlliances(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => Projections.DomainJson.CreateRegistry());
+        services.AddSingleton<CommandPipeline>();
+        services.AddSingleton<AllianceQueries>();
+        services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton<IValidator<FoundAllianceRequest>, FoundAllianceValidator>();
+        services.AddSingleton<IValidator<AdmitPartnerRequest>, AdmitPartnerValidator>();
+        services.AddSingleton<IValidator<PartnerDepartureRequest>, PartnerDepartureValidator>();
+        services.AddSingleton<IValidator<AppointRepresentativeRequest>, AppointRepresentativeValidator>();
+        services.AddSingleton<IValidator<WithdrawRepresentativeRequest>, WithdrawRepresentativeValidator>();
+        services.AddSingleton<IValidator<AppointOfficerRequest>, AppointOfficerValidator>();
+        services.AddSingleton<IValidator<VacateOfficeRequest>, VacateOfficeValidator>();
+        services.AddSingleton<IValidator<EscalationContactRequest>, EscalationContactValidator>();
+        services.AddSingleton<IValidator<DeclareInterestRequest>, DeclareInterestValidator>();
+        services.AddSingleton<IValidator<AmendAgreementsRequest>, AmendAgreementsValidator>();
+        return services;
+    }
+
+    // ---- reads (public) ----
+
+    private static async Task<Ok<List<AllianceSummary>>> List(AllianceQueries queries, CancellationToken ct) =>
+        TypedResults.Ok((await queries.ListAsync(ct))
+            .Select(v => new AllianceSummary(v.Id.Value, v.Name, v.Neighbourhood, v.Partners.Count(p => p.IsMember), v.Agreements.Version)).ToList());
+
+    private static async Task<Results<Ok<AllianceResponse>, ProblemHttpResult>> Get(
+        string alliance, DateTimeOffset? asOf, AllianceQueries queries, PeopleDirectory people, HttpContext http, CancellationToken ct)
+    {
+        if (await Load(alliance, queries, ct, asOf) is not { } view) return NotFound(alliance);
+        http.Response.Headers.ETag = $"\"{view.StreamVersion}\"";
+        var names = await people.NamesAsync(AllianceResponses.PeopleIn(view), ct);
+        return TypedResults.Ok(AllianceResponses.From(view, names));
+    }
+
+    private static async Task<Results<Ok<List<DeclarationResponse>>, ProblemHttpResult>> InterestRegister(
+        string alliance, bool? includeEnded, AllianceQueries queries, PeopleDirectory people, CancellationToken ct)
+    {
+        if (await Load(alliance, queries, ct) is not { } view) return NotFound(alliance);
+        var declarations = view.Declarations.Where(d => d.IsActive || includeEnded == true).ToList();
+        var names = await people.NamesAsync(declarations.Select(d => d.Person), ct);
+        return TypedResults.Ok(declarations.Select(d => AllianceResponses.From(d, names)).ToList());
+    }
+
+    private static async Task<Results<Ok<List<AgreementsVersionResponse>>, ProblemHttpResult>> Agreements(
+        string alliance, AllianceQueries queries, CancellationToken ct)
+    {
+        if (await Load(alliance, queries, ct) is not { } view) return NotFound(alliance);
+        return TypedResults.Ok(view.AgreementsHistory.Reverse()
+            .Select(a => new AgreementsVersionResponse(a.Version, a.RecordedAt, a.DecisionReference, a.Agreements)).ToList());
+    }
+
+    // ---- commands ----
+
+    private static async Task<Results<Created<CommandResponse>, ProblemHttpResult>> Found(
+        FoundAllianceRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct)
+    {
+        var id = AllianceId.Parse(body.Id!);
+        var outcome = await pipeline.HandleAsync(Alliance.Decider, id.Value, Alliance.StreamId,
+            now => new FoundAlliance(id, body.Name!.Trim(), body.Neighbourhood!.Trim(), now),
+            Metadata(http, "admin"), IfMatch(http), ct);
+        return TypedResults.Created($"/api/v1/alliances/{id.Value}", Response(outcome, http));
+    }
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> AdmitPartner(
+        string alliance, AdmitPartnerRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        Execute(alliance, pipeline, queries, http, now => new AdmitPartner(PartnerId.Parse(body.Id!), body.Name!.Trim(),
+            Kebab.Parse<PartnerKind>(body.Kind!), Kebab.Parse<PartnerBody>(body.Body!), now), ct);
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> PartnerLeaves(
+        string alliance, string partner, PartnerDepartureRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        PartnerId.TryParse(partner, out var id)
+            ? Execute(alliance, pipeline, queries, http, now => new RecordPartnerDeparture(id, body.Reason!.Trim(), now), ct)
+            : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(InvalidId("partner", partner));
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> AppointRepresentative(
+        string alliance, AppointRepresentativeRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        Execute(alliance, pipeline, queries, http, now =>
+            new AppointRepresentative(PersonId.Parse(body.Person!), PartnerId.Parse(body.Partner!), body.HasMandate!.Value, now), ct);
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> WithdrawRepresentative(
+        string alliance, string person, WithdrawRepresentativeRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        PersonId.TryParse(person, out var id)
+            ? Execute(alliance, pipeline, queries, http, now => new WithdrawRepresentative(id, PartnerId.Parse(body.Partner!), now), ct)
+            : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(InvalidId("person", person));
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> AppointOfficer(
+        string alliance, AppointOfficerRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        Execute(alliance, pipeline, queries, http, now => new AppointOfficer(Kebab.Parse<Office>(body.Office!),
+            PersonId.Parse(body.Person!), body.DeclaresNoDirectInterest!.Value, now), ct);
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> VacateOffice(
+        string alliance, string office, VacateOfficeRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        Kebab.TryParse<Office>(office, out var which)
+            ? Execute(alliance, pipeline, queries, http, now => new VacateOffice(which, body.Reason!.Trim(), now), ct)
+            : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(InvalidId("office", office));
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> AssignContact(
+        string alliance, EscalationContactRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        Execute(alliance, pipeline, queries, http, now => new AssignEscalationContact(PersonId.Parse(body.Person!), now), ct);
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> UnassignContact(
+        string alliance, string person, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        PersonId.TryParse(person, out var id)
+            ? Execute(alliance, pipeline, queries, http, now => new UnassignEscalationContact(id, now), ct)
+            : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(InvalidId("person", person));
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> DeclareInterest(
+        string alliance, DeclareInterestRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var person = PersonId.Parse(body.Person!);
+        if (!MayKeepRegisterFor(http, alliance, person)) return AuthorizationExtensions.Forbidden();
+        var declaration = new DeclarationId("d-" + Guid.CreateVersion7().ToString("N")[..16]);
+        return await Execute(alliance, pipeline, queries, http, now => new DeclareInterest(declaration, person,
+            Kebab.Parse<InterestKind>(body.Kind!), body.Description!.Trim(),
+            body.Partner is null ? null : PartnerId.Parse(body.Partner), string.IsNullOrWhiteSpace(body.Organisation) ? null : body.Organisation.Trim(), now), ct);
+    }
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> EndDeclaration(
+        string alliance, string declaration, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        if (!DeclarationId.TryParse(declaration, out var id)) return InvalidId("declaration", declaration);
+        if (await Load(alliance, queries, ct) is not { } view) return NotFound(alliance);
+        var existing = view.Declarations.FirstOrDefault(d => d.Id == id);
+        if (existing is not null && !MayKeepRegisterFor(http, alliance, existing.Person)) return AuthorizationExtensions.Forbidden();
+        return await Execute(alliance, pipeline, queries, http, now => new EndInterestDeclaration(id, now), ct);
+    }
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Amend(
+        string alliance, AmendAgreementsRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        Execute(alliance, pipeline, queries, http, now => new AmendWorkingAgreements(body.Agreements!, body.DecisionReference!.Trim(), now), ct);
+
+    // ---- shared ----
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Execute(
+        string alliance, CommandPipeline pipeline, AllianceQueries queries, HttpContext http,
+        Func<Instant, AllianceCommand> command, CancellationToken ct)
+    {
+        if (!AllianceId.TryParse(alliance, out var id)) return InvalidId("alliance", alliance);
+        var outcome = await pipeline.HandleAsync(Alliance.Decider, id.Value, Alliance.StreamId, command,
+            Metadata(http, http.ActingRole(id)), IfMatch(http), ct);
+        if (outcome.StreamVersion == 0) return NotFound(alliance);
+        return TypedResults.Ok(Response(outcome, http));
+    }
+
+    /// <summary>R16: the register is kept by the secretary (and admin); others may only declare for themselves.</summary>
+    private static bool MayKeepRegisterFor(HttpContext http, string alliance, PersonId person)
+    {
+        var actor = http.GetActor()!;
+        var id = AllianceId.Parse(alliance);
+        return actor.Person == person || actor.Has(id, Role.Admin) || actor.Has(id, Role.Secretary);
+    }
+
+    private static async Task<AllianceView?> Load(string alliance, AllianceQueries queries, CancellationToken ct, DateTimeOffset? asOf = null) =>
+        AllianceId.TryParse(alliance, out var id) ? await queries.GetAsync(id, asOf, ct) : null;
+
+    private static CommandResponse Response(CommandOutcome outcome, HttpContext http)
+    {
+        http.Response.Headers.ETag = $"\"{outcome.StreamVersion}\"";
+        var registry = http.RequestServices.GetRequiredService<EventTypeRegistry>();
+        return new CommandResponse(outcome.StreamVersion, [.. outcome.Events.Select(e => registry.AliasOf(e.GetType()))]);
+    }
+
+    private static EventMetadata Metadata(HttpContext http, string role) => new(
+        ActorId: http.GetActor()?.Person.Value,
+        Role: role,
+        CorrelationId: System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
+        CausationId: null,
+        CommandId: http.Request.Headers["Idempotency-Key"].FirstOrDefault() ?? Guid.CreateVersion7().ToString());
+
+    /// <summary>If-Match carries the stream version the client decided on (as returned in ETag).</summary>
+    private static long? IfMatch(HttpContext http)
+    {
+        var header = http.Request.Headers.IfMatch.FirstOrDefault();
+        if (string.IsNullOrEmpty(header) || header == "*") return null;
+        return long.TryParse(header.Trim('"', 'W', '/'), out var v) ? v : throw new BadHttpRequestException("If-Match must be an ETag returned by this API, e.g. \"12\".");
+    }
+
+    private static ProblemHttpResult NotFound(string alliance) => TypedResults.Problem(
+        ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found.", $"There is no alliance '{alliance}'.", "alliance.unknown"));
+
+    private static ProblemHttpResult InvalidId(string what, string value) => TypedResults.Problem(
+        ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.", $"'{value}' is not a valid {what} id.", "invalid-id"));
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Governance.Domain;
+using Governance.EventStore;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Governance.Api.Http;
+
+/// <summary>
+/// Maps the failures a request can meet to RFC 9457 problem details, once, at the edge: a broken rule is 409 with its
+/// code, a stale If-Match 412, a malformed request 400/413/415. Anything else is a 500 without internals.
+/// </summary>
+public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProblems> logger) : IExceptionHandler
+{
+    public const string RuleTypeBase = "https://wijkalliantie.example/regels/";
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            RuleViolated r => Problem(StatusCodes.Status409Conflict, "A working agreement refuses this.", r.Detail ?? r.Message, r.Code,
+                RuleTypeBase + r.Code.Split('.')[0]),
+            PreconditionFailedException p => Problem(StatusCodes.Status412PreconditionFailed, "The resource has changed.",
+                $"You sent If-Match for version {p.Expected}; it is now at version {p.Actual}. Reload and try again.", "precondition-failed"),
+            ConcurrencyException => Problem(StatusCodes.Status409Conflict, "Too many simultaneous changes.",
+                "The resource changed repeatedly while this request was handled. Try again.", "concurrency"),
+            BadHttpRequestException b => Problem(b.StatusCode, ReasonFor(b.StatusCode), BadRequestDetail(b), "bad-request"),
+            InvalidLedgerIdException i => Problem(StatusCodes.Status400BadRequest, "Invalid id.", i.Message, "invalid-id"),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problem(StatusCodes.Status500InternalServerError, "Something went wrong.", "The error was logged. Please try again later.", "internal");
+        }
+
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ProblemDetails Problem(int status, string title, string detail, string code, string? type = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = type };
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    private static string ReasonFor(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "Send JSON (Content-Type: application/json).",
+        _ => "The request is not valid.",
+    };
+
+    // The framework's messages name the parameter and the JSON path, never internals; the inner JsonException adds where.
+    private static string BadRequestDetail(BadHttpRequestException b) =>
+        b.InnerException is System.Text.Json.JsonException json && json.Path is not null
+            ? $"{b.Message} ({json.Path}: {json.Message.Split(". Path:")[0]})"
+            : b.Message;
+}
