@@ -1,4 +1,6 @@
+using Governance.Api.Alliances;
 using Governance.Api.Auth;
+using Governance.Api.Http;
 using Governance.Api.Health;
 using Governance.Api.Hosting;
 
@@ -17,6 +19,9 @@ public static class WebHost
         builder.Services.AddLedger();
         builder.Services.AddGovernanceAuth(builder.Configuration);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiProblems>();
+        builder.Services.ConfigureHttpJsonOptions(o => Governance.Projections.DomainJson.Configure(o.SerializerOptions));
+        builder.Services.AddAlliances();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();
 
@@ -28,6 +33,7 @@ public static class WebHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
         app.MapAuthApi();
+        app.MapAllianceApi();
         app.MapRazorPages();
         return app;
     }
