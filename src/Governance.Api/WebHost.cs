@@ -13,6 +13,7 @@ public static class WebHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5080");
+        builder.AddClock();
         configure?.Invoke(builder);
 
         builder.Services.AddGovernanceDatabase(builder.Configuration);
@@ -34,6 +35,7 @@ public static class WebHost
         app.MapHealth();
         app.MapAuthApi();
         app.MapAllianceApi();
+        app.MapDevClock();
         app.MapRazorPages();
         return app;
     }

@@ -7,7 +7,6 @@ public static class LedgerServices
 {
     public static IServiceCollection AddLedger(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PostgresEventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<MigrateOnStart>();
         return services;

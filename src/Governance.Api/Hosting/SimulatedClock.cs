@@ -1,0 +1,109 @@
+using Governance.Api.Auth;
+using Governance.Api.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Governance.Api.Hosting;
+
+/// <summary>
+/// A clock that demos and acceptance tests can move forward (`--clock simulated`). It starts at the real time and
+/// only ever moves forward: the ledger's recorded times must never run backwards. Refused in Production.
+/// </summary>
+public sealed class SimulatedClock(TimeProvider real) : TimeProvider
+{
+    private readonly Lock _gate = new();
+    private TimeSpan _offset;
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate) return real.GetUtcNow() + _offset;
+    }
+
+    public DateTimeOffset Advance(TimeSpan by)
+    {
+        if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), "The clock only moves forward.");
+        lock (_gate)
+        {
+            _offset += by;
+            return real.GetUtcNow() + _offset;
+        }
+    }
+
+    public DateTimeOffset SetTo(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var by = now - (real.GetUtcNow() + _offset);
+            if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(now), "The clock only moves forward.");
+            _offset += by;
+            return now;
+        }
+    }
+}
+
+public static class ClockServices
+{
+    public const string ConfigurationKey = "clock";
+
+    /// <summary>`--clock simulated` (configuration key "clock") swaps in the simulated clock; Production refuses it.</summary>
+    public static WebApplicationBuilder AddClock(this WebApplicationBuilder builder)
+    {
+        var mode = builder.Configuration[ConfigurationKey] ?? "system";
+        switch (mode)
+        {
+            case "system":
+                builder.Services.AddSingleton(TimeProvider.System);
+                break;
+            case "simulated" when builder.Environment.IsProduction():
+                throw new CliException("--clock simulated is refused in Production: recorded times there must be real.");
+            case "simulated":
+                var clock = new SimulatedClock(TimeProvider.System);
+                builder.Services.AddSingleton(clock);
+                builder.Services.AddSingleton<TimeProvider>(clock);
+                break;
+            default:
+                throw new CliException($"--clock must be 'system' or 'simulated', not '{mode}'.");
+        }
+        return builder;
+    }
+
+    public sealed record ClockRequest(string? Advance, DateTimeOffset? Now);
+
+    public sealed record ClockResponse(DateTimeOffset Now);
+
+    public static IEndpointRouteBuilder MapDevClock(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/dev/clock", (TimeProvider clock) => TypedResults.Ok(new ClockResponse(clock.GetUtcNow()))).WithTags("Dev");
+        app.MapPost("/api/v1/dev/clock", MoveClock).WithTags("Dev").RequireSystemAdmin();
+        return app;
+    }
+
+    private static Results<Ok<ClockResponse>, ProblemHttpResult> MoveClock(ClockRequest body, IServiceProvider services)
+    {
+        if (services.GetService<SimulatedClock>() is not { } clock)
+            return TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status409Conflict, "The clock is real.",
+                "Start the server with --clock simulated (never in Production) to move time.", "clock.not-simulated"));
+        if ((body.Advance is null) == (body.Now is null))
+            return Invalid("Send either \"advance\" (an ISO 8601 period such as \"P14D\" or \"PT2H\") or \"now\".");
+        try
+        {
+            if (body.Now is { } now) return TypedResults.Ok(new ClockResponse(clock.SetTo(now)));
+            var parsed = PeriodPattern.NormalizingIso.Parse(body.Advance!);
+            if (!parsed.Success)
+                return Invalid($"'{body.Advance}' is not an ISO 8601 period such as \"P14D\" or \"PT2H\".");
+            if (parsed.Value.Months != 0 || parsed.Value.Years != 0)
+                return Invalid("Advance by weeks, days or hours (P14D, PT2H): months and years have no fixed length.");
+            var by = parsed.Value.ToDuration().ToTimeSpan();
+            if (by <= TimeSpan.Zero) return Invalid("Advance by a positive period: the clock only moves forward.");
+            return TypedResults.Ok(new ClockResponse(clock.Advance(by)));
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            return Invalid(ex.Message.Split(" (Parameter")[0]);
+        }
+    }
+
+    private static ProblemHttpResult Invalid(string detail) =>
+        TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.", detail, "clock.invalid"));
+}
