@@ -3,6 +3,7 @@ using Governance.Api.Auth;
 using Governance.Api.Http;
 using Governance.Api.Health;
 using Governance.Api.Hosting;
+using Governance.Api.Presentation;
 
 namespace Governance.Api;
 
@@ -28,7 +29,7 @@ public static class WebHost
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseErrorPages();
         app.UseStaticFiles();
         app.UseGovernanceAuth();
         app.MapOpenApi("/openapi/{documentName}.json");
