@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Governance.Api.Tests.Browser;
+
+/// <summary>axe-core in the page under test: WCAG 2.0 and 2.1, levels A and AA.</summary>
+public static class Axe
+{
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>axe.min.js, copied next to the test binaries by the test project's CopyAxeToOutput target.</summary>
+    public static string ScriptPath { get; } = Path.Combine(AppContext.BaseDirectory, "axe", "axe.min.js");
+
+    public static async Task AssertNoViolationsAsync(IPage page)
+    {
+        var violations = await RunAsync(page);
+        if (violations.Count == 0)
+        {
+            return;
+        }
+        var report = new StringBuilder($"axe found {violations.Count} WCAG violation(s) on {page.Url}:");
+        foreach (var v in violations)
+        {
+            report.AppendLine().Append(CultureInfo.InvariantCulture, $"- {v.Id} ({v.Impact}): {v.Help}");
+            foreach (var target in v.Targets)
+            {
+                report.AppendLine().Append("    at ").Append(target);
+            }
+        }
+        Assert.Fail(report.ToString());
+    }
+
+    public static async Task<IReadOnlyList<Violation>> RunAsync(IPage page)
+    {
+        if (!File.Exists(ScriptPath))
+        {
+            throw new InvalidOperationException($"{ScriptPath} is missing: build the test project with node and npm available (it runs npm ci).");
+        }
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = ScriptPath });
+        // Serialised in the page, so the C# side does not depend on axe's full result shape.
+        var json = await page.EvaluateAsync<string>(
+            """
+            async (tags) => {
+              const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+              return JSON.stringify(result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' '))
+              })));
+            }
+            """,
+            WcagTags);
+        return JsonSerializer.Deserialize<List<Violation>>(json, Json) ?? [];
+    }
+
+    public sealed record Violation(string Id, string? Impact, string Help, IReadOnlyList<string> Targets);
+}

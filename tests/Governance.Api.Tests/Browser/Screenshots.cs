@@ -1,0 +1,21 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Governance.Api.Tests.Browser;
+
+/// <summary>Full-page screenshots as test artifacts, so a person can see what each test saw.</summary>
+public static class Screenshots
+{
+    public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+
+    /// <summary>Saves <c>artifacts/screenshots/&lt;name&gt;.png</c> next to the test binaries and prints its path.</summary>
+    public static async Task<string> SaveAsync(IPage page, string name, ITestOutputHelper? output = null)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+        var path = Path.Combine(Directory, safe + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output?.WriteLine($"screenshot: {path}");
+        return path;
+    }
+}
