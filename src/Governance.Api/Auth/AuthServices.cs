@@ -1,12 +1,114 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
 namespace Governance.Api.Auth;
 
-/// <summary>Sign-in, accounts, API tokens and role grants. (Filled in by the auth slice.)</summary>
+/// <summary>Sign-in, accounts, API tokens and role grants.</summary>
 public static class AuthServices
 {
-    public static IServiceCollection AddGovernanceAuth(this IServiceCollection services, IConfiguration configuration) => services;
+    /// <summary>Picks <see cref="BearerScheme"/> when the request has an Authorization: Bearer header, else <see cref="CookieScheme"/>.</summary>
+    public const string DefaultScheme = "Governance";
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string BearerScheme = "Bearer";
+    public const string CookieName = "wal.session";
+    public const string SignInPath = "/inloggen";
+
+    public static IServiceCollection AddGovernanceAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SignInOptions>().Bind(configuration.GetSection(SignInOptions.Section));
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SignInService>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<PeopleStore>();
+        services.AddSingleton<ApiTokenService>();
+        services.AddHostedService<FirstAdminOnStart>();
+
+        // Every node reads one key ring from the database: cookies and antiforgery tokens work on whichever node
+        // the load balancer picks, and survive a restart.
+        services.AddDataProtection().SetApplicationName("governance");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
+            options.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
+
+        services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, "Cookie for pages, bearer token for the API", options =>
+                options.ForwardDefaultSelector = context =>
+                    ApiTokenAuthenticationHandler.TryReadBearer(context.Request, out _) ? BearerScheme : CookieScheme)
+            .AddCookie(CookieScheme, options =>
+            {
+                options.Cookie.Name = CookieName;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.SlidingExpiration = true;
+                options.LoginPath = SignInPath;
+                options.LogoutPath = "/uitloggen";
+                options.Events.OnRedirectToLogin = context => IsApi(context.Request)
+                    ? AuthProblems.WriteAsync(context.HttpContext, AuthProblems.Unauthenticated())
+                    : Redirect(context);
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    if (IsApi(context.Request)) return AuthProblems.WriteAsync(context.HttpContext, AuthProblems.Forbidden());
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(BearerScheme, null);
+        services.AddAuthorization();
+        return services;
+    }
 
     /// <summary>Authentication, then the actor (person and role grants) for the request.</summary>
-    public static WebApplication UseGovernanceAuth(this WebApplication app) => app;
+    public static WebApplication UseGovernanceAuth(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.Use(LoadActor);
+        app.UseAuthorization();
+        return app;
+    }
 
-    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app) => app;
+    /// <summary>
+    /// Reads the person's grants on every request, so a revoked role or an erased account stops working at once,
+    /// not when a cookie or a cached principal expires.
+    /// </summary>
+    private static async Task LoadActor(HttpContext context, RequestDelegate next)
+    {
+        // A bearer token that does not work is refused even where the public may read: a client must learn
+        // that its token is dead rather than silently get the anonymous view.
+        // (The bearer handler only declines without a header, so a header and no identity means a failed token.)
+        if (context.User.Identity?.IsAuthenticated != true && ApiTokenAuthenticationHandler.TryReadBearer(context.Request, out _))
+        {
+            await context.ChallengeAsync(BearerScheme);
+            return;
+        }
+
+        if (GovernancePrincipal.PersonOf(context.User) is { } person)
+        {
+            var grants = await context.RequestServices.GetRequiredService<AccountService>().ActiveGrantsAsync(person, context.RequestAborted);
+            if (grants is null)
+            {
+                // The account was disabled or erased after the cookie was issued: treat the request as anonymous.
+                context.User = new ClaimsPrincipal(new ClaimsIdentity());
+                if (context.Request.Cookies.ContainsKey(CookieName)) await context.SignOutAsync(CookieScheme);
+            }
+            else
+            {
+                context.SetActor(new Actor(person, grants));
+            }
+        }
+        await next(context);
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
 }
