@@ -64,10 +64,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context (own cookies) with one page on the server. <paramref name="testName"/> names the
-    /// screenshots; by default it is "&lt;test class file&gt;.&lt;test method&gt;".
+    /// screenshots; by default it is "&lt;test class file&gt;.&lt;test method&gt;". With <paramref name="javaScriptEnabled"/>
+    /// false the page runs no script of its own (axe cannot run then either).
     /// </summary>
     public async Task<BrowserSession> NewSessionAsync(
         ITestOutputHelper output,
+        bool javaScriptEnabled = true,
         [CallerMemberName] string testName = "",
         [CallerFilePath] string callerFile = "")
     {
@@ -77,6 +79,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "nl-NL",
             TimezoneId = "Europe/Amsterdam",
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            JavaScriptEnabled = javaScriptEnabled,
         });
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page, output, $"{Path.GetFileNameWithoutExtension(callerFile)}.{testName}");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -90,6 +91,20 @@ public sealed class PageTests(BrowserFixture browser, ITestOutputHelper output)
         await Assertions.Expect(session.Page.Locator("body")).Not.ToContainTextAsync("InvalidOperationException");
 
         await session.AssertNoAxeViolationsAsync();
+        await session.ScreenshotAsync();
+    }
+
+    [Fact]
+    public async Task The_pages_work_without_JavaScript()
+    {
+        await using var session = await browser.NewSessionAsync(output, javaScriptEnabled: false);
+        await session.GotoAsync("/");
+
+        await session.Page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
+            .GetByRole(AriaRole.Link, new() { Name = "Toegankelijkheid" }).ClickAsync();
+        await Assertions.Expect(session.Page).ToHaveURLAsync(new Regex("/toegankelijkheid$"));
+        await Assertions.Expect(session.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Toegankelijkheid");
+        Assert.Equal("Source Sans 3", await session.Page.Locator("h1").EvaluateAsync<string>("h => getComputedStyle(h).fontFamily.split(',')[0].replaceAll('\"', '')"));
         await session.ScreenshotAsync();
     }
 
