@@ -30,7 +30,15 @@ public sealed class GovernanceServer : IAsyncDisposable
     {
         var cluster = await PostgresCluster.Shared;
         var connectionString = await cluster.CreateDatabaseAsync("api");
-        var app = WebHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing", .. args], builder =>
+        return await StartOnDatabaseAsync(connectionString, configure, args);
+    }
+
+    /// <summary>Another app node on an existing database (e.g. <see cref="ConnectionString"/> of a running server).</summary>
+    public static async Task<GovernanceServer> StartOnDatabaseAsync(string connectionString, Action<WebApplicationBuilder>? configure = null, params string[] args)
+    {
+        // applicationName: the test runner is the entry assembly, and Razor Pages look for their pages in the application's assembly.
+        var app = WebHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing",
+            "--applicationName", typeof(WebHost).Assembly.GetName().Name!, .. args], builder =>
         {
             builder.Configuration["ConnectionStrings:Governance"] = connectionString;
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
