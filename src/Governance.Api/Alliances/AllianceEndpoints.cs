@@ -23,21 +23,21 @@ public static class AllianceEndpoints
         api.MapGet("/{alliance}/interest-register", InterestRegister).WithName("GetInterestRegister");
         api.MapGet("/{alliance}/working-agreements", Agreements).WithName("GetWorkingAgreements");
 
-        api.MapPost("/", Found).Validate<FoundAllianceRequest>().RequireSystemAdmin();
-        api.MapPost("/{alliance}/partners", AdmitPartner).Validate<AdmitPartnerRequest>().RequireRoles(Role.Admin);
-        api.MapPost("/{alliance}/partners/{partner}/departure", PartnerLeaves).Validate<PartnerDepartureRequest>().RequireRoles(Role.Admin);
-        api.MapPost("/{alliance}/representatives", AppointRepresentative).Validate<AppointRepresentativeRequest>().RequireRoles(Role.Admin);
-        api.MapPost("/{alliance}/representatives/{person}/withdrawal", WithdrawRepresentative).Validate<WithdrawRepresentativeRequest>().RequireRoles(Role.Admin);
-        api.MapPost("/{alliance}/officers", AppointOfficer).Validate<AppointOfficerRequest>().RequireRoles(Role.Admin);
-        api.MapPost("/{alliance}/officers/{office}/vacancy", VacateOffice).Validate<VacateOfficeRequest>().RequireRoles(Role.Admin);
-        api.MapPost("/{alliance}/escalation-contacts", AssignContact).Validate<EscalationContactRequest>().RequireRoles(Role.Admin);
+        api.MapPost("/", Found).RequireSystemAdmin().Validate<FoundAllianceRequest>();
+        api.MapPost("/{alliance}/partners", AdmitPartner).RequireRoles(Role.Admin).Validate<AdmitPartnerRequest>();
+        api.MapPost("/{alliance}/partners/{partner}/departure", PartnerLeaves).RequireRoles(Role.Admin).Validate<PartnerDepartureRequest>();
+        api.MapPost("/{alliance}/representatives", AppointRepresentative).RequireRoles(Role.Admin).Validate<AppointRepresentativeRequest>();
+        api.MapPost("/{alliance}/representatives/{person}/withdrawal", WithdrawRepresentative).RequireRoles(Role.Admin).Validate<WithdrawRepresentativeRequest>();
+        api.MapPost("/{alliance}/officers", AppointOfficer).RequireRoles(Role.Admin).Validate<AppointOfficerRequest>();
+        api.MapPost("/{alliance}/officers/{office}/vacancy", VacateOffice).RequireRoles(Role.Admin).Validate<VacateOfficeRequest>();
+        api.MapPost("/{alliance}/escalation-contacts", AssignContact).RequireRoles(Role.Admin).Validate<EscalationContactRequest>();
         api.MapPost("/{alliance}/escalation-contacts/{person}/unassignment", UnassignContact).RequireRoles(Role.Admin);
         // R16: the secretary keeps the register; anyone at the table may declare their own interests.
-        api.MapPost("/{alliance}/interest-declarations", DeclareInterest).Validate<DeclareInterestRequest>()
-            .RequireRoles(Role.Admin, Role.Secretary, Role.Chair, Role.Representative, Role.CoreGroup);
+        api.MapPost("/{alliance}/interest-declarations", DeclareInterest)
+            .RequireRoles(Role.Admin, Role.Secretary, Role.Chair, Role.Representative, Role.CoreGroup).Validate<DeclareInterestRequest>();
         api.MapPost("/{alliance}/interest-declarations/{declaration}/end", EndDeclaration)
             .RequireRoles(Role.Admin, Role.Secretary, Role.Chair, Role.Representative, Role.CoreGroup);
-        api.MapPost("/{alliance}/working-agreements/amendments", Amend).Validate<AmendAgreementsRequest>().RequireRoles(Role.Admin);
+        api.MapPost("/{alliance}/working-agreements/amendments", Amend).RequireRoles(Role.Admin).Validate<AmendAgreementsRequest>();
         return app;
     }
 
@@ -179,9 +179,10 @@ public static class AllianceEndpoints
         Func<Instant, AllianceCommand> command, CancellationToken ct)
     {
         if (!AllianceId.TryParse(alliance, out var id)) return InvalidId("alliance", alliance);
+        // An unknown alliance is a 404, not the decider's "not founded" refusal.
+        if ((await pipeline.StreamVersionAsync(id.Value, Alliance.StreamId, ct)) == 0) return NotFound(alliance);
         var outcome = await pipeline.HandleAsync(Alliance.Decider, id.Value, Alliance.StreamId, command,
             Metadata(http, http.ActingRole(id)), IfMatch(http), ct);
-        if (outcome.StreamVersion == 0) return NotFound(alliance);
         return TypedResults.Ok(Response(outcome, http));
     }
 

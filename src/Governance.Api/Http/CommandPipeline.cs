@@ -23,6 +23,9 @@ public sealed class CommandPipeline(PostgresEventStore store, EventTypeRegistry 
 {
     public const int MaxAttempts = 5;
 
+    public async Task<long> StreamVersionAsync(string tenant, string stream, CancellationToken cancellationToken) =>
+        (await store.GetStreamStateAsync(tenant, stream, cancellationToken)).Version;
+
     public async Task<CommandOutcome> HandleAsync<TCommand, TEvent, TState>(
         Decider<TCommand, TEvent, TState> decider, string tenant, string stream,
         Func<Instant, TCommand> command, EventMetadata metadata, long? ifMatch, CancellationToken cancellationToken)

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text;
+using Governance.Api.Auth;
+using Governance.Domain;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.Api.Tests.Alliances;
+
+/// <summary>
+/// Every write endpoint × every role: allowed, or refused with 401 (no sign-in) / 403 (wrong role).
+/// The table is written out here, independent of the endpoints' own metadata, and the first test fails when an
+/// endpoint is added without an entry.
+/// </summary>
+public sealed class RoleMatrixTests : IAsyncLifetime
+{
+    private const string Alliance = "osdorp-de-punt";
+    private static readonly AllianceId Osdorp = AllianceId.Parse(Alliance);
+
+    /// <summary>Who may: role names, "system-admin", "signed-in" (any account), "anyone" (no sign-in needed).</summary>
+    private static readonly Dictionary<string, (string[] Allowed, string Body)> Matrix = new()
+    {
+        ["POST /api/v1/alliances"] = (["system-admin"], """{"id":"geuzenveld","name":"Wijkalliantie Geuzenveld","neighbourhood":"Geuzenveld"}"""),
+        ["POST /api/v1/alliances/{alliance}/partners"] = (["admin"], """{"id":"eigenwijks","name":"Eigenwijks","kind":"welfare","body":"professional"}"""),
+        ["POST /api/v1/alliances/{alliance}/partners/{partner}/departure"] = (["admin"], """{"reason":"Fusie"}"""),
+        ["POST /api/v1/alliances/{alliance}/representatives"] = (["admin"], """{"person":"p-00000000aaaa","partner":"ymere","hasMandate":true}"""),
+        ["POST /api/v1/alliances/{alliance}/representatives/{person}/withdrawal"] = (["admin"], """{"partner":"ymere"}"""),
+        ["POST /api/v1/alliances/{alliance}/officers"] = (["admin"], """{"office":"confidant","person":"p-00000000cccc","declaresNoDirectInterest":true}"""),
+        ["POST /api/v1/alliances/{alliance}/officers/{office}/vacancy"] = (["admin"], """{"reason":"Verhuisd"}"""),
+        ["POST /api/v1/alliances/{alliance}/escalation-contacts"] = (["admin"], """{"person":"p-00000000eeee"}"""),
+        ["POST /api/v1/alliances/{alliance}/escalation-contacts/{person}/unassignment"] = (["admin"], ""),
+        ["POST /api/v1/alliances/{alliance}/interest-declarations"] = (["admin", "secretary", "chair", "representative", "core-group"], """{"person":"SELF","kind":"interest","description":"Huurder"}"""),
+        ["POST /api/v1/alliances/{alliance}/interest-declarations/{declaration}/end"] = (["admin", "secretary", "chair", "representative", "core-group"], ""),
+        ["POST /api/v1/alliances/{alliance}/working-agreements/amendments"] = (["admin"], """{"agreements":null,"decisionReference":"Besluit 1"}"""),
+        ["POST /api/v1/dev/clock"] = (["system-admin"], """{"advance":"PT1H"}"""),
+        ["POST /api/v1/auth/token"] = (["anyone"], """{"email":"matrix@example.test","password":"correct horse battery staple"}"""),
+        ["DELETE /api/v1/auth/tokens/{id:guid}"] = (["signed-in"], ""),
+    };
+
+    private static readonly string[] Roles = ["system-admin", "admin", "chair", "secretary", "representative", "core-group", "escalation-contact", "admin-elsewhere", "anonymous"];
+
+    private GovernanceServer _server = null!;
+    private readonly Dictionary<string, (HttpClient? Client, PersonId? Person)> _clients = [];
+
+    public async Task InitializeAsync()
+    {
+        _server = await GovernanceServer.StartAsync();
+        var (admin, _) = await _server.SystemAdminAsync();
+        _clients["system-admin"] = (admin, null);
+        foreach (var (name, grant) in new (string, RoleGrant)[]
+        {
+            ("admin", new(Osdorp, Role.Admin)),
+            ("chair", new(Osdorp, Role.Chair)),
+            ("secretary", new(Osdorp, Role.Secretary)),
+            ("representative", new(Osdorp, Role.Representative, PartnerId.Parse("ymere"))),
+            ("core-group", new(Osdorp, Role.CoreGroup)),
+            ("escalation-contact", new(Osdorp, Role.EscalationContact)),
+            ("admin-elsewhere", new(AllianceId.Parse("geuzenveld"), Role.Admin)),
+        })
+        {
+            var (client, person) = await _server.ClientWithRolesAsync(name, grant);
+            _clients[name] = (client, person);
+        }
+        _clients["anonymous"] = (_server.CreateClient(), null);
+        await _server.Services.GetRequiredService<AccountService>().CreateAccountAsync("matrix@example.test", "Matrix", "correct horse battery staple");
+
+        using var found = await admin.PostAsync(new Uri("/api/v1/alliances", UriKind.Relative),
+            new StringContent("""{"id":"osdorp-de-punt","name":"Osdorp de Punt","neighbourhood":"Osdorp"}""", Encoding.UTF8, "application/json"));
+        found.EnsureSuccessStatusCode();
+        using var ymere = await admin.PostAsync(new Uri("/api/v1/alliances/osdorp-de-punt/partners", UriKind.Relative),
+            new StringContent("""{"id":"ymere","name":"Ymere","kind":"housing-corporation","body":"professional"}""", Encoding.UTF8, "application/json"));
+        ymere.EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var (client, _) in _clients.Values) client?.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public void Every_write_endpoint_has_an_entry_in_the_role_matrix()
+    {
+        var writes = _server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Endpoint: e)))
+            .Where(x => x.Method is "POST" or "PUT" or "PATCH" or "DELETE" && x.Endpoint.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal))
+            .Select(x => $"{x.Method} {x.Endpoint.RoutePattern.RawText!.TrimEnd('/')}")
+            .ToHashSet();
+        Assert.Empty(writes.Except(Matrix.Keys));
+        Assert.Empty(Matrix.Keys.Except(writes));
+    }
+
+    public static TheoryData<string> Endpoints() => [.. Matrix.Keys];
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task Each_role_is_allowed_or_refused_with_401_or_403(string endpoint)
+    {
+        var (allowed, body) = Matrix[endpoint];
+        var failures = new List<string>();
+        foreach (var role in Roles)
+        {
+            var (client, person) = _clients[role];
+            var parts = endpoint.Split(' ', 2);
+            var path = parts[1].Replace("{alliance}", Alliance, StringComparison.Ordinal).Replace("{partner}", "ymere", StringComparison.Ordinal)
+                .Replace("{person}", "p-00000000aaaa", StringComparison.Ordinal).Replace("{office}", "confidant", StringComparison.Ordinal)
+                .Replace("{declaration}", "d-unknown", StringComparison.Ordinal).Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+            using var request = new HttpRequestMessage(new HttpMethod(parts[0]), path);
+            if (body.Length > 0)
+                request.Content = new StringContent(body.Replace("SELF", person?.Value ?? "p-000000000000", StringComparison.Ordinal), Encoding.UTF8, "application/json");
+            using var response = await client!.SendAsync(request);
+            var status = (int)response.StatusCode;
+
+            var mayAct = allowed.Contains("anyone")
+                || (allowed.Contains("signed-in") && role != "anonymous")
+                || allowed.Contains(role)
+                || (role == "system-admin" && allowed.Contains("admin"));
+            var expected = mayAct ? "not 401/403" : role == "anonymous" ? "401" : "403";
+            var ok = mayAct ? status is not (401 or 403) : status == (role == "anonymous" ? 401 : 403);
+            if (!ok) failures.Add($"{role}: expected {expected}, got {status}");
+        }
+        Assert.True(failures.Count == 0, $"{endpoint}: {string.Join("; ", failures)}");
+    }
+}
