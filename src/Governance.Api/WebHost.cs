@@ -14,6 +14,8 @@ public static class WebHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5080");
+        // Commands are small JSON; a larger body is a mistake or an attack (413). Uploads raise it per endpoint.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.AddClock();
         configure?.Invoke(builder);
 

@@ -143,6 +143,43 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Seed_demo_creates_the_osdorp_alliance_prints_an_account_per_role_and_the_ledger_verifies()
+    {
+        var (exit, output, error) = await Run("seed", "demo");
+        Assert.True(exit == 0, error);
+        foreach (var role in new[] { "admin", "chair", "secretary", "representative", "core-group", "escalation-contact" })
+            Assert.Matches($@"(?m)^{role} \S+@osdorp\.example \S+$", output);
+
+        var verify = await Run("ledger", "verify");
+        Assert.Equal(0, verify.Exit);
+        Assert.Contains("osdorp-de-punt: verified", verify.Out, StringComparison.Ordinal);
+
+        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
+        var queries = new Governance.Projections.Alliances.AllianceQueries(new PostgresEventStore(dataSource, TimeProvider.System),
+            Governance.Projections.DomainJson.CreateRegistry());
+        var view = await queries.GetAsync(Governance.Domain.AllianceId.Parse("osdorp-de-punt"));
+        Assert.NotNull(view);
+        Assert.Equal(8, view.Partners.Count);
+        Assert.Contains(view.Partners, p => p.Name == "Stadsdeel Nieuw-West");
+        Assert.Equal(2, view.Officers.Count);
+        Assert.Single(view.EscalationContacts);
+        Assert.Equal(3, view.Declarations.Count);
+        Assert.Equal(1, view.Agreements.Version);
+    }
+
+    [Fact]
+    public async Task Seed_demo_if_empty_leaves_a_seeded_ledger_alone_and_prints_the_accounts_again()
+    {
+        Assert.Equal(0, (await Run("seed", "demo", "--if-empty")).Exit);
+        var again = await Run("seed", "demo", "--if-empty");
+        Assert.Equal(0, again.Exit);
+        Assert.Matches(@"(?m)^chair dagvoorzitter@osdorp\.example \S+$", again.Out);
+        var twice = await Run("seed", "demo");
+        Assert.Equal(1, twice.Exit);
+        Assert.Contains("exists already", twice.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_bench_scenario_is_refused()
     {
         var (exit, _, error) = await Run("bench", "append", "--scenario", "everything");

@@ -1,0 +1,108 @@
+using Governance.Api.Auth;
+using Governance.Api.Hosting;
+using Governance.Api.Http;
+using Governance.Domain;
+using Governance.Domain.Alliances;
+using Governance.EventStore;
+using Npgsql;
+using NodaTime;
+
+namespace Governance.Api.Demo;
+
+/// <summary>A demo account, printed by `seed demo` and `ops/run` as `role e-mail password`.</summary>
+public sealed record DemoAccount(string Role, string Email, string Password, string Name);
+
+/// <summary>
+/// "Wijkalliantie Osdorp de Punt": the partners, people at the table, officers, the programme's escalation contact,
+/// the default working agreements and a few interest declarations. Every change goes through the deciders, exactly as
+/// the API does, so the demo ledger verifies like any other. The people are invented; the organisations are the
+/// kinds that sit at this table.
+/// </summary>
+public sealed class DemoSeed(NpgsqlDataSource dataSource, PostgresEventStore store, EventTypeRegistry registry, TimeProvider clock)
+{
+    public static readonly AllianceId Osdorp = AllianceId.Parse("osdorp-de-punt");
+    public const string Password = "demo-osdorp-2026";
+
+    private sealed record Seat(string Role, string Email, string Name, RoleGrant[] Grants);
+
+    private static readonly Seat[] Seats =
+    [
+        new("admin", "beheer@osdorp.example", "Beheer Wijkalliantie", [new(null, Role.Admin), new(Osdorp, Role.Admin)]),
+        new("chair", "dagvoorzitter@osdorp.example", "Marleen Bakker", [new(Osdorp, Role.Chair)]),
+        new("secretary", "projectleider@osdorp.example", "Youssef El Amrani", [new(Osdorp, Role.Secretary)]),
+        new("representative", "bewoner@osdorp.example", "Fatima Yilmaz", [new(Osdorp, Role.Representative, PartnerId.Parse("bcop"))]),
+        new("core-group", "kerngroep@osdorp.example", "Henk Smit", [new(Osdorp, Role.CoreGroup)]),
+        new("escalation-contact", "npsnw@osdorp.example", "Ingrid Mulder", [new(Osdorp, Role.EscalationContact)]),
+        new("representative", "stadsdeel@osdorp.example", "Pieter de Graaf", [new(Osdorp, Role.Representative, PartnerId.Parse("stadsdeel-nieuw-west"))]),
+        new("representative", "ymere@osdorp.example", "Sanne Visser", [new(Osdorp, Role.Representative, PartnerId.Parse("ymere"))]),
+        new("representative", "eigenwijks@osdorp.example", "Karim Bouzid", [new(Osdorp, Role.Representative, PartnerId.Parse("eigenwijks"))]),
+        new("representative", "woon@osdorp.example", "Lotte Hendriks", [new(Osdorp, Role.Representative, PartnerId.Parse("woon"))]),
+        new("representative", "politie@osdorp.example", "Ruben Kok", [new(Osdorp, Role.Representative, PartnerId.Parse("politie-nieuw-west"))]),
+        new("representative", "zorg@osdorp.example", "Esra Demir", [new(Osdorp, Role.Representative, PartnerId.Parse("zorgcentrum-osdorp"))]),
+        new("representative", "school@osdorp.example", "Joost van Dam", [new(Osdorp, Role.Representative, PartnerId.Parse("obs-de-horizon"))]),
+    ];
+
+    private static readonly (string Id, string Name, PartnerKind Kind, PartnerBody Body)[] Partners =
+    [
+        ("bcop", "Bewonerscollectief Osdorp de Punt (BCOP)", PartnerKind.ResidentsCollective, PartnerBody.Residents),
+        ("stadsdeel-nieuw-west", "Stadsdeel Nieuw-West", PartnerKind.Municipality, PartnerBody.Professional),
+        ("ymere", "Ymere", PartnerKind.HousingCorporation, PartnerBody.Professional),
+        ("eigenwijks", "Eigenwijks", PartnerKind.Welfare, PartnerBody.Professional),
+        ("woon", "!Woon", PartnerKind.Welfare, PartnerBody.Professional),
+        ("politie-nieuw-west", "Politie Nieuw-West", PartnerKind.Police, PartnerBody.Professional),
+        ("zorgcentrum-osdorp", "Zorgcentrum Osdorp", PartnerKind.Care, PartnerBody.Professional),
+        ("obs-de-horizon", "Openbare basisschool De Horizon", PartnerKind.School, PartnerBody.Professional),
+    ];
+
+    /// <summary>Every demo account with its (demo) password.</summary>
+    public static IReadOnlyList<DemoAccount> Accounts { get; } = [.. Seats.Select(s => new DemoAccount(s.Role, s.Email, Password, s.Name))];
+
+    public async Task<bool> IsSeededAsync(CancellationToken cancellationToken) =>
+        (await store.GetStreamStateAsync(Osdorp.Value, Alliance.StreamId, cancellationToken)).Version > 0;
+
+    /// <summary>True when the ledger holds no alliance yet.</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) => (await store.GetTenantHeadsAsync(cancellationToken)).Count == 0;
+
+    public async Task<IReadOnlyList<DemoAccount>> SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await IsSeededAsync(cancellationToken)) throw new CliException("The demo alliance osdorp-de-punt exists already (use --if-empty to skip quietly).");
+
+        var accounts = new AccountService(dataSource, clock);
+        var people = new Dictionary<string, PersonId>();
+        var printed = new List<DemoAccount>();
+        foreach (var seat in Seats)
+        {
+            var created = await accounts.CreateAccountAsync(seat.Email, seat.Name, Password, seat.Grants, cancellationToken);
+            people[seat.Email] = created.Person;
+            printed.Add(new DemoAccount(seat.Role, seat.Email, Password, seat.Name));
+        }
+
+        var pipeline = new CommandPipeline(store, registry, clock);
+        var metadata = new EventMetadata(people["beheer@osdorp.example"].Value, "admin", "seed-demo", null, null);
+        Task Do(Func<Instant, AllianceCommand> command) =>
+            pipeline.HandleAsync(Alliance.Decider, Osdorp.Value, Alliance.StreamId, command, metadata, ifMatch: null, cancellationToken);
+        PersonId P(string email) => people[email];
+
+        await Do(now => new FoundAlliance(Osdorp, "Wijkalliantie Osdorp de Punt", "Osdorp de Punt, Amsterdam Nieuw-West", now));
+        foreach (var (id, name, kind, body) in Partners)
+            await Do(now => new AdmitPartner(PartnerId.Parse(id), name, kind, body, now));
+        foreach (var seat in Seats)
+        {
+            foreach (var grant in seat.Grants.Where(g => g.Role == Role.Representative))
+                await Do(now => new AppointRepresentative(P(seat.Email), grant.Partner!.Value, HasMandate: true, now));
+        }
+        // R13: the day chair and the project leader have no direct interest in the neighbourhood.
+        await Do(now => new AppointOfficer(Office.Chair, P("dagvoorzitter@osdorp.example"), DeclaresNoDirectInterest: true, now));
+        await Do(now => new AppointOfficer(Office.Secretary, P("projectleider@osdorp.example"), DeclaresNoDirectInterest: true, now));
+        await Do(now => new AssignEscalationContact(P("npsnw@osdorp.example"), now));
+
+        // R16: the public interest register.
+        await Do(now => new DeclareInterest(new DeclarationId("d-demo-1"), P("bewoner@osdorp.example"), InterestKind.SubsidyFlow,
+            "Coördinator van het buurtkamerproject; dat krijgt subsidie van het stadsdeel.", PartnerId.Parse("stadsdeel-nieuw-west"), null, now));
+        await Do(now => new DeclareInterest(new DeclarationId("d-demo-2"), P("ymere@osdorp.example"), InterestKind.Interest,
+            "Huurt zelf een woning van Ymere in Osdorp.", PartnerId.Parse("ymere"), null, now));
+        await Do(now => new DeclareInterest(new DeclarationId("d-demo-3"), P("stadsdeel@osdorp.example"), InterestKind.SideActivity,
+            "Bestuurslid van sportvereniging SV Osdorp (onbetaald).", null, "SV Osdorp", now));
+        return printed;
+    }
+}
