@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Governance.Api.Auth;
+using Governance.Api.Hosting;
+using Governance.Api.Tests.Alliances;
+using Governance.Domain;
+using Governance.EventStore;
+
+namespace Governance.Api.Tests;
+
+public sealed class SimulatedClockTests
+{
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static async Task<DateTimeOffset> Now(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/dev/clock", UriKind.Relative))).GetProperty("now").GetDateTimeOffset();
+
+    [Fact]
+    public async Task An_admin_moves_the_simulated_clock_forward_and_new_events_are_recorded_at_the_moved_time()
+    {
+        await using var server = await GovernanceServer.StartAsync(null, "--clock", "simulated");
+        var (admin, _) = await server.SystemAdminAsync();
+        var before = await Now(admin);
+
+        using var moved = await admin.PostAsync(new Uri("/api/v1/dev/clock", UriKind.Relative), Json("""{"advance":"P14D"}"""));
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var after = await Now(admin);
+        Assert.InRange(after - before, TimeSpan.FromDays(14), TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
+
+        using var found = await admin.PostAsync(new Uri("/api/v1/alliances", UriKind.Relative),
+            Json("""{"id":"osdorp-de-punt","name":"Osdorp de Punt","neighbourhood":"Osdorp"}"""));
+        found.EnsureSuccessStatusCode();
+        var recorded = (await server.Services.GetRequiredService<PostgresEventStore>().ReadStreamAsync("osdorp-de-punt", "alliance"))[0].RecordedAt;
+        Assert.True(recorded >= after, $"recorded {recorded:O}, clock was moved to {after:O}");
+    }
+
+    [Theory]
+    [InlineData("""{"advance":"-P1D"}""")]
+    [InlineData("""{"advance":"P1M"}""")]
+    [InlineData("""{"advance":"twee weken"}""")]
+    [InlineData("""{"now":"2020-01-01T00:00:00Z"}""")]
+    [InlineData("""{}""")]
+    public async Task The_clock_refuses_to_go_back_or_to_move_by_something_unclear(string body)
+    {
+        await using var server = await GovernanceServer.StartAsync(null, "--clock", "simulated");
+        var (admin, _) = await server.SystemAdminAsync();
+        using var response = await admin.PostAsync(new Uri("/api/v1/dev/clock", UriKind.Relative), Json(body));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("clock.invalid", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Only_a_system_admin_may_move_the_clock()
+    {
+        await using var server = await GovernanceServer.StartAsync(null, "--clock", "simulated");
+        var (chair, _) = await server.ClientWithRolesAsync("Voorzitter", new RoleGrant(AllianceId.Parse("osdorp-de-punt"), Role.Chair));
+        using var response = await chair.PostAsync(new Uri("/api/v1/dev/clock", UriKind.Relative), Json("""{"advance":"P1D"}"""));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_the_simulated_clock_moving_time_is_refused()
+    {
+        await using var server = await GovernanceServer.StartAsync();
+        var (admin, _) = await server.SystemAdminAsync();
+        using var response = await admin.PostAsync(new Uri("/api/v1/dev/clock", UriKind.Relative), Json("""{"advance":"P1D"}"""));
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+
+    [Fact]
+    public void Production_refuses_the_simulated_clock_at_start_up()
+    {
+        var ex = Assert.Throws<CliException>(() => WebHost.Build(["--environment", "Production", "--clock", "simulated"]));
+        Assert.Contains("refused in Production", ex.Message, StringComparison.Ordinal);
+    }
+}
