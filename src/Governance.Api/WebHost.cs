@@ -3,6 +3,7 @@ using Governance.Api.Auth;
 using Governance.Api.Http;
 using Governance.Api.Health;
 using Governance.Api.Hosting;
+using Governance.Api.Timeline;
 using Governance.Api.Presentation;
 
 namespace Governance.Api;
@@ -26,6 +27,7 @@ public static class WebHost
         builder.Services.AddExceptionHandler<ApiProblems>();
         builder.Services.ConfigureHttpJsonOptions(o => Governance.Projections.DomainJson.Configure(o.SerializerOptions));
         builder.Services.AddAlliances();
+        builder.Services.AddProjections();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();
 
@@ -38,6 +40,7 @@ public static class WebHost
         app.MapHealth();
         app.MapAuthApi();
         app.MapAllianceApi();
+        app.MapTimelineApi();
         app.MapDevClock();
         app.MapRazorPages();
         return app;

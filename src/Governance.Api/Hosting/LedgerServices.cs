@@ -22,6 +22,8 @@ public static class LedgerServices
         // numbered separately in src/Governance.Api/Migrations.
         foreach (var m in await MigrationRunner.MigrateAsync(dataSource, "app", AppMigrations, cancellationToken))
             applied.Add($"app {m.Version:0000}_{m.Name}");
+        foreach (var m in await MigrationRunner.MigrateAsync(dataSource, "projections", Projections.ProjectionMigrations.All, cancellationToken))
+            applied.Add($"projections {m.Version:0000}_{m.Name}");
         return applied;
     }
 
