@@ -20,22 +20,7 @@ public sealed class CliTests : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var previous = Environment.GetEnvironmentVariable(Database.EnvironmentVariable);
-        Environment.SetEnvironmentVariable(Database.EnvironmentVariable, _connectionString);
-        try
-        {
-            using var output = new StringWriter();
-            using var error = new StringWriter();
-            var exit = await GovernanceCli.RunAsync(args, output, error);
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(Database.EnvironmentVariable, previous);
-        }
-    }
+    private Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRunner.RunAsync(_connectionString, args);
 
     private async Task Seed()
     {
