@@ -34,9 +34,9 @@ public static class AllianceEndpoints
         api.MapPost("/{alliance}/escalation-contacts/{person}/unassignment", UnassignContact).RequireRoles(Role.Admin);
         // R16: the secretary keeps the register; anyone at the table may declare their own interests.
         api.MapPost("/{alliance}/interest-declarations", DeclareInterest)
-            .RequireRoles(Role.Admin, Role.Secretary, Role.Chair, Role.Representative, Role.CoreGroup).Validate<DeclareInterestRequest>();
+            .RequireRoles([.. AllianceRoles.InterestRegister]).Validate<DeclareInterestRequest>();
         api.MapPost("/{alliance}/interest-declarations/{declaration}/end", EndDeclaration)
-            .RequireRoles(Role.Admin, Role.Secretary, Role.Chair, Role.Representative, Role.CoreGroup);
+            .RequireRoles([.. AllianceRoles.InterestRegister]);
         api.MapPost("/{alliance}/working-agreements/amendments", Amend).RequireRoles(Role.Admin).Validate<AmendAgreementsRequest>();
         return app;
     }
@@ -100,7 +100,7 @@ public static class AllianceEndpoints
         var id = AllianceId.Parse(body.Id!);
         var outcome = await pipeline.HandleAsync(Alliance.Decider, id.Value, Alliance.StreamId,
             now => new FoundAlliance(id, body.Name!.Trim(), body.Neighbourhood!.Trim(), now),
-            Metadata(http, "admin"), IfMatch(http), ct);
+            CommandMetadata.For(http, "admin"), IfMatch(http), ct);
         return TypedResults.Created($"/api/v1/alliances/{id.Value}", Response(outcome, http));
     }
 
@@ -151,8 +151,8 @@ public static class AllianceEndpoints
         string alliance, DeclareInterestRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct)
     {
         var person = PersonId.Parse(body.Person!);
-        if (!MayKeepRegisterFor(http, alliance, person)) return AuthorizationExtensions.Forbidden();
-        var declaration = new DeclarationId("d-" + Guid.CreateVersion7().ToString("N")[..16]);
+        if (!http.GetActor()!.MayKeepRegisterFor(AllianceId.Parse(alliance), person)) return AuthorizationExtensions.Forbidden();
+        var declaration = AllianceRoles.NewDeclarationId();
         return await Execute(alliance, pipeline, queries, http, now => new DeclareInterest(declaration, person,
             Kebab.Parse<InterestKind>(body.Kind!), body.Description!.Trim(),
             body.Partner is null ? null : PartnerId.Parse(body.Partner), string.IsNullOrWhiteSpace(body.Organisation) ? null : body.Organisation.Trim(), now), ct);
@@ -164,7 +164,7 @@ public static class AllianceEndpoints
         if (!DeclarationId.TryParse(declaration, out var id)) return InvalidId("declaration", declaration);
         if (await Load(alliance, queries, ct) is not { } view) return NotFound(alliance);
         var existing = view.Declarations.FirstOrDefault(d => d.Id == id);
-        if (existing is not null && !MayKeepRegisterFor(http, alliance, existing.Person)) return AuthorizationExtensions.Forbidden();
+        if (existing is not null && !http.GetActor()!.MayKeepRegisterFor(view.Id, existing.Person)) return AuthorizationExtensions.Forbidden();
         return await Execute(alliance, pipeline, queries, http, now => new EndInterestDeclaration(id, now), ct);
     }
 
@@ -182,16 +182,8 @@ public static class AllianceEndpoints
         // An unknown alliance is a 404, not the decider's "not founded" refusal.
         if ((await pipeline.StreamVersionAsync(id.Value, Alliance.StreamId, ct)) == 0) return NotFound(alliance);
         var outcome = await pipeline.HandleAsync(Alliance.Decider, id.Value, Alliance.StreamId, command,
-            Metadata(http, http.ActingRole(id)), IfMatch(http), ct);
+            CommandMetadata.For(http, http.ActingRole(id)), IfMatch(http), ct);
         return TypedResults.Ok(Response(outcome, http));
-    }
-
-    /// <summary>R16: the register is kept by the secretary (and admin); others may only declare for themselves.</summary>
-    private static bool MayKeepRegisterFor(HttpContext http, string alliance, PersonId person)
-    {
-        var actor = http.GetActor()!;
-        var id = AllianceId.Parse(alliance);
-        return actor.Person == person || actor.Has(id, Role.Admin) || actor.Has(id, Role.Secretary);
     }
 
     private static async Task<AllianceView?> Load(string alliance, AllianceQueries queries, CancellationToken ct, DateTimeOffset? asOf = null) =>
@@ -203,13 +195,6 @@ public static class AllianceEndpoints
         var registry = http.RequestServices.GetRequiredService<EventTypeRegistry>();
         return new CommandResponse(outcome.StreamVersion, [.. outcome.Events.Select(e => registry.AliasOf(e.GetType()))]);
     }
-
-    private static EventMetadata Metadata(HttpContext http, string role) => new(
-        ActorId: http.GetActor()?.Person.Value,
-        Role: role,
-        CorrelationId: System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
-        CausationId: null,
-        CommandId: http.Request.Headers["Idempotency-Key"].FirstOrDefault() ?? Guid.CreateVersion7().ToString());
 
     /// <summary>If-Match carries the stream version the client decided on (as returned in ETag).</summary>
     private static long? IfMatch(HttpContext http)

@@ -41,11 +41,17 @@ public static class AuthorizationExtensions
         ApiProblems.Problem(StatusCodes.Status403Forbidden, "Not allowed.", "Your roles in this alliance do not allow this.", "forbidden"));
 
     /// <summary>The role an actor acted in, for the event's metadata: the first of the endpoint's roles they hold.</summary>
-    public static string ActingRole(this HttpContext http, AllianceId alliance)
+    public static string ActingRole(this HttpContext http, AllianceId alliance) =>
+        http.ActingRole(alliance, http.GetEndpoint()?.Metadata.GetMetadata<RoleRequirement>()?.Roles);
+
+    /// <summary>
+    /// The role an actor acted in: the first of <paramref name="allowed"/> they hold. Pages pass the roles their
+    /// handler accepts, since a page endpoint carries no <see cref="RoleRequirement"/>.
+    /// </summary>
+    public static string ActingRole(this HttpContext http, AllianceId alliance, IReadOnlyList<Role>? allowed)
     {
         var actor = http.GetActor()!;
-        var requirement = http.GetEndpoint()?.Metadata.GetMetadata<RoleRequirement>();
-        var role = requirement?.Roles.FirstOrDefault(r => actor.Has(alliance, r)) ?? actor.RolesIn(alliance).FirstOrDefault();
+        var role = allowed?.FirstOrDefault(r => actor.Has(alliance, r)) ?? actor.RolesIn(alliance).FirstOrDefault();
         return actor.IsSystemAdmin && !actor.Grants.Any(g => g.Alliance == alliance && g.Role == role) ? "admin" : role.ToKebab();
     }
 }
