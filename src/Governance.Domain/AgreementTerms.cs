@@ -108,6 +108,34 @@ public sealed record OfficeHours(LocalTime From, LocalTime Until)
         moment.DayOfWeek is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Friday
         && moment.TimeOfDay >= From
         && moment.TimeOfDay < Until;
+
+    /// <summary>
+    /// Whether a meeting from <paramref name="start"/> to <paramref name="end"/> takes any time out of a weekday's
+    /// office hours: one from 16:00 to 18:00 still costs a working resident time off, so the whole span counts.
+    /// </summary>
+    public bool Overlaps(LocalDateTime start, LocalDateTime end)
+    {
+        if (end <= start)
+        {
+            return false;
+        }
+
+        // A week or more always holds a weekday, and From < Until for valid agreements; this also bounds the loop.
+        if (start.PlusDays(7) <= end)
+        {
+            return From < Until;
+        }
+
+        for (var date = start.Date; date <= end.Date; date = date.PlusDays(1))
+        {
+            if (date.DayOfWeek is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Friday && start < date + Until && date + From < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>R20: the least number of meetings and flyer rounds per period.</summary>
