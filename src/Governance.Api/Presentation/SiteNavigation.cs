@@ -5,10 +5,15 @@ public static class SiteNavigation
 {
     public sealed record Item(string Label, string Path);
 
+    /// <summary>The list of alliances; the pages of one alliance live under it.</summary>
+    public const string AlliancesPath = "/allianties";
+
     public static readonly IReadOnlyList<Item> Main =
     [
         new("Home", "/"),
-        new("Allianties", "/allianties"),
+        // These three lead straight to the one alliance's page when the ledger holds one alliance, and to a
+        // list to choose from otherwise (Pages/Alliantie, Pages/Belangenregister, Pages/Werkafspraken).
+        new("Allianties", "/alliantie"),
         new("Belangenregister", "/belangenregister"),
         new("Werkafspraken", "/werkafspraken"),
         new("Toegankelijkheid", "/toegankelijkheid"),
@@ -16,5 +21,20 @@ public static class SiteNavigation
 
     /// <summary>True when <paramref name="item"/> is the section of the current request (for aria-current).</summary>
     public static bool IsCurrent(this Item item, PathString requestPath) =>
-        item.Path == "/" ? requestPath == "/" || requestPath == "/Index" : requestPath.StartsWithSegments(item.Path, StringComparison.OrdinalIgnoreCase);
+        item.Path == "/"
+            ? requestPath == "/" || requestPath == "/Index"
+            : string.Equals(SectionOf(requestPath), item.Path, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The menu item a page belongs to: an alliance's interest register and working agreements belong to those
+    /// items, the alliance's other pages (and the list) to "Allianties"; any other page to its first segment.
+    /// </summary>
+    private static string SectionOf(PathString requestPath)
+    {
+        var segments = (requestPath.Value ?? "").Trim('/').Split('/');
+        if (!string.Equals(segments[0], AlliancesPath[1..], StringComparison.OrdinalIgnoreCase)) return "/" + segments[0];
+        return segments.Length >= 3 && segments[2].Equals("belangen", StringComparison.OrdinalIgnoreCase) ? "/belangenregister"
+            : segments.Length >= 3 && segments[2].Equals("werkafspraken", StringComparison.OrdinalIgnoreCase) ? "/werkafspraken"
+            : "/alliantie";
+    }
 }

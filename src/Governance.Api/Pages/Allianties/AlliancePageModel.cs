@@ -1,0 +1,96 @@
+using Governance.Api.Alliances;
+using Governance.Api.Auth;
+using Governance.Api.Http;
+using Governance.Domain;
+using Governance.Domain.Alliances;
+using Governance.EventStore;
+using Governance.Projections.Alliances;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+
+namespace Governance.Api.Pages.Allianties;
+
+/// <summary>
+/// What every page under /allianties/{alliance} needs: the alliance as it stands now (or a Dutch 404), the names
+/// of its people, the signed-in actor, and one way to run a command exactly as the JSON API does — through the
+/// <see cref="CommandPipeline"/> with the same <see cref="CommandMetadata"/> — turning a refusal into a Dutch
+/// message instead of a problem response.
+/// </summary>
+public abstract class AlliancePageModel(AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline) : PageModel
+{
+    protected PeopleDirectory People { get; } = people;
+
+    private IReadOnlyDictionary<PersonId, string> _names = new Dictionary<PersonId, string>();
+    private AllianceView? _alliance;
+
+    /// <summary>The alliance id as typed in the address, for the "does not exist" page.</summary>
+    public string Requested => RouteData.Values["alliance"] as string ?? "";
+
+    /// <summary>Null when no alliance has that address; the page then shows the Dutch 404.</summary>
+    public AllianceView? Found => _alliance;
+
+    /// <summary>The alliance; only read it after a successful <see cref="LoadAsync"/>.</summary>
+    public AllianceView Alliance => _alliance ?? throw new InvalidOperationException("The alliance was not loaded.");
+
+    public string BasePath => $"/allianties/{Alliance.Id.Value}";
+
+    public Actor? Actor => HttpContext.GetActor();
+
+    public bool Has(Role role) => Actor?.Has(Alliance.Id, role) == true;
+
+    /// <summary>After a successful post the page redirects (post/redirect/get) and says what happened here.</summary>
+    [TempData]
+    public string? Message { get; set; }
+
+    public FormErrors Errors { get; } = new();
+
+    public string NameOf(PersonId person) => _names.TryGetValue(person, out var name) && name.Length > 0 ? name : "(naam onbekend)";
+
+    /// <summary>Loads the alliance and its people's names; false (with status 404) when there is no such alliance.</summary>
+    protected async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        _alliance = AllianceId.TryParse(Requested, out var id) ? await queries.GetAsync(id, cancellationToken: cancellationToken) : null;
+        if (_alliance is null)
+        {
+            // The page renders its own Dutch "does not exist" text; a body stops the generic error page re-executing.
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return false;
+        }
+        _names = await People.NamesAsync(AllianceResponses.PeopleIn(_alliance), cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Null when the actor holds one of <paramref name="roles"/> here; otherwise the answer the API would give: sign in
+    /// first (to /inloggen and back), or 403, which shows the Dutch error page. Hiding a form is no protection by itself.
+    /// </summary>
+    protected IActionResult? Refuse(IReadOnlyList<Role> roles) =>
+        Actor is null ? Challenge()
+        : roles.Any(Has) ? null
+        : StatusCode(StatusCodes.Status403Forbidden);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> on the alliance stream as the API does. A refused rule or a lasting conflict
+    /// becomes a Dutch error in <see cref="Errors"/> (next to the field it concerns) and null is returned.
+    /// </summary>
+    protected async Task<CommandOutcome?> ExecuteAsync(
+        Func<Instant, AllianceCommand> command, IReadOnlyList<Role> roles, IReadOnlyDictionary<string, FormErrors.Field> fields,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await pipeline.HandleAsync(Domain.Alliances.Alliance.Decider, Alliance.Id.Value, Domain.Alliances.Alliance.StreamId, command,
+                CommandMetadata.For(HttpContext, HttpContext.ActingRole(Alliance.Id, roles)), ifMatch: null, cancellationToken);
+        }
+        catch (RuleViolated refusal)
+        {
+            Errors.Add(RuleMessage.For(refusal.Code), fields);
+        }
+        catch (ConcurrencyException)
+        {
+            Errors.Add(null, "Iemand anders veranderde op hetzelfde moment iets. Kijk of uw wijziging nog nodig is en probeer het opnieuw.");
+        }
+        return null;
+    }
+}
