@@ -165,6 +165,33 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Projections_rebuild_replaces_the_rows_from_the_ledger_without_counting_twice()
+    {
+        Assert.Equal(0, (await Run("seed", "demo")).Exit);
+        var head = (await Run("ledger", "verify")).Out;
+        var events = long.Parse(System.Text.RegularExpressions.Regex.Match(head, @"verified (\d+) events").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        for (var i = 0; i < 2; i++)
+        {
+            var (exit, output, error) = await Run("projections", "rebuild");
+            Assert.True(exit == 0, error);
+            Assert.Contains($"timeline osdorp-de-punt: rebuilt from {events} events", output, StringComparison.Ordinal);
+            Assert.Contains($"event-counts osdorp-de-punt: rebuilt from {events} events", output, StringComparison.Ordinal);
+            Assert.Contains($"{events}/{events}", error, StringComparison.Ordinal);   // the progress line reached the end
+        }
+
+        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
+        await using var rows = dataSource.CreateCommand("select (select count(*) from projections.timeline), (select events from projections.event_counts)");
+        await using var reader = await rows.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((events, events), (reader.GetInt64(0), reader.GetInt64(1)));
+
+        var unknown = await Run("projections", "rebuild", "--projection", "nonsense");
+        Assert.Equal(1, unknown.Exit);
+        Assert.Contains("Unknown projection 'nonsense'", unknown.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_bench_scenario_is_refused()
     {
         var (exit, _, error) = await Run("bench", "append", "--scenario", "everything");

@@ -8,6 +8,13 @@ public sealed class EventCountProjection : IAsyncProjection
 {
     public string Name => "event-counts";
 
+    public async Task ResetAsync(NpgsqlTransaction transaction, string tenant, CancellationToken cancellationToken)
+    {
+        await using var cmd = new NpgsqlCommand("delete from projections.event_counts where tenant_id = $1", transaction.Connection, transaction);
+        cmd.Parameters.Add(new() { Value = tenant });
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task ApplyAsync(NpgsqlTransaction transaction, string tenant, IReadOnlyList<ProjectedEvent> events, CancellationToken cancellationToken)
     {
         await using var cmd = new NpgsqlCommand("""

@@ -16,4 +16,7 @@ public interface IAsyncProjection
     string Name { get; }
 
     Task ApplyAsync(NpgsqlTransaction transaction, string tenant, IReadOnlyList<ProjectedEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Deletes this projection's rows of <paramref name="tenant"/>, inside the rebuild's transaction.</summary>
+    Task ResetAsync(NpgsqlTransaction transaction, string tenant, CancellationToken cancellationToken);
 }

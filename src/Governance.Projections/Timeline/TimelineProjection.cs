@@ -13,6 +13,13 @@ public sealed class TimelineProjection : IAsyncProjection
 {
     public string Name => "timeline";
 
+    public async Task ResetAsync(NpgsqlTransaction transaction, string tenant, CancellationToken cancellationToken)
+    {
+        await using var cmd = new NpgsqlCommand("delete from projections.timeline where tenant_id = $1", transaction.Connection, transaction);
+        cmd.Parameters.Add(new() { Value = tenant });
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task ApplyAsync(NpgsqlTransaction transaction, string tenant, IReadOnlyList<ProjectedEvent> events, CancellationToken cancellationToken)
     {
         var batch = new NpgsqlBatch(transaction.Connection, transaction);
