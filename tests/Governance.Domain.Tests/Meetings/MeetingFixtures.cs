@@ -19,6 +19,7 @@ internal static class MeetingFixtures
 
     public static readonly LocalDateTime Start = new(2026, 5, 12, 19, 30);
     public static readonly LocalDateTime End = new(2026, 5, 12, 22, 0);
+    public static readonly ZonedDateTime StartsAt = Start.InZoneStrictly(Amsterdam);
     public const string Place = "Buurthuis De Punt, Osdorp";
 
     public static readonly WorkingAgreements Agreements = WorkingAgreements.Default;
