@@ -14,5 +14,6 @@ public static class AllianceRoles
         actor.Person == person || actor.Has(alliance, Role.Admin) || actor.Has(alliance, Role.Secretary);
 
     /// <summary>A new register entry's id: time-ordered and never reused, so a public reference to it keeps its meaning.</summary>
-    public static DeclarationId NewDeclarationId() => new("d-" + Guid.CreateVersion7().ToString("N")[..16]);
+    // The whole version-7 GUID: time-ordered, with 74 random bits (a 16-hex prefix kept only 12 per millisecond).
+    public static DeclarationId NewDeclarationId() => new("d-" + Guid.CreateVersion7().ToString("N"));
 }
