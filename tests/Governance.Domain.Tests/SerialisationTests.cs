@@ -13,13 +13,15 @@ namespace Governance.Domain.Tests;
 /// </summary>
 public class SerialisationTests
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Converters =
         {
             new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false),
             new IdentifierConverterFactory(),
             new LocalTimeConverter(),
+            new PatternConverter<Instant>(NodaTime.Text.InstantPattern.ExtendedIso),
+            new PatternConverter<LocalDateTime>(NodaTime.Text.LocalDateTimePattern.ExtendedIso),
         },
     };
 
@@ -93,6 +95,15 @@ public class SerialisationTests
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.Value);
+    }
+
+    private sealed class PatternConverter<T>(NodaTime.Text.IPattern<T> pattern) : JsonConverter<T>
+    {
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            pattern.Parse(reader.GetString()!).Value;
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(pattern.Format(value));
     }
 
     private sealed class LocalTimeConverter : JsonConverter<LocalTime>
