@@ -53,6 +53,9 @@ public static class Meeting
             /// <summary>The start as a moment; scheduling refuses civil times that DST skips or repeats, so this is exact.</summary>
             public ZonedDateTime StartsAt => Start.InZoneLeniently(Zone);
 
+            /// <summary>R20: this meeting as the year planning counts it.</summary>
+            public PlannedMeeting AsPlanned => new(Kind, Start.Date, Announcements.ContainsKey(AnnouncementChannel.Flyers));
+
             /// <summary>R15: the table as recorded so far.</summary>
             public TableBalance Balance =>
                 TableBalance.Of(Attendance.Values.Select(a => a.Body), Terms.ProfessionalsMayNotOutnumberResidents);
