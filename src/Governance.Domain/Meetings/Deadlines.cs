@@ -87,7 +87,13 @@ public sealed record DeadlineList(int? AgreementsVersion, IReadOnlyList<Deadline
 /// </summary>
 public static class MeetingDeadlines
 {
-    public static readonly IReadOnlyList<string> ExtendableRules = ["R1", "R2", "R3", "R4", "R5", "R6"];
+    /// <summary>
+    /// R19: the rules whose deadlines can still be pending, so moving them means something: the draft agenda (R1),
+    /// the documents of a decision or discussion item that has none yet (R2, subject the item; the extension carries
+    /// over to the documents that follow) and a channel (R6). R3, R4 and R5 time something that exists only once it is
+    /// done (an item, a shared document), and R7 is lifted only by the residents' own waiver.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ExtendableRules = ["R1", "R2", "R6"];
 
     public static DeadlineList Of(Meeting.State state, Instant now) => state switch
     {

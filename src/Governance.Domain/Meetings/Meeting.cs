@@ -480,8 +480,8 @@ public static class Meeting
         NotClosed(s);
         if (c.Rule is null || !MeetingDeadlines.ExtendableRules.Contains(c.Rule))
         {
-            // R7 is lifted only by the residents' own waiver, never by moving its date.
-            throw new RuleViolated("R19.not-extendable", $"'{c.Rule}' has no deadline that can be extended; R1–R6 do.");
+            // R7 is lifted only by the residents' own waiver, never by moving its date; R3–R5 are met once their subject exists.
+            throw new RuleViolated("R19.not-extendable", $"'{c.Rule}' has no deadline that can be extended; R1, R2 and R6 do.");
         }
 
         var subject = c.Subject ?? throw new RuleViolated("R19.deadline-unknown", "An extension names its subject.");

@@ -107,7 +107,7 @@ public sealed record CloseMeeting(Instant Now) : MeetingCommand(Now);
 public sealed record PublishMinutes(Sha256Digest Sha256, long SizeBytes, string StorageKey, string? Reason, Instant Now) : MeetingCommand(Now);
 
 /// <summary>
-/// R19: moves one deadline (<paramref name="Rule"/> R1–R6 of <paramref name="Subject"/>) to <paramref name="NewDue"/>,
+/// R19: moves one deadline (<paramref name="Rule"/> R1, R2 or R6 of <paramref name="Subject"/>) to <paramref name="NewDue"/>,
 /// with the reason and who agreed. Never a silent edit: the original due stays on record.
 /// </summary>
 public sealed record ExtendDeadline(

@@ -120,11 +120,14 @@ public class DeadlineExtensionTests
             .ThenNothing();
 
     [Theory]
-    [InlineData("R7")]
+    [InlineData("R7")] // lifted only by a waiver
+    [InlineData("R3")] // met the moment the item exists
+    [InlineData("R4")] // a document's own check exists once it is shared
+    [InlineData("R5")]
     [InlineData("R8")]
     [InlineData("r2")]
     [InlineData("")]
-    public void Only_the_deadlines_of_R1_to_R6_can_be_extended_R19(string rule) =>
+    public void Only_the_deadlines_of_R1_R2_and_R6_can_be_extended_R19(string rule) =>
         WithTrafficItem.When(Extend(rule, TrafficItem, DaysBefore(10), DaysBefore(16))).ThenViolates("R19.not-extendable");
 
     [Fact]
@@ -138,6 +141,12 @@ public class DeadlineExtensionTests
         WithTrafficItem.When(Extend("R6", DeadlineSubject.ForChannel(AnnouncementChannel.Mail), DaysBefore(10), DaysBefore(30))).ThenViolates("R19.deadline-unknown");
         WithTrafficItem.When(Extend("R2", null!, DaysBefore(10), DaysBefore(16))).ThenViolates("R19.deadline-unknown");
     }
+
+    [Fact]
+    public void Once_a_document_for_decision_arrived_the_items_R2_deadline_gives_way_to_the_documents_and_cannot_be_extended_R19() =>
+        WithTrafficItem.Given(Shared(TrafficPlan, Traffic, Stadsdeel, DaysBefore(20)))
+            .When(Extend("R2", TrafficItem, DaysBefore(10), DaysBefore(16)))
+            .ThenViolates("R19.deadline-unknown");
 
     [Fact]
     public void A_deadline_that_was_met_is_not_extended_R19() =>
