@@ -12,7 +12,7 @@ public static class ProjectionCommands
     public static Command Build(TextWriter output, TextWriter error)
     {
         var projections = new Command("projections", "Read models built from the ledger.");
-        var name = new Option<string?>("--projection") { Description = "Only this projection (timeline, event-counts)." };
+        var name = new Option<string?>("--projection") { Description = "Only this projection (timeline, event-counts, meeting-deadlines)." };
         var tenant = new Option<string?>("--tenant") { Description = "Only this alliance." };
         var rebuild = new Command("rebuild", "Rebuild from position 1; readers see the old rows until the new ones are complete.") { name, tenant };
         rebuild.SetAction((parse, ct) => GovernanceCli.Guarded(error, async () =>
@@ -20,8 +20,10 @@ public static class ProjectionCommands
             await using var dataSource = Database.CreateDataSource(Database.ConnectionString());
             await LedgerServices.MigrateAllAsync(dataSource, ct);
             var store = new PostgresEventStore(dataSource, TimeProvider.System);
-            var daemon = new ProjectionDaemon(dataSource, store, Projections.DomainJson.CreateRegistry(),
-                [new TimelineProjection(), new EventCountProjection()]) { BatchSize = 2000 };
+            var registry = Projections.DomainJson.CreateRegistry();
+            var daemon = new ProjectionDaemon(dataSource, store, registry,
+                [new TimelineProjection(), new EventCountProjection(), new Projections.Punctuality.MeetingDeadlineProjection(store, registry)])
+                { BatchSize = 2000 };
 
             var only = parse.GetValue(name);
             var chosen = daemon.Projections.Where(p => only is null || p.Name == only).ToList();

@@ -21,7 +21,10 @@ public static class ProjectionServices
     {
         services.AddSingleton<IAsyncProjection, TimelineProjection>();
         services.AddSingleton<IAsyncProjection, EventCountProjection>();
+        services.AddSingleton<IAsyncProjection>(sp => new Governance.Projections.Punctuality.MeetingDeadlineProjection(
+            sp.GetRequiredService<PostgresEventStore>(), sp.GetRequiredService<EventTypeRegistry>()));
         services.AddSingleton<TimelineQueries>();
+        services.AddSingleton<Governance.Projections.Punctuality.PunctualityQueries>();
         services.AddSingleton(sp => new ProjectionDaemon(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<PostgresEventStore>(),
             sp.GetRequiredService<EventTypeRegistry>(), sp.GetServices<IAsyncProjection>()));
         services.AddHostedService<ProjectionDaemonService>();

@@ -216,7 +216,7 @@ public static class MeetingDeadlines
         return found;
     }
 
-    internal static DeadlineStatus StatusOf(Instant agreedDue, Instant? extendedDue, Instant? done, Instant now)
+    public static DeadlineStatus StatusOf(Instant agreedDue, Instant? extendedDue, Instant? done, Instant now)
     {
         if (done is { } d)
         {
