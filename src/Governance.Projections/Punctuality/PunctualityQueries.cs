@@ -12,8 +12,38 @@ public sealed record PartnerDeadline(string Meeting, string Rule, string Subject
 public sealed record PartnerPunctuality(string Partner, Instant From, Instant To, int Met, int Late, int Missed, int Waived,
     int Pending, IReadOnlyList<PartnerDeadline> Deadlines);
 
+/// <summary>A deadline still to come, with whoever must meet it (a partner, or an office such as the secretary).</summary>
+public sealed record UpcomingDeadline(string Meeting, string Rule, string Subject, string? Partner, string? Office,
+    Instant MeetingStart, Instant DueAt, string Status);
+
 public sealed class PunctualityQueries(NpgsqlDataSource dataSource)
 {
+    /// <summary>Open deadlines due between <paramref name="now"/> and <paramref name="until"/>, soonest first.</summary>
+    public async Task<IReadOnlyList<UpcomingDeadline>> UpcomingAsync(string tenant, Instant now, Instant until, CancellationToken cancellationToken)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            select meeting_id, rule, subject, responsible_partner, responsible_office, meeting_start, agreed_due_at, extended_due_at
+              from projections.meeting_deadlines
+             where tenant_id = $1 and open and coalesce(extended_due_at, agreed_due_at) >= $2 and coalesce(extended_due_at, agreed_due_at) < $3
+             order by coalesce(extended_due_at, agreed_due_at), meeting_id, rule, subject
+            """);
+        cmd.Parameters.Add(new() { Value = tenant });
+        cmd.Parameters.Add(new() { Value = now.ToDateTimeOffset() });
+        cmd.Parameters.Add(new() { Value = until.ToDateTimeOffset() });
+        var upcoming = new List<UpcomingDeadline>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var agreed = Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(6));
+            Instant? extended = reader.IsDBNull(7) ? null : Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(7));
+            upcoming.Add(new UpcomingDeadline(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(5)), extended ?? agreed,
+                DeadlineStatuses.Kebab(MeetingDeadlines.StatusOf(agreed, extended, null, now))));
+        }
+        return upcoming;
+    }
+
     /// <summary>Deadlines of <paramref name="partner"/> due in [from, to), with open ones judged at <paramref name="now"/>.</summary>
     public async Task<PartnerPunctuality> ForPartnerAsync(string tenant, string partner, Instant from, Instant to, Instant now,
         CancellationToken cancellationToken)

@@ -1,0 +1,70 @@
+using Governance.Api.Alliances;
+using Governance.Api.Http;
+using Governance.Projections.Alliances;
+using Governance.Projections.Punctuality;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Governance.Api.Pages.Allianties;
+
+/// <summary>
+/// The core group's "Termijnen" page: per partner, which deadlines (R1–R7) of the last 12 months were met, late or
+/// missed, with the list behind each number; and what is due in the next three weeks. Public, like the ledger.
+/// </summary>
+public sealed class TermijnenModel(
+    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, PunctualityQueries punctuality, TimeProvider clock)
+    : AlliancePageModel(queries, people, pipeline)
+{
+    public IReadOnlyList<PartnerPunctuality> Partners { get; private set; } = [];
+
+    public IReadOnlyList<UpcomingDeadline> Upcoming { get; private set; } = [];
+
+    public Instant Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return Page();
+        Now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        var from = Now - Duration.FromDays(365);
+        var partners = new List<PartnerPunctuality>();
+        foreach (var partner in Alliance.Partners.Where(p => p.IsMember))
+            partners.Add(await punctuality.ForPartnerAsync(Alliance.Id.Value, partner.Id.Value, from, Now, Now, cancellationToken));
+        Partners = partners;
+        Upcoming = await punctuality.UpcomingAsync(Alliance.Id.Value, Now, Now + Duration.FromDays(21), cancellationToken);
+        return Page();
+    }
+
+    public string PartnerName(string? id) =>
+        id is null ? "" : Alliance.Partners.LastOrDefault(p => p.Id.Value == id)?.Name ?? id;
+
+    /// <summary>What each rule's deadline is about, in plain words.</summary>
+    public static string RuleText(string rule) => rule switch
+    {
+        "R1" => "Conceptagenda",
+        "R2" => "Stukken voor besluit of bespreking",
+        "R3" => "Agendapunt aanmelden",
+        "R4" => "Stukken ter kennisgeving",
+        "R5" => "Spoedpunt",
+        "R6" => "Bewonersbijeenkomst aankondigen",
+        "R7" => "Informatie compleet voor bewoners",
+        _ => rule,
+    };
+
+    public static (string Text, string Colour) StatusBadge(string status) => status switch
+    {
+        "on-time" => ("op tijd", "lime"),
+        "late" => ("te laat", "orange"),
+        "missing" => ("ontbreekt", "red"),
+        "extended" => ("uitgesteld", "azure"),
+        "waived" => ("vrijstelling", "purple"),
+        _ => ("nog open", "yellow"),
+    };
+
+    public static string OfficeText(string? office) => office switch
+    {
+        "secretary" => "projectleider (secretaris)",
+        "chair" => "dagvoorzitter",
+        null => "",
+        _ => office,
+    };
+}
