@@ -3,6 +3,7 @@ using Governance.Api.Auth;
 using Governance.Api.Http;
 using Governance.Api.Health;
 using Governance.Api.Hosting;
+using Governance.Api.Punctuality;
 using Governance.Api.Timeline;
 using Governance.Api.Presentation;
 
@@ -41,6 +42,7 @@ public static class WebHost
         app.MapAuthApi();
         app.MapAllianceApi();
         app.MapTimelineApi();
+        app.MapPunctualityApi();
         app.MapDevClock();
         app.MapRazorPages();
         return app;
