@@ -28,6 +28,7 @@ public static class WebHost
         builder.Services.AddExceptionHandler<ApiProblems>();
         builder.Services.ConfigureHttpJsonOptions(o => Governance.Projections.DomainJson.Configure(o.SerializerOptions));
         builder.Services.AddAlliances();
+        builder.Services.AddMeetings();
         builder.Services.AddProjections();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();
@@ -41,6 +42,7 @@ public static class WebHost
         app.MapHealth();
         app.MapAuthApi();
         app.MapAllianceApi();
+        app.MapMeetingApi();
         app.MapTimelineApi();
         app.MapPunctualityApi();
         app.MapDevClock();

@@ -159,6 +159,23 @@ public sealed class PostgresEventStore
         return await cmd.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>
+    /// The ids of a tenant's streams of one type (e.g. every <c>meeting</c> of an alliance), oldest first.
+    /// Read models that need "all X of a tenant" use this rather than scanning the tenant's events.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListStreamsAsync(string tenant, string streamType, CancellationToken cancellationToken = default)
+    {
+        LedgerId.Require(tenant, "tenant");
+        await using var cmd = _dataSource.CreateCommand(
+            "select stream_id from ledger.streams where tenant_id = $1 and stream_type = $2 order by created_at, stream_id");
+        cmd.Parameters.Add(new() { Value = tenant });
+        cmd.Parameters.Add(new() { Value = streamType });
+        var ids = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
     /// <summary>Every tenant's head (position and hash), to publish or to compare a later export against.</summary>
     public async Task<IReadOnlyList<TenantHead>> GetTenantHeadsAsync(CancellationToken cancellationToken = default)
     {

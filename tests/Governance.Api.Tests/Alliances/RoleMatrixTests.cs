@@ -31,6 +31,25 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["POST /api/v1/alliances/{alliance}/interest-declarations"] = (["admin", "secretary", "chair", "representative", "core-group"], """{"person":"SELF","kind":"interest","description":"Huurder"}"""),
         ["POST /api/v1/alliances/{alliance}/interest-declarations/{declaration}/end"] = (["admin", "secretary", "chair", "representative", "core-group"], ""),
         ["POST /api/v1/alliances/{alliance}/working-agreements/amendments"] = (["admin"], """{"agreements":null,"decisionReference":"Besluit 1"}"""),
+        // Meetings (issue 4). The meeting in the path does not exist, so an allowed role gets 404/400, never 401/403.
+        ["POST /api/v1/alliances/{alliance}/meetings"] = (["secretary", "chair", "admin"], """{"id":"2026-03-10-wijkalliantie","kind":"alliance-meeting","start":"2026-03-10T19:30","end":"2026-03-10T21:30","place":"Buurthuis"}"""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/reschedule"] = (["secretary", "chair", "admin"], """{"start":"2026-03-17T19:30","end":"2026-03-17T21:30","place":"Buurthuis","reason":"Zaal bezet"}"""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/cancellation"] = (["secretary", "chair", "admin"], """{"reason":"Geen agenda"}"""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/draft-agenda"] = (["secretary", "chair"], ""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/items"] = (["representative", "secretary", "chair"], """{"id":"verkeer","partner":"ymere","title":"Verkeer","kind":"decision"}"""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/items/{item}/acceptance"] = (["chair"], ""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/items/{item}/deferral"] = (["chair"], """{"reason":"Volgende keer"}"""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/items/{item}/rejection"] = (["chair"], """{"reason":"Hoort hier niet"}"""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/documents"] = (["representative", "secretary", "chair"], ""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/documents/{document}/versions"] = (["representative", "secretary", "chair"], ""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/announcements"] = (["secretary"], """{"channel":"flyers"}"""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/attendance"] = (["chair", "secretary"], """{"person":"p-00000000aaaa","partner":"ymere"}"""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/opening"] = (["chair"], ""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/closing"] = (["chair"], ""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/minutes"] = (["secretary"], ""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/deadline-extensions"] = (["chair", "secretary"], """{"rule":"R1","newDue":"2026-03-01T12:00:00Z","reason":"Vakantie"}"""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/items/{item}/waiver"] = (["representative"], """{"partner":"ymere","reason":"Wij willen toch beslissen"}"""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/items/{item}/take-up"] = (["chair"], ""),
         ["POST /api/v1/dev/clock"] = (["system-admin"], """{"advance":"PT1H"}"""),
         ["POST /api/v1/auth/token"] = (["anyone"], """{"email":"matrix@example.test","password":"correct horse battery staple"}"""),
         ["DELETE /api/v1/auth/tokens/{id:guid}"] = (["signed-in"], ""),
@@ -103,7 +122,9 @@ public sealed class RoleMatrixTests : IAsyncLifetime
             var parts = endpoint.Split(' ', 2);
             var path = parts[1].Replace("{alliance}", Alliance, StringComparison.Ordinal).Replace("{partner}", "ymere", StringComparison.Ordinal)
                 .Replace("{person}", "p-00000000aaaa", StringComparison.Ordinal).Replace("{office}", "confidant", StringComparison.Ordinal)
-                .Replace("{declaration}", "d-unknown", StringComparison.Ordinal).Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{declaration}", "d-unknown", StringComparison.Ordinal)
+                .Replace("{meeting}", "vergadering-onbekend", StringComparison.Ordinal).Replace("{item}", "verkeer", StringComparison.Ordinal)
+                .Replace("{document}", "verkeersplan", StringComparison.Ordinal).Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(parts[0]), path);
             if (body.Length > 0)
                 request.Content = new StringContent(body.Replace("SELF", person?.Value ?? "p-000000000000", StringComparison.Ordinal), Encoding.UTF8, "application/json");

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using Governance.Domain.Meetings;
+using Governance.Projections.Alliances;
+using Governance.Projections.Meetings;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Governance.Api.Meetings;
+
+/// <summary>
+/// An alliance's meetings as an RFC 5545 calendar: one VEVENT per meeting (UID stable across reschedules, SEQUENCE the
+/// number of reschedules, STATUS:CANCELLED once cancelled), times in Europe/Amsterdam with its VTIMEZONE, and each
+/// R2 document deadline as an all-day VEVENT, so partners see in their own agenda when their papers are due.
+/// </summary>
+public static class MeetingCalendar
+{
+    private const string Tzid = "Europe/Amsterdam";
+    private static readonly LocalDateTimePattern Local = LocalDateTimePattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss");
+    private static readonly LocalDatePattern Date = LocalDatePattern.CreateWithInvariantCulture("uuuuMMdd");
+    private static readonly InstantPattern Utc = InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss'Z'");
+
+    // The EU rules in force since 1996 (last Sunday of March 02:00 → CEST, last Sunday of October 03:00 → CET);
+    // Europe/Amsterdam has followed them since 1977/1996, long before any meeting here.
+    private static readonly string[] Timezone =
+    [
+        "BEGIN:VTIMEZONE", "TZID:" + Tzid,
+        "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19810329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+        "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19961027T030000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+        "END:VTIMEZONE",
+    ];
+
+    public static string Write(AllianceView alliance, IEnumerable<MeetingView> meetings, Instant now)
+    {
+        var lines = new List<string>
+        {
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Wijkalliantie//Governance Ledger//NL", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + Escape(alliance.Name), "X-WR-TIMEZONE:" + Tzid,
+        };
+        lines.AddRange(Timezone);
+        var stamp = "DTSTAMP:" + Utc.Format(now);
+        var host = alliance.Id.Value + ".wijkalliantie";
+        foreach (var view in meetings)
+        {
+            var (kind, start, end, place, cancelled) = view.State switch
+            {
+                Meeting.State.Scheduled s => (s.Kind, s.Start, s.End, s.Place, false),
+                Meeting.State.Cancelled c => (c.Kind, c.Start, c.Start, "", true),
+                _ => (MeetingKind.AllianceMeeting, default(LocalDateTime), default(LocalDateTime), "", true),
+            };
+            if (view.State is Meeting.State.NotScheduled) continue;
+
+            lines.Add("BEGIN:VEVENT");
+            lines.Add($"UID:{view.Id.Value}@{host}");
+            lines.Add(stamp);
+            lines.Add($"DTSTART;TZID={Tzid}:{Local.Format(start)}");
+            lines.Add($"DTEND;TZID={Tzid}:{Local.Format(end)}");
+            lines.Add("SEQUENCE:" + view.Reschedules.ToString(CultureInfo.InvariantCulture));
+            lines.Add("SUMMARY:" + Escape(KindName(kind)));
+            if (place.Length > 0) lines.Add("LOCATION:" + Escape(place));
+            lines.Add("STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
+            lines.Add("END:VEVENT");
+
+            // R2: the day the documents for decision or discussion are due (the due moment in force, after any R19 extension).
+            foreach (var check in MeetingDeadlines.Of(view.State, now).Checks.Where(c => c.Rule == "R2"))
+            {
+                var day = check.DueAt.InZone(Meeting.Zone).Date;
+                var subject = MeetingResponses.SubjectOf(check.Subject);
+                lines.Add("BEGIN:VEVENT");
+                lines.Add($"UID:{view.Id.Value}.r2.{subject.Replace(':', '.')}@{host}");
+                lines.Add(stamp);
+                lines.Add($"DTSTART;VALUE=DATE:{Date.Format(day)}");
+                lines.Add($"DTEND;VALUE=DATE:{Date.Format(day.PlusDays(1))}");
+                lines.Add("SEQUENCE:" + view.Reschedules.ToString(CultureInfo.InvariantCulture));
+                lines.Add("SUMMARY:" + Escape($"Stukken uiterlijk vandaag (R2): {subject} voor {view.Id.Value}"));
+                lines.Add("TRANSP:TRANSPARENT");
+                lines.Add("END:VEVENT");
+            }
+        }
+        lines.Add("END:VCALENDAR");
+
+        var text = new StringBuilder();
+        foreach (var line in lines) Fold(text, line);
+        return text.ToString();
+    }
+
+    private static string KindName(MeetingKind kind) => kind switch
+    {
+        MeetingKind.ResidentsMeeting => "Bewonersbijeenkomst",
+        MeetingKind.CoreGroupMeeting => "Kerngroep",
+        _ => "Wijkalliantievergadering",
+    };
+
+    /// <summary>RFC 5545 §3.3.11: backslash, semicolon, comma and newline are escaped in TEXT values.</summary>
+    public static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
+        .Replace(",", "\\,", StringComparison.Ordinal).Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>
+    /// RFC 5545 §3.1: lines end in CRLF and are folded at 75 octets (a continuation starts with a space, which counts),
+    /// never inside a UTF-8 sequence.
+    /// </summary>
+    public static void Fold(StringBuilder output, string line)
+    {
+        var octets = 0;
+        var limit = 75;
+        foreach (var rune in line.EnumerateRunes())
+        {
+            var size = rune.Utf8SequenceLength;
+            if (octets + size > limit)
+            {
+                output.Append("\r\n ");
+                octets = 1;
+            }
+            output.Append(rune.ToString());
+            octets += size;
+        }
+        output.Append("\r\n");
+    }
+}

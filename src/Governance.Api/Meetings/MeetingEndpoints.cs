@@ -1,0 +1,440 @@
+using FluentValidation;
+using Governance.Api.Alliances;
+using Governance.Api.Auth;
+using Governance.Api.Http;
+using Governance.Domain;
+using Governance.Domain.Meetings;
+using Governance.EventStore;
+using Governance.Projections.Alliances;
+using Governance.Projections.Meetings;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace Governance.Api.Meetings;
+
+/// <summary>
+/// The meeting streams over HTTP (issue 4): year planning, agenda, documents, announcements, attendance, minutes,
+/// deadline extensions and waivers, plus the compliance view and the calendar. One stream per meeting
+/// (<see cref="MeetingId.StreamId"/>) in the alliance's tenant.
+/// </summary>
+public static class MeetingEndpoints
+{
+    private static readonly Role[] Planners = [Role.Secretary, Role.Chair, Role.Admin];
+    private static readonly Role[] AgendaKeepers = [Role.Secretary, Role.Chair];
+    private static readonly Role[] Contributors = [Role.Representative, Role.Secretary, Role.Chair];
+
+    public static IEndpointRouteBuilder MapMeetingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/alliances/{alliance}").WithTags("Meetings");
+        const string M = "/meetings/{meeting}";
+
+        api.MapGet("/meetings", List).WithName("ListMeetings");
+        api.MapGet(M, Get).WithName("GetMeeting");
+        api.MapGet(M + "/compliance", Compliance).WithName("GetMeetingCompliance");
+        api.MapGet(M + "/documents/{document}/versions/{version:int}/file", DocumentFile).WithName("GetDocumentFile");
+        api.MapGet(M + "/minutes/versions/{version:int}/file", MinutesFile).WithName("GetMinutesFile");
+        api.MapGet("/calendar.ics", Calendar).WithName("GetCalendar");
+
+        // R17: the year planning is kept by the secretary and chair; an alliance admin may set it up.
+        api.MapPost("/meetings", Schedule).RequireRoles(Planners).Validate<ScheduleMeetingRequest>();
+        api.MapPost(M + "/reschedule", Reschedule).RequireRoles(Planners).Validate<RescheduleMeetingRequest>();
+        api.MapPost(M + "/cancellation", Cancel).RequireRoles(Planners).Validate<CancelMeetingRequest>();
+        // R1: the draft agenda is the secretary's (with the chair).
+        api.MapPost(M + "/draft-agenda", PublishDraftAgenda).RequireRoles(AgendaKeepers);
+        // R3/R5: a partner puts items forward through its representative; the officers may enter them for a partner.
+        api.MapPost(M + "/items", Propose).RequireRoles(Contributors).Validate<ProposeAgendaItemRequest>();
+        api.MapPost(M + "/items/{item}/acceptance", Accept).RequireRoles(Role.Chair);
+        api.MapPost(M + "/items/{item}/deferral", Defer).RequireRoles(Role.Chair).Validate<DeferAgendaItemRequest>();
+        api.MapPost(M + "/items/{item}/rejection", Reject).RequireRoles(Role.Chair).Validate<RejectAgendaItemRequest>();
+        // R2/R4: multipart/form-data with the file; the body limit is raised in the handler for these three only.
+        api.MapPost(M + "/documents", Share).RequireRoles(Contributors);
+        api.MapPost(M + "/documents/{document}/versions", Replace).RequireRoles(Contributors);
+        // R6: announcing the residents' meeting is the secretary's.
+        api.MapPost(M + "/announcements", Announce).RequireRoles(Role.Secretary).Validate<AnnounceRequest>();
+        api.MapPost(M + "/attendance", RecordAttendance).RequireRoles(Role.Chair, Role.Secretary).Validate<RecordAttendanceRequest>();
+        api.MapPost(M + "/opening", Open).RequireRoles(Role.Chair);
+        api.MapPost(M + "/closing", Close).RequireRoles(Role.Chair);
+        api.MapPost(M + "/minutes", PublishMinutes).RequireRoles(Role.Secretary);
+        // R19: a deadline is moved only on the record, by the chair or secretary, naming who agreed.
+        api.MapPost(M + "/deadline-extensions", ExtendDeadline).RequireRoles(Role.Chair, Role.Secretary).Validate<ExtendDeadlineRequest>();
+        // R7: only the residents themselves may waive their information period.
+        api.MapPost(M + "/items/{item}/waiver", Waive).RequireRoles(Role.Representative).Validate<WaiveInformationPeriodRequest>();
+        api.MapPost(M + "/items/{item}/take-up", TakeUp).RequireRoles(Role.Chair);
+        return app;
+    }
+
+    public static IServiceCollection AddMeetingServices(this IServiceCollection services)
+    {
+        services.AddSingleton<MeetingQueries>();
+        services.AddSingleton<DocumentFiles>();
+        services.AddSingleton<IValidator<ScheduleMeetingRequest>, ScheduleMeetingValidator>();
+        services.AddSingleton<IValidator<RescheduleMeetingRequest>, RescheduleMeetingValidator>();
+        services.AddSingleton<IValidator<CancelMeetingRequest>, CancelMeetingValidator>();
+        services.AddSingleton<IValidator<ProposeAgendaItemRequest>, ProposeAgendaItemValidator>();
+        services.AddSingleton<IValidator<DeferAgendaItemRequest>, DeferAgendaItemValidator>();
+        services.AddSingleton<IValidator<RejectAgendaItemRequest>, RejectAgendaItemValidator>();
+        services.AddSingleton<IValidator<AnnounceRequest>, AnnounceValidator>();
+        services.AddSingleton<IValidator<RecordAttendanceRequest>, RecordAttendanceValidator>();
+        services.AddSingleton<IValidator<ExtendDeadlineRequest>, ExtendDeadlineValidator>();
+        services.AddSingleton<IValidator<WaiveInformationPeriodRequest>, WaiveInformationPeriodValidator>();
+        return services;
+    }
+
+    // ---- reads (public) ----
+
+    private static async Task<Results<Ok<List<MeetingSummary>>, ProblemHttpResult>> List(
+        string alliance, AllianceQueries alliances, MeetingQueries meetings, CancellationToken ct)
+    {
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        return TypedResults.Ok((await meetings.ListAsync(view.Id, ct)).Select(Summary).ToList());
+    }
+
+    private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> Get(
+        string alliance, string meeting, DateTimeOffset? asOf, MeetingQueries meetings, HttpContext http, CancellationToken ct)
+    {
+        var (view, problem) = await LoadMeeting(alliance, meeting, meetings, ct, asOf);
+        if (view is null) return problem!;
+        http.Response.Headers.ETag = $"\"{view.StreamVersion}\"";
+        return TypedResults.Ok(MeetingResponses.From(alliance, view));
+    }
+
+    private static async Task<Results<Ok<ComplianceResponse>, ProblemHttpResult>> Compliance(
+        string alliance, string meeting, MeetingQueries meetings, TimeProvider clock, CancellationToken ct)
+    {
+        var (view, problem) = await LoadMeeting(alliance, meeting, meetings, ct);
+        if (view is null) return problem!;
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        return TypedResults.Ok(MeetingResponses.Compliance(MeetingDeadlines.Of(view.State, now)));
+    }
+
+    private static async Task<IResult> DocumentFile(
+        string alliance, string meeting, string document, int version, MeetingQueries meetings, DocumentFiles files, CancellationToken ct)
+    {
+        var (view, problem) = await LoadMeeting(alliance, meeting, meetings, ct);
+        if (view is null) return problem!;
+        var found = DocumentId.TryParse(document, out var id)
+            ? view.DocumentVersions.FirstOrDefault(v => v.Document == id && v.Version == version) : null;
+        if (found is null) return NotFound($"Meeting '{meeting}' has no version {version} of document '{document}'.", "document.unknown");
+        return await FileResult(view.Id, AllianceId.Parse(alliance), found.StorageKey, found.Sha256, files, ct);
+    }
+
+    private static async Task<IResult> MinutesFile(
+        string alliance, string meeting, int version, MeetingQueries meetings, DocumentFiles files, CancellationToken ct)
+    {
+        var (view, problem) = await LoadMeeting(alliance, meeting, meetings, ct);
+        if (view is null) return problem!;
+        var found = view.Minutes.FirstOrDefault(m => m.Version == version);
+        if (found is null) return NotFound($"Meeting '{meeting}' has no version {version} of its minutes.", "minutes.unknown");
+        return await FileResult(view.Id, AllianceId.Parse(alliance), found.StorageKey, found.Sha256, files, ct);
+    }
+
+    private static async Task<IResult> FileResult(MeetingId meeting, AllianceId alliance, string key, Sha256Digest sha, DocumentFiles files, CancellationToken ct)
+    {
+        var file = await files.LoadAsync(alliance, key, ct);
+        if (file is null) return NotFound($"The file of meeting '{meeting}' is not in storage.", "document.file-missing");
+        // The digest is the ledger's: a strong ETag that anyone can check against the event.
+        return TypedResults.File(file.Content, file.ContentType, file.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{sha.Value}\""));
+    }
+
+    private static async Task<IResult> Calendar(
+        string alliance, AllianceQueries alliances, MeetingQueries meetings, TimeProvider clock, CancellationToken ct)
+    {
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        var text = MeetingCalendar.Write(view, await meetings.ListAsync(view.Id, ct), now);
+        return TypedResults.Text(text, "text/calendar; charset=utf-8", System.Text.Encoding.UTF8);
+    }
+
+    // ---- commands ----
+
+    private static async Task<Results<Created<CommandResponse>, ProblemHttpResult>> Schedule(
+        string alliance, ScheduleMeetingRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
+    {
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        var id = MeetingId.Parse(body.Id!);
+        // The validator has checked both; a default here would be a validator bug, which the decider then refuses.
+        _ = MeetingRules.TryParseLocal(body.Start, out var start);
+        _ = MeetingRules.TryParseLocal(body.End, out var end);
+        var outcome = await pipeline.HandleAsync(Meeting.Decider, view.Id.Value, id.StreamId,
+            now => new ScheduleMeeting(id, Kebab.Parse<MeetingKind>(body.Kind!), start, end, body.Place!.Trim(), view.Agreements, now),
+            CommandMetadata.For(http, http.ActingRole(view.Id)), IfMatch(http), ct);
+        return TypedResults.Created($"/api/v1/alliances/{view.Id.Value}/meetings/{id.Value}", Response(outcome, http));
+    }
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Reschedule(
+        string alliance, string meeting, RescheduleMeetingRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
+    {
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        // The validator has checked both; a default here would be a validator bug, which the decider then refuses.
+        _ = MeetingRules.TryParseLocal(body.Start, out var start);
+        _ = MeetingRules.TryParseLocal(body.End, out var end);
+        // The agreements in force now apply from here on (see the domain README: rescheduling re-applies them).
+        return await Execute(alliance, meeting, pipeline, http,
+            now => new RescheduleMeeting(start, end, body.Place!.Trim(), body.Reason!.Trim(), view.Agreements, now), ct);
+    }
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Cancel(
+        string alliance, string meeting, CancelMeetingRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        Execute(alliance, meeting, pipeline, http, now => new CancelMeeting(body.Reason!.Trim(), now), ct);
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> PublishDraftAgenda(
+        string alliance, string meeting, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        Execute(alliance, meeting, pipeline, http, now => new PublishDraftAgenda(now), ct);
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Propose(
+        string alliance, string meeting, ProposeAgendaItemRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
+    {
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        var partner = PartnerId.Parse(body.Partner!);
+        if (ContributorCheck(http, view, partner) is { } refused) return refused;
+        var carried = body.CarriedOverFrom is null ? (MeetingId?)null : MeetingId.Parse(body.CarriedOverFrom);
+        return await Execute(alliance, meeting, pipeline, http, now => new ProposeAgendaItem(AgendaItemId.Parse(body.Id!), partner,
+            body.Title!.Trim(), Kebab.Parse<AgendaItemKind>(body.Kind!), carried, now), ct);
+    }
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Accept(
+        string alliance, string meeting, string item, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        WithItem(item, id => Execute(alliance, meeting, pipeline, http, now => new AcceptAgendaItem(id, now), ct));
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Defer(
+        string alliance, string meeting, string item, DeferAgendaItemRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        WithItem(item, id => Execute(alliance, meeting, pipeline, http, now => new DeferAgendaItem(id, body.Reason!.Trim(),
+            body.To is null ? null : MeetingId.Parse(body.To), now), ct));
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Reject(
+        string alliance, string meeting, string item, RejectAgendaItemRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        WithItem(item, id => Execute(alliance, meeting, pipeline, http, now => new RejectAgendaItem(id, body.Reason!.Trim(), now), ct));
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Share(
+        string alliance, string meeting, CommandPipeline pipeline, AllianceQueries alliances, DocumentFiles files, HttpContext http, CancellationToken ct)
+    {
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        if (await ReadUploadAsync(http, ct) is not ({ } form, { } file)) return UploadRequired();
+        var errors = new Dictionary<string, string[]>();
+        var documentId = Field<DocumentId>(form, "id", errors, DocumentId.TryParse);
+        var itemId = Field<AgendaItemId>(form, "item", errors, AgendaItemId.TryParse);
+        var partner = Field<PartnerId>(form, "partner", errors, PartnerId.TryParse);
+        var title = form["title"].ToString().Trim();
+        if (title.Length is 0 or > MeetingRules.NameLength) errors["title"] = [$"Give a title of at most {MeetingRules.NameLength} characters."];
+        if (!Kebab.TryParse<DocumentPurpose>(form["purpose"].ToString(), out var purpose))
+            errors["purpose"] = [$"Use one of: {string.Join(", ", Kebab.All<DocumentPurpose>())}."];
+        if (errors.Count > 0) return Invalid(errors);
+        if (ContributorCheck(http, view, partner) is { } refused) return refused;
+        if (await MeetingMissing(view.Id, meeting, pipeline, ct) is { } missing) return missing;
+
+        var stored = await files.StoreAsync(view.Id, http.GetActor()!.Person, file, ct);
+        return await Execute(alliance, meeting, pipeline, http, now => new ShareDocument(documentId, itemId, partner, title, purpose,
+            stored.Sha256, stored.SizeBytes, stored.StorageKey, now), ct);
+    }
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Replace(
+        string alliance, string meeting, string document, CommandPipeline pipeline, AllianceQueries alliances, MeetingQueries meetings,
+        DocumentFiles files, HttpContext http, CancellationToken ct)
+    {
+        if (!DocumentId.TryParse(document, out var documentId)) return InvalidId("document", document);
+        var (current, problem) = await LoadMeeting(alliance, meeting, meetings, ct);
+        if (current is null) return problem!;
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        if (await ReadUploadAsync(http, ct) is not ({ } form, { } file)) return UploadRequired();
+        var errors = new Dictionary<string, string[]>();
+        var reason = form["reason"].ToString().Trim();
+        if (reason.Length is 0 or > MeetingRules.TextLength) errors["reason"] = [$"Say why, in at most {MeetingRules.TextLength} characters."];
+        var title = form["title"].ToString().Trim();
+        if (title.Length > MeetingRules.NameLength) errors["title"] = [$"At most {MeetingRules.NameLength} characters."];
+        if (errors.Count > 0) return Invalid(errors);
+        // A representative replaces only their own partner's documents; an unknown document is the decider's refusal.
+        if (current.State is Meeting.State.Scheduled s && s.Documents.TryGetValue(documentId, out var shared)
+            && ContributorCheck(http, view, shared.Partner) is { } refused) return refused;
+
+        var stored = await files.StoreAsync(view.Id, http.GetActor()!.Person, file, ct);
+        return await Execute(alliance, meeting, pipeline, http, now => new ReplaceDocument(documentId, title.Length == 0 ? null : title,
+            stored.Sha256, stored.SizeBytes, stored.StorageKey, reason, now), ct);
+    }
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Announce(
+        string alliance, string meeting, AnnounceRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        Execute(alliance, meeting, pipeline, http, now => new AnnounceResidentsMeeting(Kebab.Parse<AnnouncementChannel>(body.Channel!), now), ct);
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> RecordAttendance(
+        string alliance, string meeting, RecordAttendanceRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
+    {
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        var partner = PartnerId.Parse(body.Partner!);
+        // R15 counts the partner's body as the alliance records it, never as the client says.
+        if (view.Partner(partner) is not { IsMember: true } member) return NotAMember(partner);
+        return await Execute(alliance, meeting, pipeline, http,
+            now => new RecordAttendance(PersonId.Parse(body.Person!), partner, member.Body, now), ct);
+    }
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Open(
+        string alliance, string meeting, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        Execute(alliance, meeting, pipeline, http, now => new OpenMeeting(now), ct);
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Close(
+        string alliance, string meeting, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        Execute(alliance, meeting, pipeline, http, now => new CloseMeeting(now), ct);
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> PublishMinutes(
+        string alliance, string meeting, CommandPipeline pipeline, DocumentFiles files, HttpContext http, CancellationToken ct)
+    {
+        if (!AllianceId.TryParse(alliance, out var id)) return InvalidId("alliance", alliance);
+        if ((await pipeline.StreamVersionAsync(id.Value, Governance.Domain.Alliances.Alliance.StreamId, ct)) == 0) return AllianceNotFound(alliance);
+        if (await ReadUploadAsync(http, ct) is not ({ } form, { } file)) return UploadRequired();
+        var reason = form["reason"].ToString().Trim();
+        if (reason.Length > MeetingRules.TextLength) return Invalid(new() { ["reason"] = [$"At most {MeetingRules.TextLength} characters."] });
+        if (await MeetingMissing(id, meeting, pipeline, ct) is { } missing) return missing;
+        var stored = await files.StoreAsync(id, http.GetActor()!.Person, file, ct);
+        return await Execute(alliance, meeting, pipeline, http, now => new PublishMinutes(stored.Sha256, stored.SizeBytes, stored.StorageKey,
+            reason.Length == 0 ? null : reason, now), ct);
+    }
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> ExtendDeadline(
+        string alliance, string meeting, ExtendDeadlineRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct)
+    {
+        var subject = body switch
+        {
+            { Item: { } item } => DeadlineSubject.ForItem(AgendaItemId.Parse(item)),
+            { Document: { } document } => DeadlineSubject.ForDocument(DocumentId.Parse(document)),
+            { Channel: { } channel } => DeadlineSubject.ForChannel(Kebab.Parse<AnnouncementChannel>(channel)),
+            _ => DeadlineSubject.TheMeeting,
+        };
+        // R19 records who agreed; without a name it is the officer who records it.
+        var agreedBy = body.AgreedBy is null ? http.GetActor()!.Person : PersonId.Parse(body.AgreedBy);
+        return Execute(alliance, meeting, pipeline, http, now => new ExtendDeadline(body.Rule!.Trim(), subject,
+            Instant.FromDateTimeOffset(body.NewDue!.Value), body.Reason!.Trim(), agreedBy, now), ct);
+    }
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Waive(
+        string alliance, string meeting, string item, WaiveInformationPeriodRequest body, CommandPipeline pipeline, AllianceQueries alliances,
+        HttpContext http, CancellationToken ct)
+    {
+        if (!AgendaItemId.TryParse(item, out var itemId)) return InvalidId("agenda item", item);
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        var partner = PartnerId.Parse(body.Partner!);
+        var actor = http.GetActor()!;
+        // R7: the waiver is the residents' own; a person waives only for a partner they represent.
+        if (!actor.RepresentedPartners(view.Id).Contains(partner)) return AuthorizationExtensions.Forbidden();
+        if (view.Partner(partner) is not { IsMember: true } member) return NotAMember(partner);
+        // The body comes from the alliance; the decider refuses a professional body (R7.waiver-not-by-residents).
+        return await Execute(alliance, meeting, pipeline, http,
+            now => new WaiveInformationPeriod(itemId, actor.Person, partner, member.Body, body.Reason!.Trim(), now), ct);
+    }
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> TakeUp(
+        string alliance, string meeting, string item, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        WithItem(item, id => Execute(alliance, meeting, pipeline, http, now => new TakeUpAgendaItem(id, now), ct));
+
+    // ---- shared ----
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Execute(
+        string alliance, string meeting, CommandPipeline pipeline, HttpContext http,
+        Func<Instant, MeetingCommand> command, CancellationToken ct)
+    {
+        if (!AllianceId.TryParse(alliance, out var id)) return InvalidId("alliance", alliance);
+        if ((await pipeline.StreamVersionAsync(id.Value, Governance.Domain.Alliances.Alliance.StreamId, ct)) == 0) return AllianceNotFound(alliance);
+        if (await MeetingMissing(id, meeting, pipeline, ct) is { } missing) return missing;
+        var outcome = await pipeline.HandleAsync(Meeting.Decider, id.Value, MeetingId.Parse(meeting).StreamId, command,
+            CommandMetadata.For(http, http.ActingRole(id)), IfMatch(http), ct);
+        return TypedResults.Ok(Response(outcome, http));
+    }
+
+    /// <summary>An unknown or malformed meeting is 400/404, not the decider's "not scheduled" refusal.</summary>
+    private static async Task<ProblemHttpResult?> MeetingMissing(AllianceId alliance, string meeting, CommandPipeline pipeline, CancellationToken ct)
+    {
+        if (!MeetingId.TryParse(meeting, out var id)) return InvalidId("meeting", meeting);
+        return (await pipeline.StreamVersionAsync(alliance.Value, id.StreamId, ct)) == 0 ? MeetingNotFound(meeting) : null;
+    }
+
+    /// <summary>
+    /// The host's part of R3 and R2: the partner must be a member, and someone acting only as a representative acts
+    /// for their own partner. Another partner's item or document is 403 (who you are), an unknown or departed partner 409.
+    /// </summary>
+    private static ProblemHttpResult? ContributorCheck(HttpContext http, AllianceView view, PartnerId partner)
+    {
+        var actor = http.GetActor()!;
+        var officer = actor.Has(view.Id, Role.Secretary) || actor.Has(view.Id, Role.Chair);
+        if (!officer && !actor.RepresentedPartners(view.Id).Contains(partner)) return AuthorizationExtensions.Forbidden();
+        return view.Partner(partner) is { IsMember: true } ? null : NotAMember(partner);
+    }
+
+    private static async Task<(IFormCollection? Form, IFormFile? File)> ReadUploadAsync(HttpContext http, CancellationToken ct)
+    {
+        // Commands are capped at 1 MiB (WebHost); uploads may be larger, up to DocumentFiles.MaxUploadBytes.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = DocumentFiles.MaxUploadBytes;
+        if (!http.Request.HasFormContentType) return (null, null);
+        var form = await http.Request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        return (form, file is { Length: > 0 } ? file : null);
+    }
+
+    private delegate bool TryParser<T>(string? s, out T value);
+
+    private static T Field<T>(IFormCollection form, string name, Dictionary<string, string[]> errors, TryParser<T> parse)
+    {
+        if (parse(form[name].ToString(), out var value)) return value;
+        errors[name] = ["Use lower-case letters, digits and hyphens."];
+        return default!;
+    }
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> WithItem(
+        string item, Func<AgendaItemId, Task<Results<Ok<CommandResponse>, ProblemHttpResult>>> then) =>
+        AgendaItemId.TryParse(item, out var id) ? then(id) : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(InvalidId("agenda item", item));
+
+    private static async Task<AllianceView?> LoadAlliance(string alliance, AllianceQueries queries, CancellationToken ct) =>
+        AllianceId.TryParse(alliance, out var id) ? await queries.GetAsync(id, null, ct) : null;
+
+    private static async Task<(MeetingView? View, ProblemHttpResult? Problem)> LoadMeeting(
+        string alliance, string meeting, MeetingQueries queries, CancellationToken ct, DateTimeOffset? asOf = null)
+    {
+        if (!AllianceId.TryParse(alliance, out var a)) return (null, AllianceNotFound(alliance));
+        if (!MeetingId.TryParse(meeting, out var m)) return (null, MeetingNotFound(meeting));
+        var view = await queries.GetAsync(a, m, asOf, ct);
+        return view is null ? (null, MeetingNotFound(meeting)) : (view, null);
+    }
+
+    private static MeetingSummary Summary(MeetingView v) => v.State switch
+    {
+        Meeting.State.Scheduled s => new(v.Id.Value, s.Kind, Kebab.Of(s.Phase), s.Start, s.End, s.Place, v.DuringOfficeHours),
+        Meeting.State.Cancelled c => new(v.Id.Value, c.Kind, "cancelled", c.Start, null, null, false),
+        _ => new(v.Id.Value, null, "not-scheduled", null, null, null, false),
+    };
+
+    private static CommandResponse Response(CommandOutcome outcome, HttpContext http)
+    {
+        http.Response.Headers.ETag = $"\"{outcome.StreamVersion}\"";
+        var registry = http.RequestServices.GetRequiredService<EventTypeRegistry>();
+        return new CommandResponse(outcome.StreamVersion, [.. outcome.Events.Select(e => registry.AliasOf(e.GetType()))]);
+    }
+
+    /// <summary>If-Match carries the stream version the client decided on (as returned in ETag).</summary>
+    private static long? IfMatch(HttpContext http)
+    {
+        var header = http.Request.Headers.IfMatch.FirstOrDefault();
+        if (string.IsNullOrEmpty(header) || header == "*") return null;
+        return long.TryParse(header.Trim('"', 'W', '/'), out var v) ? v : throw new BadHttpRequestException("If-Match must be an ETag returned by this API, e.g. \"12\".");
+    }
+
+    private static ProblemHttpResult NotFound(string detail, string code) => TypedResults.Problem(
+        ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found.", detail, code));
+
+    private static ProblemHttpResult AllianceNotFound(string alliance) => NotFound($"There is no alliance '{alliance}'.", "alliance.unknown");
+
+    private static ProblemHttpResult MeetingNotFound(string meeting) => NotFound($"There is no meeting '{meeting}' in this alliance.", "meeting.unknown");
+
+    private static ProblemHttpResult NotAMember(PartnerId partner) => TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status409Conflict,
+        "A working agreement refuses this.", $"'{partner}' is not a member partner of this alliance.", "partner.not-a-member"));
+
+    private static ProblemHttpResult InvalidId(string what, string value) => TypedResults.Problem(
+        ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.", $"'{value}' is not a valid {what} id.", "invalid-id"));
+
+    private static ProblemHttpResult UploadRequired() => TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status400BadRequest,
+        "The request is not valid.", "Send multipart/form-data with a non-empty 'file' part.", "file-required"));
+
+    private static ProblemHttpResult Invalid(Dictionary<string, string[]> errors)
+    {
+        var problem = ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.", "See errors.", "validation");
+        problem.Extensions["errors"] = errors;
+        return TypedResults.Problem(problem);
+    }
+}
