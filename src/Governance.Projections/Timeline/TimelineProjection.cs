@@ -1,4 +1,6 @@
+using System.Globalization;
 using Governance.Domain.Alliances;
+using Governance.Domain.Meetings;
 using Governance.Projections.Daemon;
 using Npgsql;
 using NodaTime;
@@ -25,7 +27,7 @@ public sealed class TimelineProjection : IAsyncProjection
         var batch = new NpgsqlBatch(transaction.Connection, transaction);
         foreach (var (envelope, e) in events)
         {
-            var (sentence, link) = Describe(tenant, e);
+            var (sentence, link) = Describe(tenant, e, envelope.StreamId);
             var cmd = new NpgsqlBatchCommand("""
                 insert into projections.timeline
                     (tenant_id, tenant_position, stream_id, event_type, recorded_at, occurred_at, actor_id, actor_role, sentence, link)
@@ -46,12 +48,16 @@ public sealed class TimelineProjection : IAsyncProjection
         await using (batch) await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The Dutch sentence (B1) for one event, and where to read more.</summary>
-    public static (string Sentence, string? Link) Describe(string tenant, object e)
+    /// <summary>
+    /// The Dutch sentence (B1) for one event, and where to read more. <paramref name="stream"/> is the event's stream:
+    /// a meeting's events do not repeat the meeting's id, so its link comes from the stream (<c>meeting-&lt;id&gt;</c>).
+    /// </summary>
+    public static (string Sentence, string? Link) Describe(string tenant, object e, string? stream = null)
     {
         var alliance = $"/allianties/{tenant}";
         return e switch
         {
+            MeetingEvent m => DescribeMeeting(alliance, stream, m),
             AllianceFounded f => ($"De wijkalliantie {f.Name} is opgericht.", alliance),
             WorkingAgreementsAdopted a => ($"De werkafspraken (versie {a.Agreements.Version}) gelden vanaf nu.", $"{alliance}/werkafspraken"),
             WorkingAgreementsAmended a => ($"De werkafspraken zijn gewijzigd (nu versie {a.Agreements.Version}). Besluit: {a.DecisionReference}.", $"{alliance}/werkafspraken"),
@@ -69,6 +75,64 @@ public sealed class TimelineProjection : IAsyncProjection
             _ => ($"Er is iets vastgelegd ({e.GetType().Name}).", null),
         };
     }
+
+    private static (string Sentence, string? Link) DescribeMeeting(string alliance, string? stream, MeetingEvent e)
+    {
+        var id = e is MeetingScheduled scheduled ? scheduled.Meeting.Value
+            : stream is not null && stream.StartsWith("meeting-", StringComparison.Ordinal) ? stream["meeting-".Length..] : null;
+        var link = id is null ? $"{alliance}/vergaderingen" : $"{alliance}/vergaderingen/{id}";
+        var sentence = e switch
+        {
+            MeetingScheduled s => $"De {Kind(s.Kind)} van {When(s.Start)} is gepland in {s.Place}."
+                + (s.DuringOfficeHours ? " Let op: dit is onder werktijd, dus bewoners moeten misschien vrij nemen (R18)." : ""),
+            MeetingRescheduled r => $"De vergadering van {When(r.PreviousStart)} is verplaatst naar {When(r.Start)} in {r.Place}. Reden: {r.Reason}"
+                + (r.DuringOfficeHours ? " Let op: dit is onder werktijd (R18)." : ""),
+            MeetingCancelled c => $"De vergadering gaat niet door. Reden: {c.Reason}",
+            DraftAgendaPublished => "De conceptagenda is gepubliceerd.",
+            AgendaItemProposed p => $"{p.Partner} stelt het agendapunt \"{p.Title}\" voor."
+                + (p.Exceptional ? " Het is een actualiteit: een uitzondering (R5)." : "")
+                + (p.CarriedOverFrom is { } from ? $" Het komt uit de vergadering {from}." : ""),
+            AgendaItemAccepted a => $"Het agendapunt {a.Item} staat op de agenda.",
+            AgendaItemDeferred d => $"Het agendapunt {d.Item} is uitgesteld{(d.To is { } to ? $" naar de vergadering {to}" : "")}. Reden: {d.Reason}",
+            AgendaItemRejected r => $"Het agendapunt {r.Item} gaat niet door. Reden: {r.Reason}",
+            DocumentShared d => $"{d.Partner} heeft het stuk \"{d.Title}\" gedeeld"
+                + (d.Purpose == DocumentPurpose.InformationOnly ? " (ter kennisgeving)." : " (om over te praten of te besluiten)."),
+            DocumentReplaced r => $"Er is een nieuwe versie ({r.Version}) van het stuk \"{r.Title}\". Reden: {r.Reason}",
+            ResidentsMeetingAnnounced a => $"De bewonersbijeenkomst is aangekondigd via {Channel(a.Channel)}.",
+            AttendanceRecorded a => $"{{{a.Person}}} is aanwezig namens {a.Partner}."
+                + (a.Balance.ProfessionalsOutnumberResidents ? " Er zitten nu meer professionals dan bewoners aan tafel (R15)." : ""),
+            AttendanceWithdrawn w => $"{{{w.Person}}} staat niet meer op de presentielijst. Reden: {w.Reason}",
+            MeetingOpened => "De voorzitter heeft de vergadering geopend.",
+            MeetingClosed => "De voorzitter heeft de vergadering gesloten.",
+            MinutesPublished m => m.Version == 1 ? "Het verslag is gepubliceerd." : $"Er is een nieuwe versie ({m.Version}) van het verslag. Reden: {m.Reason}",
+            DeadlineExtended x => $"De termijn {x.Rule} is verlengd tot {When(x.NewDue.InZone(Meeting.Zone).LocalDateTime)}. Reden: {x.Reason} Afgesproken met {{{x.AgreedBy}}}.",
+            InformationPeriodWaived w => $"{{{w.By}}} vindt namens {w.Partner} dat over agendapunt {w.Item} toch besloten mag worden, al kwamen de stukken te laat (R7). Reden: {w.Reason}",
+            AgendaItemTakenUp t => $"Het agendapunt {t.Item} wordt nu besproken" + (t.UnderWaiver ? ", omdat de bewoners daarmee instemden (R7)." : "."),
+            _ => $"Er is iets vastgelegd bij de vergadering ({e.GetType().Name}).",
+        };
+        return (sentence, link);
+    }
+
+    private static readonly string[] Days = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+    private static readonly string[] Months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+    /// <summary>"dinsdag 10 maart 2026, 19:30": written out, since the timeline is read by residents (B1), not parsed. No culture data needed.</summary>
+    public static string When(NodaTime.LocalDateTime t) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Days[(int)t.DayOfWeek - 1]} {t.Day} {Months[t.Month - 1]} {t.Year}, {t.Hour:00}:{t.Minute:00}");
+
+    private static string Kind(MeetingKind kind) => kind switch
+    {
+        MeetingKind.ResidentsMeeting => "bewonersbijeenkomst",
+        MeetingKind.CoreGroupMeeting => "kerngroepvergadering",
+        _ => "vergadering",
+    };
+
+    private static string Channel(AnnouncementChannel channel) => channel switch
+    {
+        AnnouncementChannel.SocialMedia => "sociale media",
+        AnnouncementChannel.Mail => "de post",
+        _ => "flyers",
+    };
 
     private static string Office(Office office) => office switch
     {
