@@ -221,4 +221,64 @@ public sealed class MeetingApiTests : IAsyncLifetime
         await Ok(_secretary.PostAsync(new Uri($"{Base}/meetings/ochtend/minutes", UriKind.Relative), minutes));
         Assert.Equal("Verslag", await _admin.GetStringAsync(new Uri($"{Base}/meetings/ochtend/minutes/versions/1/file", UriKind.Relative)));
     }
+    [Fact]
+    public async Task Uploads_may_exceed_the_1_MiB_command_limit_up_to_20_MiB_413_beyond()
+    {
+        var now = await NowInAmsterdam();
+        await ScheduleAsync("groot", now.Date.PlusDays(20).At(new LocalTime(19, 30)));
+        await Ok(Post(_chair, $"{Base}/meetings/groot/items", """{"id":"plan","partner":"ymere","title":"Plan","kind":"information"}"""));
+        var big = new byte[3 * 1024 * 1024];
+        new Random(7).NextBytes(big);
+        using (var share = Upload(big, ("id", "kaart"), ("item", "plan"), ("partner", "ymere"), ("title", "Kaart"), ("purpose", "information-only")))
+            await Ok(_chair.PostAsync(new Uri($"{Base}/meetings/groot/documents", UriKind.Relative), share));
+        Assert.Equal(big, await _admin.GetByteArrayAsync(new Uri($"{Base}/meetings/groot/documents/kaart/versions/1/file", UriKind.Relative)));
+
+        using var tooBig = Upload(new byte[21 * 1024 * 1024], ("reason", "Te groot"));
+        // Expect: 100-continue, so the server can refuse by Content-Length before the client sends 21 MiB into a closed socket.
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{Base}/meetings/groot/documents/kaart/versions", UriKind.Relative)) { Content = tooBig };
+        request.Headers.ExpectContinue = true;
+        using var refused = await _chair.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        // JSON commands keep the 1 MiB limit.
+        using var longJson = await Post(_chair, $"{Base}/meetings/groot/cancellation", $$"""{"reason":"{{new string('x', 1024 * 1024)}}"}""");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, longJson.StatusCode);
+    }
+
+    [Fact]
+    public async Task R19_an_extension_and_R7_a_residents_waiver_show_in_the_compliance_view_and_let_the_chair_take_up_the_item()
+    {
+        var (bcop, _) = await _server.ClientWithRolesAsync("Bewoner", new RoleGrant(Osdorp, Role.Representative, PartnerId.Parse("bcop")));
+        using var _bcop = bcop;
+        var now = await NowInAmsterdam();
+        var start = now.Date.PlusDays(30).At(new LocalTime(19, 30));
+        await ScheduleAsync("uitzondering", start);
+        await Ok(Post(bcop, $"{Base}/meetings/uitzondering/items", """{"id":"speeltuin","partner":"bcop","title":"Speeltuin","kind":"decision"}"""));
+        await Ok(Post(_chair, $"{Base}/meetings/uitzondering/items/speeltuin/acceptance", ""));
+        // R19: the draft agenda may come 2 days later than R1's 21 days, agreed on the record.
+        var newDue = start.PlusDays(-19).InZoneStrictly(Amsterdam).ToInstant();
+        await Ok(Post(_secretary, $"{Base}/meetings/uitzondering/deadline-extensions", $$"""{"rule":"R1","newDue":"{{newDue}}","reason":"Zomervakantie"}"""));
+
+        await Ok(Post(_admin, "/api/v1/dev/clock", """{"advance":"P20D"}"""));
+        using (var doc = Upload([5], ("id", "tekening"), ("item", "speeltuin"), ("partner", "bcop"), ("title", "Tekening"), ("purpose", "decision-or-discussion")))
+            await Ok(bcop.PostAsync(new Uri($"{Base}/meetings/uitzondering/documents", UriKind.Relative), doc));
+        // A professional's representative cannot waive for the residents: the decider refuses (409).
+        await Problem(await Post(_stadsdeel, $"{Base}/meetings/uitzondering/items/speeltuin/waiver", """{"partner":"stadsdeel-nieuw-west","reason":"Graag"}"""),
+            HttpStatusCode.Conflict, "R7.waiver-not-by-residents");
+        await Ok(Post(bcop, $"{Base}/meetings/uitzondering/items/speeltuin/waiver", """{"partner":"bcop","reason":"Wij kennen het plan al"}"""));
+
+        var checks = (await _admin.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/meetings/uitzondering/compliance", UriKind.Relative)))
+            .GetProperty("checks").EnumerateArray().ToList();
+        var r1 = Assert.Single(checks, c => c.GetProperty("rule").GetString() == "R1");
+        Assert.Equal("missing", r1.GetProperty("status").GetString());   // the extended due (19 days ahead) has passed too
+        Assert.Equal(newDue.ToString(), r1.GetProperty("dueAt").GetString());
+        Assert.Equal("waived", Assert.Single(checks, c => c.GetProperty("rule").GetString() == "R7").GetProperty("status").GetString());
+        Assert.Equal("late", Assert.Single(checks, c => c.GetProperty("rule").GetString() == "R2").GetProperty("status").GetString());
+
+        await Ok(Post(_admin, "/api/v1/dev/clock", $$"""{"now":"{{start.InZoneStrictly(Amsterdam).ToInstant()}}"}"""));
+        await Ok(Post(_chair, $"{Base}/meetings/uitzondering/opening", ""));
+        await Ok(Post(_chair, $"{Base}/meetings/uitzondering/items/speeltuin/take-up", ""));
+        var item = Assert.Single((await _admin.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/meetings/uitzondering", UriKind.Relative))).GetProperty("items").EnumerateArray());
+        Assert.True(item.GetProperty("takenUp").GetBoolean());
+        Assert.True(item.GetProperty("decidability").GetProperty("underWaiver").GetBoolean());
+    }
 }
