@@ -183,13 +183,18 @@ public static class MeetingEndpoints
         Execute(alliance, meeting, pipeline, http, now => new PublishDraftAgenda(now), ct);
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Propose(
-        string alliance, string meeting, ProposeAgendaItemRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
+        string alliance, string meeting, ProposeAgendaItemRequest body, CommandPipeline pipeline, AllianceQueries alliances, MeetingQueries meetings,
+        HttpContext http, CancellationToken ct)
     {
         if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
         var partner = PartnerId.Parse(body.Partner!);
         if (ContributorCheck(http, view, partner) is { } refused) return refused;
         var carried = body.CarriedOverFrom is null ? (MeetingId?)null : MeetingId.Parse(body.CarriedOverFrom);
-        return await Execute(alliance, meeting, pipeline, http, now => new ProposeAgendaItem(AgendaItemId.Parse(body.Id!), partner,
+        var itemId = AgendaItemId.Parse(body.Id!);
+        // R3: a carried-over item counts as on time, so the host checks that the earlier meeting really deferred it here.
+        if (carried is { } from && MeetingId.TryParse(meeting, out var to)
+            && !await WasDeferredAsync(view.Id, from, to, itemId, meetings, ct)) return NotCarriedOver(from, itemId);
+        return await Execute(alliance, meeting, pipeline, http, now => new ProposeAgendaItem(itemId, partner,
             body.Title!.Trim(), Kebab.Parse<AgendaItemKind>(body.Kind!), carried, now), ct);
     }
 
@@ -357,6 +362,18 @@ public static class MeetingEndpoints
         if (!officer && !actor.RepresentedPartners(view.Id).Contains(partner)) return AuthorizationExtensions.Forbidden();
         return view.Partner(partner) is { IsMember: true } ? null : NotAMember(partner);
     }
+
+    /// <summary>R3: <paramref name="from"/> deferred the item with this id, to <paramref name="to"/> or to no meeting in particular.</summary>
+    private static async Task<bool> WasDeferredAsync(AllianceId alliance, MeetingId from, MeetingId to, AgendaItemId item, MeetingQueries meetings, CancellationToken ct) =>
+        // From itself is the decider's refusal (item.carried-over-from-itself), with its own code.
+        from == to || (await meetings.GetAsync(alliance, from, null, ct) is { State: Meeting.State.Scheduled earlier }
+            && earlier.Items.TryGetValue(item, out var deferred)
+            && deferred.Status == AgendaItemStatus.Deferred && (deferred.DeferredTo is null || deferred.DeferredTo == to));
+
+    private static ProblemHttpResult NotCarriedOver(MeetingId from, AgendaItemId item) => TypedResults.Problem(ApiProblems.Problem(
+        StatusCodes.Status409Conflict, "A working agreement refuses this.",
+        $"Meeting '{from}' did not defer an item '{item}' to this meeting, so it cannot be carried over (R3).", "R3.not-carried-over",
+        ApiProblems.RuleTypeBase + "R3"));
 
     private static async Task<(IFormCollection? Form, IFormFile? File)> ReadUploadAsync(HttpContext http, CancellationToken ct)
     {

@@ -281,4 +281,21 @@ public sealed class MeetingApiTests : IAsyncLifetime
         Assert.True(item.GetProperty("takenUp").GetBoolean());
         Assert.True(item.GetProperty("decidability").GetProperty("underWaiver").GetBoolean());
     }
+    [Fact]
+    public async Task R3_an_item_carried_over_counts_as_on_time_only_when_the_earlier_meeting_deferred_it()
+    {
+        var now = await NowInAmsterdam();
+        await ScheduleAsync("eerste", now.Date.PlusDays(20).At(new LocalTime(19, 30)));
+        await ScheduleAsync("tweede", now.Date.PlusDays(48).At(new LocalTime(19, 30)));
+        await Ok(Post(_chair, $"{Base}/meetings/eerste/items", """{"id":"parkeren","partner":"ymere","title":"Parkeren","kind":"discussion"}"""));
+        await Problem(await Post(_chair, $"{Base}/meetings/tweede/items", """{"id":"parkeren","partner":"ymere","title":"Parkeren","kind":"discussion","carriedOverFrom":"eerste"}"""),
+            HttpStatusCode.Conflict, "R3.not-carried-over");
+        await Ok(Post(_chair, $"{Base}/meetings/eerste/items/parkeren/deferral", """{"reason":"Geen tijd","to":"tweede"}"""));
+
+        // Entered long after the 15-day intake of the second meeting, yet on time: the first meeting put it there.
+        await Ok(Post(_admin, "/api/v1/dev/clock", """{"advance":"P40D"}"""));
+        await Ok(Post(_chair, $"{Base}/meetings/tweede/items", """{"id":"parkeren","partner":"ymere","title":"Parkeren","kind":"discussion","carriedOverFrom":"eerste"}"""));
+        var checks = (await _admin.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/meetings/tweede/compliance", UriKind.Relative))).GetProperty("checks");
+        Assert.Equal("on-time", checks.EnumerateArray().Single(c => c.GetProperty("rule").GetString() == "R3").GetProperty("status").GetString());
+    }
 }
