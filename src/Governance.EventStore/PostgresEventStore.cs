@@ -160,14 +160,14 @@ public sealed class PostgresEventStore
     }
 
     /// <summary>
-    /// The ids of a tenant's streams of one type (e.g. every <c>meeting</c> of an alliance), oldest first.
+    /// The ids of a tenant's streams of one type (e.g. every <c>meeting</c> of an alliance), by id.
     /// Read models that need "all X of a tenant" use this rather than scanning the tenant's events.
     /// </summary>
     public async Task<IReadOnlyList<string>> ListStreamsAsync(string tenant, string streamType, CancellationToken cancellationToken = default)
     {
         LedgerId.Require(tenant, "tenant");
         await using var cmd = _dataSource.CreateCommand(
-            "select stream_id from ledger.streams where tenant_id = $1 and stream_type = $2 order by created_at, stream_id");
+            "select stream_id from ledger.streams where tenant_id = $1 and stream_type = $2 order by stream_id");
         cmd.Parameters.Add(new() { Value = tenant });
         cmd.Parameters.Add(new() { Value = streamType });
         var ids = new List<string>();
