@@ -15,6 +15,7 @@ public sealed record DeferAgendaItemRequest(string? Reason, string? To);
 public sealed record RejectAgendaItemRequest(string? Reason);
 public sealed record AnnounceRequest(string? Channel);
 public sealed record RecordAttendanceRequest(string? Person, string? Partner);
+public sealed record WithdrawAttendanceRequest(string? Reason);
 
 /// <summary>R19: one of <see cref="Item"/>, <see cref="Document"/>, <see cref="Channel"/> names the subject; none is the meeting (R1).</summary>
 public sealed record ExtendDeadlineRequest(string? Rule, string? Item, string? Document, string? Channel, DateTimeOffset? NewDue, string? Reason, string? AgreedBy);

@@ -53,6 +53,7 @@ public static class MeetingEndpoints
         // R6: announcing the residents' meeting is the secretary's.
         api.MapPost(M + "/announcements", Announce).RequireRoles(Role.Secretary).Validate<AnnounceRequest>();
         api.MapPost(M + "/attendance", RecordAttendance).RequireRoles(Role.Chair, Role.Secretary).Validate<RecordAttendanceRequest>();
+        api.MapPost(M + "/attendance/{person}/withdrawal", WithdrawAttendance).RequireRoles(Role.Chair, Role.Secretary).Validate<WithdrawAttendanceRequest>();
         api.MapPost(M + "/opening", Open).RequireRoles(Role.Chair);
         api.MapPost(M + "/closing", Close).RequireRoles(Role.Chair);
         api.MapPost(M + "/minutes", PublishMinutes).RequireRoles(Role.Secretary);
@@ -76,6 +77,7 @@ public static class MeetingEndpoints
         services.AddSingleton<IValidator<RejectAgendaItemRequest>, RejectAgendaItemValidator>();
         services.AddSingleton<IValidator<AnnounceRequest>, AnnounceValidator>();
         services.AddSingleton<IValidator<RecordAttendanceRequest>, RecordAttendanceValidator>();
+        services.AddSingleton<IValidator<WithdrawAttendanceRequest>, WithdrawAttendanceValidator>();
         services.AddSingleton<IValidator<ExtendDeadlineRequest>, ExtendDeadlineValidator>();
         services.AddSingleton<IValidator<WaiveInformationPeriodRequest>, WaiveInformationPeriodValidator>();
         return services;
@@ -271,6 +273,13 @@ public static class MeetingEndpoints
         return await Execute(alliance, meeting, pipeline, http,
             now => new RecordAttendance(PersonId.Parse(body.Person!), partner, member.Body, now), ct);
     }
+
+    /// <summary>Corrects an attendance recorded by mistake; R15's balance is recomputed and both facts stay on record.</summary>
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> WithdrawAttendance(
+        string alliance, string meeting, string person, WithdrawAttendanceRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        PersonId.TryParse(person, out var id)
+            ? Execute(alliance, meeting, pipeline, http, now => new WithdrawAttendance(id, body.Reason!.Trim(), now), ct)
+            : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(InvalidId("person", person));
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Open(
         string alliance, string meeting, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>

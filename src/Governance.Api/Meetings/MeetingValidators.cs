@@ -121,6 +121,11 @@ public sealed class RecordAttendanceValidator : AbstractValidator<RecordAttendan
     }
 }
 
+public sealed class WithdrawAttendanceValidator : AbstractValidator<WithdrawAttendanceRequest>
+{
+    public WithdrawAttendanceValidator() => RuleFor(r => r.Reason).Text(MeetingRules.TextLength);
+}
+
 public sealed class ExtendDeadlineValidator : AbstractValidator<ExtendDeadlineRequest>
 {
     public ExtendDeadlineValidator()

@@ -216,6 +216,11 @@ public sealed class MeetingApiTests : IAsyncLifetime
         Assert.Equal(2, balance.GetProperty("professionals").GetInt32());
         Assert.True(balance.GetProperty("professionalsOutnumberResidents").GetBoolean());
 
+        // A correction: the table is judged again (R15), and the withdrawal is on the record.
+        await Ok(Post(_secretary, $"{Base}/meetings/ochtend/attendance/p-00000000bbbb/withdrawal", """{"reason":"Verkeerd genoteerd"}"""));
+        balance = (await _admin.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/meetings/ochtend", UriKind.Relative))).GetProperty("balance");
+        Assert.False(balance.GetProperty("professionalsOutnumberResidents").GetBoolean());
+
         await Ok(Post(_chair, $"{Base}/meetings/ochtend/closing", ""));
         using var minutes = Upload(Encoding.UTF8.GetBytes("Verslag"));
         await Ok(_secretary.PostAsync(new Uri($"{Base}/meetings/ochtend/minutes", UriKind.Relative), minutes));
