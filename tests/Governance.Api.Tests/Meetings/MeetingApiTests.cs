@@ -303,4 +303,28 @@ public sealed class MeetingApiTests : IAsyncLifetime
         var checks = (await _admin.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/meetings/tweede/compliance", UriKind.Relative))).GetProperty("checks");
         Assert.Equal("on-time", checks.EnumerateArray().Single(c => c.GetProperty("rule").GetString() == "R3").GetProperty("status").GetString());
     }
+    [Fact]
+    public async Task R6_a_residents_meeting_announced_by_flyer_10_days_ahead_is_late_and_R1_a_timely_draft_agenda_on_time()
+    {
+        var now = await NowInAmsterdam();
+        await ScheduleAsync("bewoners", now.Date.PlusDays(10).At(new LocalTime(19, 30)), kind: "residents-meeting");
+        await Ok(Post(_secretary, $"{Base}/meetings/bewoners/announcements", """{"channel":"flyers"}"""));
+        var r6 = (await _admin.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/meetings/bewoners/compliance", UriKind.Relative)))
+            .GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("rule").GetString() == "R6").ToList();
+        var flyers = Assert.Single(r6, c => c.GetProperty("subject").GetString() == "channel:flyers");
+        Assert.Equal("late", flyers.GetProperty("status").GetString());
+        Assert.Equal("secretary", flyers.GetProperty("responsibleOffice").GetString());
+        Assert.All(r6.Where(c => c.GetProperty("subject").GetString() != "channel:flyers"), c => Assert.Equal("missing", c.GetProperty("status").GetString()));
+        // R6 is about residents' meetings only.
+        await ScheduleAsync("alliantie", now.Date.PlusDays(30).At(new LocalTime(19, 30)));
+        await Problem(await Post(_secretary, $"{Base}/meetings/alliantie/announcements", """{"channel":"mail"}"""), HttpStatusCode.Conflict, "meeting.not-a-residents-meeting");
+
+        await Ok(Post(_secretary, $"{Base}/meetings/alliantie/draft-agenda", ""));
+        await Ok(Post(_chair, $"{Base}/meetings/alliantie/items", """{"id":"reclame","partner":"ymere","title":"Reclame","kind":"information"}"""));
+        await Ok(Post(_chair, $"{Base}/meetings/alliantie/items/reclame/rejection", """{"reason":"Hoort niet in de alliantie"}"""));
+        var meeting = await _admin.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/meetings/alliantie", UriKind.Relative));
+        Assert.Equal("rejected", Assert.Single(meeting.GetProperty("items").EnumerateArray()).GetProperty("status").GetString());
+        var checks = (await _admin.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/meetings/alliantie/compliance", UriKind.Relative))).GetProperty("checks");
+        Assert.Equal("on-time", checks.EnumerateArray().Single(c => c.GetProperty("rule").GetString() == "R1").GetProperty("status").GetString());
+    }
 }
