@@ -17,9 +17,6 @@ public sealed record EscalationContactRequest(string? Person);
 public sealed record DeclareInterestRequest(string? Person, string? Kind, string? Description, string? Partner, string? Organisation);
 public sealed record AmendAgreementsRequest(WorkingAgreements? Agreements, string? DecisionReference);
 
-/// <summary>The result of a command: the alliance stream's version afterwards and the aliases of what happened.</summary>
-public sealed record CommandResponse(long Version, IReadOnlyList<string> Events);
-
 public sealed record AllianceSummary(string Id, string Name, string Neighbourhood, int Partners, int AgreementsVersion);
 
 public sealed record PersonRef(string Id, string Name);

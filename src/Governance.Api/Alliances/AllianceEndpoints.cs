@@ -69,7 +69,7 @@ public static class AllianceEndpoints
     private static async Task<Results<Ok<AllianceResponse>, ProblemHttpResult>> Get(
         string alliance, DateTimeOffset? asOf, AllianceQueries queries, PeopleDirectory people, HttpContext http, CancellationToken ct)
     {
-        if (await Load(alliance, queries, ct, asOf) is not { } view) return NotFound(alliance);
+        if (await Load(alliance, queries, ct, asOf) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         http.Response.Headers.ETag = $"\"{view.StreamVersion}\"";
         var names = await people.NamesAsync(AllianceResponses.PeopleIn(view), ct);
         return TypedResults.Ok(AllianceResponses.From(view, names));
@@ -78,7 +78,7 @@ public static class AllianceEndpoints
     private static async Task<Results<Ok<List<DeclarationResponse>>, ProblemHttpResult>> InterestRegister(
         string alliance, bool? includeEnded, AllianceQueries queries, PeopleDirectory people, CancellationToken ct)
     {
-        if (await Load(alliance, queries, ct) is not { } view) return NotFound(alliance);
+        if (await Load(alliance, queries, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var declarations = view.Declarations.Where(d => d.IsActive || includeEnded == true).ToList();
         var names = await people.NamesAsync(declarations.Select(d => d.Person), ct);
         return TypedResults.Ok(declarations.Select(d => AllianceResponses.From(d, names)).ToList());
@@ -87,7 +87,7 @@ public static class AllianceEndpoints
     private static async Task<Results<Ok<List<AgreementsVersionResponse>>, ProblemHttpResult>> Agreements(
         string alliance, AllianceQueries queries, CancellationToken ct)
     {
-        if (await Load(alliance, queries, ct) is not { } view) return NotFound(alliance);
+        if (await Load(alliance, queries, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         return TypedResults.Ok(view.AgreementsHistory.Reverse()
             .Select(a => new AgreementsVersionResponse(a.Version, a.RecordedAt, a.DecisionReference, a.Agreements)).ToList());
     }
@@ -100,8 +100,8 @@ public static class AllianceEndpoints
         var id = AllianceId.Parse(body.Id!);
         var outcome = await pipeline.HandleAsync(Alliance.Decider, id.Value, Alliance.StreamId,
             now => new FoundAlliance(id, body.Name!.Trim(), body.Neighbourhood!.Trim(), now),
-            CommandMetadata.For(http, "admin"), IfMatch(http), ct);
-        return TypedResults.Created($"/api/v1/alliances/{id.Value}", Response(outcome, http));
+            CommandMetadata.For(http, "admin"), EndpointResults.IfMatch(http), ct);
+        return TypedResults.Created($"/api/v1/alliances/{id.Value}", EndpointResults.CommandResponse(outcome, http));
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> AdmitPartner(
@@ -113,7 +113,7 @@ public static class AllianceEndpoints
         string alliance, string partner, PartnerDepartureRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
         PartnerId.TryParse(partner, out var id)
             ? Execute(alliance, pipeline, queries, http, now => new RecordPartnerDeparture(id, body.Reason!.Trim(), now), ct)
-            : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(InvalidId("partner", partner));
+            : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(EndpointResults.InvalidId("partner", partner));
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> AppointRepresentative(
         string alliance, AppointRepresentativeRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
@@ -124,7 +124,7 @@ public static class AllianceEndpoints
         string alliance, string person, WithdrawRepresentativeRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
         PersonId.TryParse(person, out var id)
             ? Execute(alliance, pipeline, queries, http, now => new WithdrawRepresentative(id, PartnerId.Parse(body.Partner!), now), ct)
-            : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(InvalidId("person", person));
+            : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(EndpointResults.InvalidId("person", person));
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> AppointOfficer(
         string alliance, AppointOfficerRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
@@ -135,7 +135,7 @@ public static class AllianceEndpoints
         string alliance, string office, VacateOfficeRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
         Kebab.TryParse<Office>(office, out var which)
             ? Execute(alliance, pipeline, queries, http, now => new VacateOffice(which, body.Reason!.Trim(), now), ct)
-            : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(InvalidId("office", office));
+            : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(EndpointResults.InvalidId("office", office));
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> AssignContact(
         string alliance, EscalationContactRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
@@ -145,7 +145,7 @@ public static class AllianceEndpoints
         string alliance, string person, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
         PersonId.TryParse(person, out var id)
             ? Execute(alliance, pipeline, queries, http, now => new UnassignEscalationContact(id, now), ct)
-            : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(InvalidId("person", person));
+            : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(EndpointResults.InvalidId("person", person));
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> DeclareInterest(
         string alliance, DeclareInterestRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct)
@@ -161,8 +161,8 @@ public static class AllianceEndpoints
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> EndDeclaration(
         string alliance, string declaration, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct)
     {
-        if (!DeclarationId.TryParse(declaration, out var id)) return InvalidId("declaration", declaration);
-        if (await Load(alliance, queries, ct) is not { } view) return NotFound(alliance);
+        if (!DeclarationId.TryParse(declaration, out var id)) return EndpointResults.InvalidId("declaration", declaration);
+        if (await Load(alliance, queries, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var existing = view.Declarations.FirstOrDefault(d => d.Id == id);
         if (existing is not null && !http.GetActor()!.MayKeepRegisterFor(view.Id, existing.Person)) return AuthorizationExtensions.Forbidden();
         return await Execute(alliance, pipeline, queries, http, now => new EndInterestDeclaration(id, now), ct);
@@ -178,35 +178,15 @@ public static class AllianceEndpoints
         string alliance, CommandPipeline pipeline, AllianceQueries queries, HttpContext http,
         Func<Instant, AllianceCommand> command, CancellationToken ct)
     {
-        if (!AllianceId.TryParse(alliance, out var id)) return InvalidId("alliance", alliance);
+        if (!AllianceId.TryParse(alliance, out var id)) return EndpointResults.InvalidId("alliance", alliance);
         // An unknown alliance is a 404, not the decider's "not founded" refusal.
-        if ((await pipeline.StreamVersionAsync(id.Value, Alliance.StreamId, ct)) == 0) return NotFound(alliance);
+        if ((await pipeline.StreamVersionAsync(id.Value, Alliance.StreamId, ct)) == 0) return EndpointResults.AllianceNotFound(alliance);
         var outcome = await pipeline.HandleAsync(Alliance.Decider, id.Value, Alliance.StreamId, command,
-            CommandMetadata.For(http, http.ActingRole(id)), IfMatch(http), ct);
-        return TypedResults.Ok(Response(outcome, http));
+            CommandMetadata.For(http, http.ActingRole(id)), EndpointResults.IfMatch(http), ct);
+        return TypedResults.Ok(EndpointResults.CommandResponse(outcome, http));
     }
 
     private static async Task<AllianceView?> Load(string alliance, AllianceQueries queries, CancellationToken ct, DateTimeOffset? asOf = null) =>
         AllianceId.TryParse(alliance, out var id) ? await queries.GetAsync(id, asOf, ct) : null;
 
-    private static CommandResponse Response(CommandOutcome outcome, HttpContext http)
-    {
-        http.Response.Headers.ETag = $"\"{outcome.StreamVersion}\"";
-        var registry = http.RequestServices.GetRequiredService<EventTypeRegistry>();
-        return new CommandResponse(outcome.StreamVersion, [.. outcome.Events.Select(e => registry.AliasOf(e.GetType()))]);
-    }
-
-    /// <summary>If-Match carries the stream version the client decided on (as returned in ETag).</summary>
-    private static long? IfMatch(HttpContext http)
-    {
-        var header = http.Request.Headers.IfMatch.FirstOrDefault();
-        if (string.IsNullOrEmpty(header) || header == "*") return null;
-        return long.TryParse(header.Trim('"', 'W', '/'), out var v) ? v : throw new BadHttpRequestException("If-Match must be an ETag returned by this API, e.g. \"12\".");
-    }
-
-    private static ProblemHttpResult NotFound(string alliance) => TypedResults.Problem(
-        ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found.", $"There is no alliance '{alliance}'.", "alliance.unknown"));
-
-    private static ProblemHttpResult InvalidId(string what, string value) => TypedResults.Problem(
-        ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.", $"'{value}' is not a valid {what} id.", "invalid-id"));
 }

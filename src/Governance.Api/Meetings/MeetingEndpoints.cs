@@ -88,7 +88,7 @@ public static class MeetingEndpoints
     private static async Task<Results<Ok<List<MeetingSummary>>, ProblemHttpResult>> List(
         string alliance, AllianceQueries alliances, MeetingQueries meetings, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         return TypedResults.Ok((await meetings.ListAsync(view.Id, ct)).Select(Summary).ToList());
     }
 
@@ -117,7 +117,7 @@ public static class MeetingEndpoints
         if (view is null) return problem!;
         var found = DocumentId.TryParse(document, out var id)
             ? view.DocumentVersions.FirstOrDefault(v => v.Document == id && v.Version == version) : null;
-        if (found is null) return NotFound($"Meeting '{meeting}' has no version {version} of document '{document}'.", "document.unknown");
+        if (found is null) return EndpointResults.NotFound($"Meeting '{meeting}' has no version {version} of document '{document}'.", "document.unknown");
         return await FileResult(view.Id, AllianceId.Parse(alliance), found.StorageKey, found.Sha256, files, ct);
     }
 
@@ -127,14 +127,14 @@ public static class MeetingEndpoints
         var (view, problem) = await LoadMeeting(alliance, meeting, meetings, ct);
         if (view is null) return problem!;
         var found = view.Minutes.FirstOrDefault(m => m.Version == version);
-        if (found is null) return NotFound($"Meeting '{meeting}' has no version {version} of its minutes.", "minutes.unknown");
+        if (found is null) return EndpointResults.NotFound($"Meeting '{meeting}' has no version {version} of its minutes.", "minutes.unknown");
         return await FileResult(view.Id, AllianceId.Parse(alliance), found.StorageKey, found.Sha256, files, ct);
     }
 
     private static async Task<IResult> FileResult(MeetingId meeting, AllianceId alliance, string key, Sha256Digest sha, DocumentFiles files, CancellationToken ct)
     {
         var file = await files.LoadAsync(alliance, key, ct);
-        if (file is null) return NotFound($"The file of meeting '{meeting}' is not in storage.", "document.file-missing");
+        if (file is null) return EndpointResults.NotFound($"The file of meeting '{meeting}' is not in storage.", "document.file-missing");
         // The digest is the ledger's: a strong ETag that anyone can check against the event.
         return TypedResults.File(file.Content, file.ContentType, file.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{sha.Value}\""));
     }
@@ -142,7 +142,7 @@ public static class MeetingEndpoints
     private static async Task<IResult> Calendar(
         string alliance, AllianceQueries alliances, MeetingQueries meetings, TimeProvider clock, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         var text = MeetingCalendar.Write(view, await meetings.ListAsync(view.Id, ct), now);
         return TypedResults.Text(text, "text/calendar; charset=utf-8", System.Text.Encoding.UTF8);
@@ -153,21 +153,21 @@ public static class MeetingEndpoints
     private static async Task<Results<Created<CommandResponse>, ProblemHttpResult>> Schedule(
         string alliance, ScheduleMeetingRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var id = MeetingId.Parse(body.Id!);
         // The validator has checked both; a default here would be a validator bug, which the decider then refuses.
         _ = MeetingRules.TryParseLocal(body.Start, out var start);
         _ = MeetingRules.TryParseLocal(body.End, out var end);
         var outcome = await pipeline.HandleAsync(Meeting.Decider, view.Id.Value, id.StreamId,
             now => new ScheduleMeeting(id, Kebab.Parse<MeetingKind>(body.Kind!), start, end, body.Place!.Trim(), view.Agreements, now),
-            CommandMetadata.For(http, http.ActingRole(view.Id)), IfMatch(http), ct);
-        return TypedResults.Created($"/api/v1/alliances/{view.Id.Value}/meetings/{id.Value}", Response(outcome, http));
+            CommandMetadata.For(http, http.ActingRole(view.Id)), EndpointResults.IfMatch(http), ct);
+        return TypedResults.Created($"/api/v1/alliances/{view.Id.Value}/meetings/{id.Value}", EndpointResults.CommandResponse(outcome, http));
     }
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Reschedule(
         string alliance, string meeting, RescheduleMeetingRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         // The validator has checked both; a default here would be a validator bug, which the decider then refuses.
         _ = MeetingRules.TryParseLocal(body.Start, out var start);
         _ = MeetingRules.TryParseLocal(body.End, out var end);
@@ -188,7 +188,7 @@ public static class MeetingEndpoints
         string alliance, string meeting, ProposeAgendaItemRequest body, CommandPipeline pipeline, AllianceQueries alliances, MeetingQueries meetings,
         HttpContext http, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var partner = PartnerId.Parse(body.Partner!);
         if (ContributorCheck(http, view, partner) is { } refused) return refused;
         var carried = body.CarriedOverFrom is null ? (MeetingId?)null : MeetingId.Parse(body.CarriedOverFrom);
@@ -216,7 +216,7 @@ public static class MeetingEndpoints
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Share(
         string alliance, string meeting, CommandPipeline pipeline, AllianceQueries alliances, DocumentFiles files, HttpContext http, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         if (await ReadUploadAsync(http, ct) is not ({ } form, { } file)) return UploadRequired();
         var errors = new Dictionary<string, string[]>();
         var documentId = Field<DocumentId>(form, "id", errors, DocumentId.TryParse);
@@ -239,10 +239,10 @@ public static class MeetingEndpoints
         string alliance, string meeting, string document, CommandPipeline pipeline, AllianceQueries alliances, MeetingQueries meetings,
         DocumentFiles files, HttpContext http, CancellationToken ct)
     {
-        if (!DocumentId.TryParse(document, out var documentId)) return InvalidId("document", document);
+        if (!DocumentId.TryParse(document, out var documentId)) return EndpointResults.InvalidId("document", document);
         var (current, problem) = await LoadMeeting(alliance, meeting, meetings, ct);
         if (current is null) return problem!;
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         if (await ReadUploadAsync(http, ct) is not ({ } form, { } file)) return UploadRequired();
         var errors = new Dictionary<string, string[]>();
         var reason = form["reason"].ToString().Trim();
@@ -266,7 +266,7 @@ public static class MeetingEndpoints
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> RecordAttendance(
         string alliance, string meeting, RecordAttendanceRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var partner = PartnerId.Parse(body.Partner!);
         // R15 counts the partner's body as the alliance records it, never as the client says.
         if (view.Partner(partner) is not { IsMember: true } member) return NotAMember(partner);
@@ -279,7 +279,7 @@ public static class MeetingEndpoints
         string alliance, string meeting, string person, WithdrawAttendanceRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
         PersonId.TryParse(person, out var id)
             ? Execute(alliance, meeting, pipeline, http, now => new WithdrawAttendance(id, body.Reason!.Trim(), now), ct)
-            : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(InvalidId("person", person));
+            : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(EndpointResults.InvalidId("person", person));
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Open(
         string alliance, string meeting, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
@@ -292,8 +292,8 @@ public static class MeetingEndpoints
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> PublishMinutes(
         string alliance, string meeting, CommandPipeline pipeline, DocumentFiles files, HttpContext http, CancellationToken ct)
     {
-        if (!AllianceId.TryParse(alliance, out var id)) return InvalidId("alliance", alliance);
-        if ((await pipeline.StreamVersionAsync(id.Value, Governance.Domain.Alliances.Alliance.StreamId, ct)) == 0) return AllianceNotFound(alliance);
+        if (!AllianceId.TryParse(alliance, out var id)) return EndpointResults.InvalidId("alliance", alliance);
+        if ((await pipeline.StreamVersionAsync(id.Value, Governance.Domain.Alliances.Alliance.StreamId, ct)) == 0) return EndpointResults.AllianceNotFound(alliance);
         if (await ReadUploadAsync(http, ct) is not ({ } form, { } file)) return UploadRequired();
         var reason = form["reason"].ToString().Trim();
         if (reason.Length > MeetingRules.TextLength) return Invalid(new() { ["reason"] = [$"At most {MeetingRules.TextLength} characters."] });
@@ -323,8 +323,8 @@ public static class MeetingEndpoints
         string alliance, string meeting, string item, WaiveInformationPeriodRequest body, CommandPipeline pipeline, AllianceQueries alliances,
         HttpContext http, CancellationToken ct)
     {
-        if (!AgendaItemId.TryParse(item, out var itemId)) return InvalidId("agenda item", item);
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return AllianceNotFound(alliance);
+        if (!AgendaItemId.TryParse(item, out var itemId)) return EndpointResults.InvalidId("agenda item", item);
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var partner = PartnerId.Parse(body.Partner!);
         var actor = http.GetActor()!;
         // R7: the waiver is the residents' own; a person waives only for a partner they represent.
@@ -345,18 +345,18 @@ public static class MeetingEndpoints
         string alliance, string meeting, CommandPipeline pipeline, HttpContext http,
         Func<Instant, MeetingCommand> command, CancellationToken ct)
     {
-        if (!AllianceId.TryParse(alliance, out var id)) return InvalidId("alliance", alliance);
-        if ((await pipeline.StreamVersionAsync(id.Value, Governance.Domain.Alliances.Alliance.StreamId, ct)) == 0) return AllianceNotFound(alliance);
+        if (!AllianceId.TryParse(alliance, out var id)) return EndpointResults.InvalidId("alliance", alliance);
+        if ((await pipeline.StreamVersionAsync(id.Value, Governance.Domain.Alliances.Alliance.StreamId, ct)) == 0) return EndpointResults.AllianceNotFound(alliance);
         if (await MeetingMissing(id, meeting, pipeline, ct) is { } missing) return missing;
         var outcome = await pipeline.HandleAsync(Meeting.Decider, id.Value, MeetingId.Parse(meeting).StreamId, command,
-            CommandMetadata.For(http, http.ActingRole(id)), IfMatch(http), ct);
-        return TypedResults.Ok(Response(outcome, http));
+            CommandMetadata.For(http, http.ActingRole(id)), EndpointResults.IfMatch(http), ct);
+        return TypedResults.Ok(EndpointResults.CommandResponse(outcome, http));
     }
 
     /// <summary>An unknown or malformed meeting is 400/404, not the decider's "not scheduled" refusal.</summary>
     private static async Task<ProblemHttpResult?> MeetingMissing(AllianceId alliance, string meeting, CommandPipeline pipeline, CancellationToken ct)
     {
-        if (!MeetingId.TryParse(meeting, out var id)) return InvalidId("meeting", meeting);
+        if (!MeetingId.TryParse(meeting, out var id)) return EndpointResults.InvalidId("meeting", meeting);
         return (await pipeline.StreamVersionAsync(alliance.Value, id.StreamId, ct)) == 0 ? MeetingNotFound(meeting) : null;
     }
 
@@ -405,7 +405,7 @@ public static class MeetingEndpoints
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> WithItem(
         string item, Func<AgendaItemId, Task<Results<Ok<CommandResponse>, ProblemHttpResult>>> then) =>
-        AgendaItemId.TryParse(item, out var id) ? then(id) : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(InvalidId("agenda item", item));
+        AgendaItemId.TryParse(item, out var id) ? then(id) : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(EndpointResults.InvalidId("agenda item", item));
 
     private static async Task<AllianceView?> LoadAlliance(string alliance, AllianceQueries queries, CancellationToken ct) =>
         AllianceId.TryParse(alliance, out var id) ? await queries.GetAsync(id, null, ct) : null;
@@ -413,7 +413,7 @@ public static class MeetingEndpoints
     private static async Task<(MeetingView? View, ProblemHttpResult? Problem)> LoadMeeting(
         string alliance, string meeting, MeetingQueries queries, CancellationToken ct, DateTimeOffset? asOf = null)
     {
-        if (!AllianceId.TryParse(alliance, out var a)) return (null, AllianceNotFound(alliance));
+        if (!AllianceId.TryParse(alliance, out var a)) return (null, EndpointResults.AllianceNotFound(alliance));
         if (!MeetingId.TryParse(meeting, out var m)) return (null, MeetingNotFound(meeting));
         var view = await queries.GetAsync(a, m, asOf, ct);
         return view is null ? (null, MeetingNotFound(meeting)) : (view, null);
@@ -426,33 +426,10 @@ public static class MeetingEndpoints
         _ => new(v.Id.Value, null, "not-scheduled", null, null, null, false),
     };
 
-    private static CommandResponse Response(CommandOutcome outcome, HttpContext http)
-    {
-        http.Response.Headers.ETag = $"\"{outcome.StreamVersion}\"";
-        var registry = http.RequestServices.GetRequiredService<EventTypeRegistry>();
-        return new CommandResponse(outcome.StreamVersion, [.. outcome.Events.Select(e => registry.AliasOf(e.GetType()))]);
-    }
-
-    /// <summary>If-Match carries the stream version the client decided on (as returned in ETag).</summary>
-    private static long? IfMatch(HttpContext http)
-    {
-        var header = http.Request.Headers.IfMatch.FirstOrDefault();
-        if (string.IsNullOrEmpty(header) || header == "*") return null;
-        return long.TryParse(header.Trim('"', 'W', '/'), out var v) ? v : throw new BadHttpRequestException("If-Match must be an ETag returned by this API, e.g. \"12\".");
-    }
-
-    private static ProblemHttpResult NotFound(string detail, string code) => TypedResults.Problem(
-        ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found.", detail, code));
-
-    private static ProblemHttpResult AllianceNotFound(string alliance) => NotFound($"There is no alliance '{alliance}'.", "alliance.unknown");
-
-    private static ProblemHttpResult MeetingNotFound(string meeting) => NotFound($"There is no meeting '{meeting}' in this alliance.", "meeting.unknown");
+    private static ProblemHttpResult MeetingNotFound(string meeting) => EndpointResults.NotFound($"There is no meeting '{meeting}' in this alliance.", "meeting.unknown");
 
     private static ProblemHttpResult NotAMember(PartnerId partner) => TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status409Conflict,
         "A working agreement refuses this.", $"'{partner}' is not a member partner of this alliance.", "partner.not-a-member"));
-
-    private static ProblemHttpResult InvalidId(string what, string value) => TypedResults.Problem(
-        ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.", $"'{value}' is not a valid {what} id.", "invalid-id"));
 
     private static ProblemHttpResult UploadRequired() => TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status400BadRequest,
         "The request is not valid.", "Send multipart/form-data with a non-empty 'file' part.", "file-required"));

@@ -21,17 +21,15 @@ public static class PunctualityEndpoints
         AllianceQueries alliances, PunctualityQueries punctuality, TimeProvider clock, CancellationToken ct)
     {
         if (!AllianceId.TryParse(alliance, out var id) || await alliances.GetAsync(id, cancellationToken: ct) is not { } view)
-            return Problem(StatusCodes.Status404NotFound, $"There is no alliance '{alliance}'.", "alliance.unknown");
+            return EndpointResults.AllianceNotFound(alliance);
         if (!PartnerId.TryParse(partner, out var partnerId) || view.Partner(partnerId) is null)
-            return Problem(StatusCodes.Status404NotFound, $"There is no partner '{partner}' in this alliance.", "partner.unknown");
+            return EndpointResults.NotFound($"There is no partner '{partner}' in this alliance.", "partner.unknown");
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         // Default: the last 12 months, as the core group's Termijnen page shows.
         var until = to is { } t ? Instant.FromDateTimeOffset(t) : now;
         var since = from is { } f ? Instant.FromDateTimeOffset(f) : until - Duration.FromDays(365);
-        if (since >= until) return Problem(StatusCodes.Status400BadRequest, "'from' must be before 'to'.", "validation");
+        if (since >= until)
+            return TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.", "'from' must be before 'to'.", "validation"));
         return TypedResults.Ok(await punctuality.ForPartnerAsync(id.Value, partnerId.Value, since, until, now, ct));
     }
-
-    private static ProblemHttpResult Problem(int status, string detail, string code) =>
-        TypedResults.Problem(ApiProblems.Problem(status, status == 404 ? "Not found." : "The request is not valid.", detail, code));
 }

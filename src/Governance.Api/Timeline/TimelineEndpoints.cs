@@ -25,7 +25,7 @@ public static class TimelineEndpoints
         AllianceQueries alliances, TimelineQueries timeline, PeopleDirectory people, CancellationToken ct)
     {
         if (!AllianceId.TryParse(alliance, out var id) || await alliances.GetAsync(id, cancellationToken: ct) is null)
-            return TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found.", $"There is no alliance '{alliance}'.", "alliance.unknown"));
+            return EndpointResults.AllianceNotFound(alliance);
         if (limit is < 1 or > 1000)
             return TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.", "limit is 1 to 1000.", "validation"));
 

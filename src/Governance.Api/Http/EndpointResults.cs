@@ -1,0 +1,35 @@
+using Governance.EventStore;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Governance.Api.Http;
+
+/// <summary>The result of a command: the stream's version afterwards and the aliases of what happened.</summary>
+public sealed record CommandResponse(long Version, IReadOnlyList<string> Events);
+
+/// <summary>What every endpoint slice answers the same way: command results, If-Match, unknown or malformed ids.</summary>
+public static class EndpointResults
+{
+    /// <summary>The command's outcome, with the stream version as ETag (send it back as If-Match).</summary>
+    public static CommandResponse CommandResponse(CommandOutcome outcome, HttpContext http)
+    {
+        http.Response.Headers.ETag = $"\"{outcome.StreamVersion}\"";
+        var registry = http.RequestServices.GetRequiredService<EventTypeRegistry>();
+        return new CommandResponse(outcome.StreamVersion, [.. outcome.Events.Select(e => registry.AliasOf(e.GetType()))]);
+    }
+
+    /// <summary>If-Match carries the stream version the client decided on (as returned in ETag).</summary>
+    public static long? IfMatch(HttpContext http)
+    {
+        var header = http.Request.Headers.IfMatch.FirstOrDefault();
+        if (string.IsNullOrEmpty(header) || header == "*") return null;
+        return long.TryParse(header.Trim('"', 'W', '/'), out var v) ? v : throw new BadHttpRequestException("If-Match must be an ETag returned by this API, e.g. \"12\".");
+    }
+
+    public static ProblemHttpResult NotFound(string detail, string code) => TypedResults.Problem(
+        ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found.", detail, code));
+
+    public static ProblemHttpResult AllianceNotFound(string alliance) => NotFound($"There is no alliance '{alliance}'.", "alliance.unknown");
+
+    public static ProblemHttpResult InvalidId(string what, string value) => TypedResults.Problem(
+        ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.", $"'{value}' is not a valid {what} id.", "invalid-id"));
+}
