@@ -132,11 +132,12 @@ begin
     select t.head_position, t.head_hash into v_head_position, v_head_hash
         from ledger.tenants t where t.tenant_id = p_tenant for update;
     if not found then
-        -- A new tenant: two first appends may race here; the loser waits on the winner's row and then locks it.
+        -- A new tenant. Two first appends may race: the loser's insert meets the winner's row, waits for it, and its
+        -- no-op update then locks that row and returns its head, exactly like the select above. (This is the tenants
+        -- table; events are never inserted with ON CONFLICT.)
         insert into ledger.tenants as t (tenant_id) values (p_tenant)
-            on conflict (tenant_id) do nothing;
-        select t.head_position, t.head_hash into v_head_position, v_head_hash
-            from ledger.tenants t where t.tenant_id = p_tenant for update;
+            on conflict (tenant_id) do update set tenant_id = excluded.tenant_id
+            returning t.head_position, t.head_hash into v_head_position, v_head_hash;
     end if;
 
     for v_req in 1 .. coalesce(array_length(p_request_streams, 1), 0) loop
