@@ -1,5 +1,6 @@
 using Governance.Api.Alliances;
 using Governance.Api.Http;
+using Governance.Api.Meetings;
 using Governance.Domain.Meetings;
 using Governance.Projections.Alliances;
 using Governance.Projections.Meetings;
@@ -45,48 +46,14 @@ public sealed class TermijnenModel(
     public string? MeetingPath(string meetingStream) =>
         _meetings.TryGetValue(meetingStream, out var m) ? $"/allianties/{Alliance.Id.Value}/vergaderingen/{m.Id.Value}" : null;
 
-    /// <summary>
-    /// What a deadline is about, in words: "agendapunt ‘Speelstraat’", "stuk ‘Verkeersplan’", "flyers", or the meeting
-    /// itself. <paramref name="subject"/> is the projection's subject ("meeting", "item id", "document id", "channel Name").
-    /// </summary>
-    public string SubjectText(string meetingStream, string subject)
-    {
-        var state = _meetings.TryGetValue(meetingStream, out var m) ? m.State as Meeting.State.Scheduled : null;
-        var (kind, id) = subject.IndexOf(' ', StringComparison.Ordinal) is var space and > 0
-            ? (subject[..space], subject[(space + 1)..])
-            : (subject, "");
-        return kind switch
-        {
-            "item" => "agendapunt ‘" + (state is not null && AgendaItemId.TryParse(id, out var item) && state.Items.TryGetValue(item, out var i) ? i.Title : id) + "’",
-            "document" => "stuk ‘" + (state is not null && DocumentId.TryParse(id, out var doc) && state.Documents.TryGetValue(doc, out var d) ? d.Title : id) + "’",
-            "channel" => Enum.TryParse<AnnouncementChannel>(id, out var channel) ? ChannelText(channel) : id,
-            _ => "de vergadering",
-        };
-    }
-
-    public static string ChannelText(AnnouncementChannel channel) => channel switch
-    {
-        AnnouncementChannel.SocialMedia => "aankondiging op sociale media",
-        AnnouncementChannel.Mail => "aankondiging per post",
-        AnnouncementChannel.Flyers => "flyers",
-        _ => channel.ToString(),
-    };
+    /// <summary>What a deadline is about, by title (see <see cref="DeadlineTexts"/>).</summary>
+    public string SubjectText(string meetingStream, string subject) =>
+        DeadlineTexts.Subject(_meetings.TryGetValue(meetingStream, out var m) ? m.State : Meeting.Initial, subject);
 
     public string PartnerName(string? id) =>
         id is null ? "" : Alliance.Partners.LastOrDefault(p => p.Id.Value == id)?.Name ?? id;
 
-    /// <summary>What each rule's deadline is about, in plain words.</summary>
-    public static string RuleText(string rule) => rule switch
-    {
-        "R1" => "Conceptagenda",
-        "R2" => "Stukken voor besluit of bespreking",
-        "R3" => "Agendapunt aanmelden",
-        "R4" => "Stukken ter kennisgeving",
-        "R5" => "Spoedpunt",
-        "R6" => "Bewonersbijeenkomst aankondigen",
-        "R7" => "Informatie compleet voor bewoners",
-        _ => rule,
-    };
+    public static string RuleText(string rule) => DeadlineTexts.Rule(rule);
 
     public static (string Text, string Colour) StatusBadge(string status) => status switch
     {
