@@ -6,6 +6,7 @@ using Governance.Api.Hosting;
 using Governance.Api.Punctuality;
 using Governance.Api.Timeline;
 using Governance.Api.Presentation;
+using Governance.Api.Sweeping;
 
 namespace Governance.Api;
 
@@ -30,6 +31,7 @@ public static class WebHost
         builder.Services.AddAlliances();
         builder.Services.AddMeetings();
         builder.Services.AddProjections();
+        builder.Services.AddSweeper();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();
 
