@@ -29,6 +29,7 @@ public static class WebHost
         builder.Services.ConfigureHttpJsonOptions(o => Governance.Projections.DomainJson.Configure(o.SerializerOptions));
         builder.Services.AddAlliances();
         builder.Services.AddMeetings();
+        builder.Services.AddProposals();
         builder.Services.AddProjections();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();
@@ -43,6 +44,7 @@ public static class WebHost
         app.MapAuthApi();
         app.MapAllianceApi();
         app.MapMeetingApi();
+        app.MapProposalApi();
         app.MapTimelineApi();
         app.MapPunctualityApi();
         app.MapDevClock();
