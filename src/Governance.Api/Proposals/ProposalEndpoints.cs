@@ -44,7 +44,7 @@ public static class ProposalEndpoints
         // R8: the chair runs the consent round; the secretary may keep its record.
         api.MapPost(P + "/consent-round", OpenRound).RequireRoles(Role.Chair);
         api.MapPost(P + "/contributions", Contribute).RequireRoles(Recorders).Validate<ContributionRequest>();
-        api.MapPost(P + "/objections", Object).RequireRoles(Tablers).Validate<RaiseObjectionRequest>();
+        api.MapPost(P + "/objections", Raise).RequireRoles(Tablers).Validate<RaiseObjectionRequest>();
         api.MapPost(P + "/objections/{objection:int}/test", Test).RequireRoles(Role.Chair).Validate<TestObjectionRequest>();
         api.MapPost(P + "/objections/{objection:int}/resolution", Resolve).RequireRoles(Role.Chair).Validate<ResolveObjectionRequest>();
         api.MapPost(P + "/consent", Consent).RequireRoles(Role.Chair);
@@ -199,6 +199,8 @@ public static class ProposalEndpoints
         if (await meetings.GetAsync(view.Id, meetingId, null, ct) is not { } meeting) return MeetingNotFound(body.Meeting!);
         var item = AgendaItemId.Parse(body.Item!);
         var proposer = body.Proposer is null ? actor.Person : PersonId.Parse(body.Proposer);
+        // Someone acting only as a representative tables in their own name; the officers enter a proposal for its proposer.
+        if (proposer != actor.Person && !IsOfficer(actor, view.Id)) return AuthorizationExtensions.Forbidden();
 
         // R7: decidability is the meeting's, read now; the decider refuses what is not decidable.
         var outcome = await pipeline.HandleAsync(Proposal.Decider, view.Id.Value, id.StreamId,
@@ -230,7 +232,7 @@ public static class ProposalEndpoints
             Kebab.Parse<ContributionKind>(body.Kind!), body.By is null ? null : PersonId.Parse(body.By),
             body.Partner is null ? null : PartnerId.Parse(body.Partner), body.Summary!.Trim(), now), ct), ct);
 
-    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Object(
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Raise(
         string alliance, string proposal, RaiseObjectionRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct)
     {
         if (await ProposalMissing(alliance, proposal, pipeline, ct) is { } missing) return missing;

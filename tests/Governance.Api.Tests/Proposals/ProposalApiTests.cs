@@ -165,6 +165,9 @@ public sealed class ProposalApiTests : IAsyncLifetime
             $$"""{"id":"avondverlichting","meeting":"{{Meeting}}","item":"verlichting","title":"Licht","text":"Licht.","partner":"bcop"}"""),
             HttpStatusCode.Forbidden, "forbidden");
         await Problem(Post(_bcop, $"{Base}/proposals",
+            $$"""{"id":"avondverlichting","meeting":"{{Meeting}}","item":"verlichting","title":"Licht","text":"Licht.","partner":"bcop","proposer":"{{_stadsdeelPerson}}"}"""),
+            HttpStatusCode.Forbidden, "forbidden");
+        await Problem(Post(_bcop, $"{Base}/proposals",
             """{"id":"avondverlichting","meeting":"bestaat-niet","item":"verlichting","title":"Licht","text":"Licht.","partner":"bcop"}"""),
             HttpStatusCode.NotFound, "meeting.unknown");
         await Problem(Post(_bcop, $"{Base}/proposals",
