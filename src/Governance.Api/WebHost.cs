@@ -30,6 +30,7 @@ public static class WebHost
         builder.Services.ConfigureHttpJsonOptions(o => Governance.Projections.DomainJson.Configure(o.SerializerOptions));
         builder.Services.AddAlliances();
         builder.Services.AddMeetings();
+        builder.Services.AddProposals();
         builder.Services.AddProjections();
         builder.Services.AddSweeper();
         builder.Services.AddOpenApi();
@@ -45,6 +46,7 @@ public static class WebHost
         app.MapAuthApi();
         app.MapAllianceApi();
         app.MapMeetingApi();
+        app.MapProposalApi();
         app.MapTimelineApi();
         app.MapPunctualityApi();
         app.MapDevClock();

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Governance.Domain.Alliances;
 using Governance.Domain.Meetings;
+using Governance.Domain.Proposals;
 
 namespace Governance.Domain.Tests;
 
@@ -38,7 +39,7 @@ public class DomainEventsTests
     [Fact]
     public void Only_event_types_are_listed() =>
         Assert.All(DomainEvents.All, e => Assert.True(
-            e.Type.IsSubclassOf(typeof(AllianceEvent)) || e.Type.IsSubclassOf(typeof(MeetingEvent)),
+            e.Type.IsSubclassOf(typeof(AllianceEvent)) || e.Type.IsSubclassOf(typeof(MeetingEvent)) || e.Type.IsSubclassOf(typeof(ProposalEvent)),
             e.Type.Name));
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Governance.Domain.Alliances;
 using Governance.Domain.Meetings;
+using Governance.Domain.Proposals;
 using Governance.Projections.Daemon;
 using Npgsql;
 using NodaTime;
@@ -58,6 +59,7 @@ public sealed class TimelineProjection : IAsyncProjection
         return e switch
         {
             MeetingEvent m => DescribeMeeting(alliance, stream, m),
+            ProposalEvent p => DescribeProposal(alliance, stream, p),
             AllianceFounded f => ($"De wijkalliantie {f.Name} is opgericht.", alliance),
             WorkingAgreementsAdopted a => ($"De werkafspraken (versie {a.Agreements.Version}) gelden vanaf nu.", $"{alliance}/werkafspraken"),
             WorkingAgreementsAmended a => ($"De werkafspraken zijn gewijzigd (nu versie {a.Agreements.Version}). Besluit: {a.DecisionReference}.", $"{alliance}/werkafspraken"),
@@ -112,6 +114,65 @@ public sealed class TimelineProjection : IAsyncProjection
         };
         return (sentence, link);
     }
+
+    private static (string Sentence, string? Link) DescribeProposal(string alliance, string? stream, ProposalEvent e)
+    {
+        var id = e is ProposalTabled tabled ? tabled.Proposal.Value
+            : stream is not null && stream.StartsWith("proposal-", StringComparison.Ordinal) ? stream["proposal-".Length..] : null;
+        var link = id is null ? $"{alliance}/besluiten" : $"{alliance}/besluiten/{id}";
+        var sentence = e switch
+        {
+            ProposalTabled t => $"{t.ProposerPartner} doet een voorstel: \"{t.Title}\" (agendapunt {t.Item})."
+                + (t.UnderWaiver ? " Er mag over besloten worden omdat de bewoners dat goedvonden, al kwamen de stukken te laat (R7)." : ""),
+            ProposalAmended a => $"Er is een nieuwe versie ({a.Version}) van het voorstel. Reden: {a.Reason}",
+            ConsentRoundOpened => "De voorzitter vraagt of iemand bezwaar heeft tegen het voorstel (consentronde).",
+            ContributionRecorded c => (c.Kind == ContributionKind.Question ? "Vraag" : "Reactie")
+                + (c.By is { } by ? $" van {{{by}}}" : "") + (c.Partner is { } cp ? $" ({cp})" : "") + $": {c.Summary}",
+            ObjectionRaised o => $"{{{o.By}}}" + (o.Partner is { } op ? $" ({op})" : "") + $" heeft bezwaar tegen versie {o.Version} van het voorstel: {o.Reasons}",
+            ObjectionTested { Finding: ObjectionFinding.ValidObjection } t => $"Bezwaar {t.Objection} is een zwaarwegend bezwaar: zo kan het voorstel niet door.",
+            ObjectionTested t => $"Bezwaar {t.Objection} is een zorg: die is genoteerd, maar houdt het voorstel niet tegen.",
+            ObjectionResolved { Resolution: ObjectionResolution.Amendment } r => $"Bezwaar {r.Objection} is verwerkt in versie {r.Version} van het voorstel.",
+            ObjectionResolved { Resolution: ObjectionResolution.Withdrawal } r => $"Bezwaar {r.Objection} is ingetrokken.",
+            ObjectionResolved r => $"Bezwaar {r.Objection} wordt later opgepakt door {{{r.Owner}}}"
+                + (r.Due is { } due ? $", uiterlijk {DutchDate(due)}." : "."),
+            ConsentReached c => $"Het voorstel is aangenomen: niemand heeft nog een zwaarwegend bezwaar (versie {c.Version}).",
+            VoteOpened o => (o.Ground == VoteGround.ConsentFailed
+                    ? "Er is geen consent. De voorzitter laat stemmen over het voorstel."
+                    : $"De voorzitter laat stemmen, omdat men het niet eens wordt over {Deadlock(o.Ground)} (R13).")
+                + (o.Electorate.SecretUntilClose ? " Wat iedere partner stemt, blijft geheim tot de stemming sluit." : ""),
+            RepresentativeRecused r => $"{{{r.Person}}} stemt niet mee over dit voorstel, vanwege "
+                + (r.Ground == RecusalGround.InterestRegister ? "een gemeld belang in het belangenregister" : $"een belang: {r.Reason}") + " (R16)."
+                + (r.VoidsVote ? $" De stem die {{{r.Person}}} al uitbracht voor {r.Partner} telt niet." : ""),
+            // Never the choice: a vote may be secret until close, and the timeline is public.
+            VoteCast c => c.Replaces is null ? $"{c.Partner} heeft gestemd." : $"{c.Partner} heeft de stem veranderd.",
+            VoteClosed { Outcome: VoteOutcome.Void } => "De stemming telt niet: er waren te weinig partners aanwezig (quorum).",
+            VoteClosed c => (c.Outcome == VoteOutcome.Adopted
+                    ? $"Het voorstel is aangenomen met {c.ForWeight} van de {c.ForWeight + c.AgainstWeight} gewogen stemmen."
+                    : $"Het voorstel is niet aangenomen: {c.ForWeight} gewogen stemmen voor en {c.AgainstWeight} tegen."
+                        + (c.ForWeight == c.AgainstWeight && c.ForWeight > 0 ? " Bij gelijke stemmen is er geen meerderheid (R8)." : ""))
+                + (c.AbstainCount == 1 ? " Eén partner onthield zich." : c.AbstainCount > 1 ? $" {c.AbstainCount} partners onthielden zich." : ""),
+            ProposalWithdrawn w => $"Het voorstel is ingetrokken. Reden: {w.Reason}",
+            ProposalDeferred d => $"Het voorstel is uitgesteld{(d.To is { } to ? $" naar de vergadering {to}" : "")}. Reden: {d.Reason}",
+            ExecutionDeclined d => $"{d.Partner} kan of wil het besluit niet uitvoeren. Daarom is het nu een advies aan {d.Partner} (R9). Reden: {d.Reason}"
+                + $" {d.Partner} moet uiterlijk {When(d.MotivationDue.InZone(Meeting.Zone).LocalDateTime)} uitleggen waarom.",
+            AdviceMotivationRecorded m => $"{m.Partner} legt uit waarom: {m.Motivation}"
+                + (m.FollowsAdvice ? $" {m.Partner} volgt het advies toch." : $" {m.Partner} volgt het advies niet.")
+                + (m.Late ? " Deze uitleg kwam te laat." : ""),
+            AdviceMotivationOverdue o => $"{o.Partner} heeft niet op tijd uitgelegd waarom het advies niet wordt gevolgd. De termijn was {When(o.Due.InZone(Meeting.Zone).LocalDateTime)} (R9).",
+            _ => $"Er is iets vastgelegd bij het voorstel ({e.GetType().Name}).",
+        };
+        return (sentence, link);
+    }
+
+    private static string Deadlock(VoteGround ground) => ground switch
+    {
+        VoteGround.AgendaDeadlock => "de agenda",
+        VoteGround.YearPlanningDeadlock => "de jaarplanning",
+        _ => "een begroting",
+    };
+
+    private static string DutchDate(LocalDate d) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Days[(int)d.DayOfWeek - 1]} {d.Day} {Months[d.Month - 1]} {d.Year}");
 
     private static readonly string[] Days = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
     private static readonly string[] Months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
