@@ -274,17 +274,7 @@ public static class ProposalEndpoints
         var ground = Kebab.Parse<VoteGround>(body.Ground!);
 
         // The snapshot's inputs, read now: members and their bodies, who is present, mandates, active declarations (R14, R16).
-        var attendance = meeting?.State is Meeting.State.Scheduled s ? s.Attendance : System.Collections.Immutable.ImmutableDictionary<PersonId, Meeting.Attendee>.Empty;
-        var presentPartners = attendance.Values.Select(a => a.Partner).ToHashSet();
-        var members = allianceView.Partners.Where(p => p.IsMember)
-            .Select(p => new EligiblePartner(p.Id, p.Body, p.Kind == PartnerKind.ResidentsCollective, presentPartners.Contains(p.Id)))
-            .ToList();
-        var representatives = allianceView.Representatives.Where(r => attendance.ContainsKey(r.Person))
-            .Select(r => new PresentRepresentative(r.Person, r.Partner, r.HasMandate)).ToList();
-        var declarations = allianceView.Declarations.Where(d => d.IsActive && representatives.Any(r => r.Person == d.Person))
-            .Select(d => new InterestOnRecord(d.Id, d.Person, d.Partner, d.Organisation)).ToList();
-        return await Execute(alliance, view.Id, pipeline, http,
-            now => new Governance.Domain.Proposals.OpenVote(ground, allianceView.Agreements, [.. members], [.. representatives], [.. declarations], now), ct);
+        return await Execute(alliance, view.Id, pipeline, http, now => ProposalFacts.OpenVote(ground, allianceView, meeting?.State, now), ct);
     }
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Cast(

@@ -1,4 +1,5 @@
 using Governance.Api.Http;
+using Governance.Domain.Proposals;
 using Governance.EventStore;
 
 namespace Governance.Api.Sweeping;
@@ -6,7 +7,11 @@ namespace Governance.Api.Sweeping;
 /// <summary>Every deadline the ledger records when it passes. A slice with a deadline adds its sweep here.</summary>
 public static class DeadlineSweeps
 {
-    public static IReadOnlyList<IDeadlineSweep> All { get; } = [];
+    public static IReadOnlyList<IDeadlineSweep> All { get; } =
+    [
+        // R9: an advice's motivation not given by its due date.
+        new DeadlineSweep<ProposalCommand, ProposalEvent, Proposal.State>("advice-motivations", Proposal.Decider, now => new RecordAdviceMotivationOverdue(now)),
+    ];
 }
 
 /// <summary>
