@@ -5,6 +5,8 @@ using Governance.Api.Meetings;
 using Governance.Domain;
 using Governance.Domain.Alliances;
 using Governance.EventStore;
+using Governance.Projections.Alliances;
+using Governance.Projections.Meetings;
 using Npgsql;
 using NodaTime;
 
@@ -124,7 +126,9 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource, EventTypeRegistry regi
             "Bestuurslid van sportvereniging SV Osdorp (onbetaald).", null, "SV Osdorp", now));
 
         var cast = CastOf(people);
-        new DemoMeetings(story, cast, new DocumentFiles(dataSource, storyClock)).Tell(plannedOn: -FoundedDaysAgo + 1);
+        var meetings = new DemoMeetings(story, cast, new DocumentFiles(dataSource, storyClock));
+        meetings.Tell(plannedOn: -FoundedDaysAgo + 1);
+        new DemoDecisions(story, cast, meetings, new AllianceQueries(store, registry), new MeetingQueries(store, registry)).Tell();
         await story.RunAsync(cancellationToken);
         return printed;
     }

@@ -9,28 +9,36 @@ using NodaTime;
 
 namespace Governance.Api.Tests.Demo;
 
-/// <summary>The demo's meetings (issue 4 §4) tell what the core group must be able to show, read back through the API.</summary>
-public sealed class DemoStoryTests : IAsyncLifetime
+/// <summary>One server with the demo seeded, shared by the story's tests (they only read).</summary>
+public sealed class DemoStoryServer : IAsyncLifetime
 {
-    private const string Base = "/api/v1/alliances/osdorp-de-punt";
-    private static readonly DateTimeZone Amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
-    private GovernanceServer _server = null!;
-    private HttpClient _coreGroup = null!;
-    private LocalDate _today;
+    public GovernanceServer Server { get; private set; } = null!;
+    public HttpClient CoreGroup { get; private set; } = null!;
+    public LocalDate Today { get; private set; }
 
     public async Task InitializeAsync()
     {
-        _server = await GovernanceServer.StartAsync(null);
-        _today = SystemClock.Instance.GetCurrentInstant().InZone(Amsterdam).Date;
-        await ActivatorUtilities.CreateInstance<DemoSeed>(_server.Services).SeedAsync(CancellationToken.None);
-        (_coreGroup, _) = await _server.ClientWithRolesAsync("Kerngroep", new RoleGrant(DemoSeed.Osdorp, Role.CoreGroup));
+        Server = await GovernanceServer.StartAsync(null);
+        Today = SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).Date;
+        await ActivatorUtilities.CreateInstance<DemoSeed>(Server.Services).SeedAsync(CancellationToken.None);
+        (CoreGroup, _) = await Server.ClientWithRolesAsync("Kerngroep", new RoleGrant(DemoSeed.Osdorp, Role.CoreGroup));
     }
 
     public async Task DisposeAsync()
     {
-        _coreGroup.Dispose();
-        await _server.DisposeAsync();
+        CoreGroup.Dispose();
+        await Server.DisposeAsync();
     }
+}
+
+/// <summary>The demo story (issues 4 §4 and 5 §5) tells what the core group must be able to show, read back through the API.</summary>
+public sealed class DemoStoryTests(DemoStoryServer demo) : IClassFixture<DemoStoryServer>
+{
+    private const string Base = "/api/v1/alliances/osdorp-de-punt";
+    private static readonly DateTimeZone Amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
+    private readonly GovernanceServer _server = demo.Server;
+    private readonly HttpClient _coreGroup = demo.CoreGroup;
+    private readonly LocalDate _today = demo.Today;
 
     private string Meeting(string kind, int dayOffset) => $"{kind}-{_today.PlusDays(dayOffset):yyyy-MM-dd}";
 
@@ -113,5 +121,76 @@ public sealed class DemoStoryTests : IAsyncLifetime
 
         var report = Assert.Single(await LedgerVerifier.VerifyAsync(_server.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), DemoSeed.Osdorp.Value));
         Assert.True(report.IsIntact, report.Problem?.Reason);
+    }
+
+    private async Task<JsonElement> ProposalAsync(string id) =>
+        await _coreGroup.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/proposals/{id}", UriKind.Relative));
+
+    private static (string[] Partners, int Weight) Option(JsonElement proposal, string choice)
+    {
+        var option = Assert.Single(proposal.GetProperty("vote").GetProperty("tally").GetProperty("options").EnumerateArray(),
+            o => o.GetProperty("choice").GetString() == choice);
+        return ([.. option.GetProperty("partners").EnumerateArray().Select(p => p.GetString()!)], option.GetProperty("weight").GetInt32());
+    }
+
+    [Fact]
+    public async Task Meeting_2_adopts_the_play_street_by_consent_in_version_2_after_the_Stadsdeel_objection_was_integrated()
+    {
+        var proposal = await ProposalAsync("speelstraat-pieter-calandlaan");
+        Assert.Equal("adopted", proposal.GetProperty("status").GetString());
+        Assert.Equal("consent", proposal.GetProperty("method").GetString());
+        Assert.Equal(2, proposal.GetProperty("decidedVersion").GetInt32());
+        var objection = Assert.Single(proposal.GetProperty("objections").EnumerateArray());
+        Assert.Equal("stadsdeel-nieuw-west", objection.GetProperty("partner").GetString());
+        Assert.Equal("amendment", objection.GetProperty("resolution").GetString());
+        Assert.Equal(2, objection.GetProperty("integratedInVersion").GetInt32());
+    }
+
+    [Fact]
+    public async Task Meeting_2_adopts_evening_lighting_by_vote_because_the_residents_weigh_double_R14()
+    {
+        var proposal = await ProposalAsync("avondverlichting-tussen-meer");
+        Assert.Equal("adopted", proposal.GetProperty("status").GetString());
+        Assert.Equal("vote", proposal.GetProperty("method").GetString());
+        var (forPartners, forWeight) = Option(proposal, "for");
+        var (againstPartners, againstWeight) = Option(proposal, "against");
+        Assert.Equal((3, 2), (forWeight, againstWeight));
+        // Counted one partner one vote, it would have been a 2–2 tie, which is not adopted (R8).
+        Assert.Equal((2, 2), (forPartners.Length, againstPartners.Length));
+        Assert.Contains("bcop", forPartners);
+    }
+
+    [Fact]
+    public async Task The_Stadsdeel_declined_the_waste_containers_decision_so_it_is_advice_whose_motivation_is_overdue_R9()
+    {
+        var proposal = await ProposalAsync("afvalcontainers-speeltuin");
+        Assert.Equal("advice-overdue", proposal.GetProperty("status").GetString());
+        var advice = Assert.Single(proposal.GetProperty("advice").EnumerateArray());
+        Assert.Equal("stadsdeel-nieuw-west", advice.GetProperty("partner").GetString());
+        Assert.Equal("overdue", advice.GetProperty("status").GetString());
+        Assert.NotEqual(JsonValueKind.Null, advice.GetProperty("overdueRecordedAt").ValueKind);
+
+        var overdue = await _coreGroup.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/advice?status=overdue", UriKind.Relative));
+        Assert.Contains(overdue.EnumerateArray(), a => a.GetProperty("proposal").GetString() == "afvalcontainers-speeltuin");
+    }
+
+    [Fact]
+    public async Task Meeting_3_recuses_Fatima_for_her_declared_interest_and_BCOP_votes_through_Anouk_R16()
+    {
+        var proposal = await ProposalAsync("extra-schoonmaak-na-brand");
+        var recusal = Assert.Single(proposal.GetProperty("recusals").EnumerateArray());
+        Assert.Equal("bcop", recusal.GetProperty("partner").GetString());
+        Assert.Equal("d-demo-1", recusal.GetProperty("declaration").GetString());
+        var bcopVote = Assert.Single(proposal.GetProperty("vote").GetProperty("votes").EnumerateArray(), v => v.GetProperty("partner").GetString() == "bcop");
+        Assert.NotEqual(recusal.GetProperty("person").GetString(), bcopVote.GetProperty("by").GetString());
+        Assert.Equal("adopted", proposal.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Meeting_3_has_a_tie_that_is_not_adopted_R8()
+    {
+        var proposal = await ProposalAsync("maaien-binnentuinen");
+        Assert.Equal("rejected", proposal.GetProperty("status").GetString());
+        Assert.Equal(Option(proposal, "for").Weight, Option(proposal, "against").Weight);
     }
 }
