@@ -138,7 +138,7 @@ public sealed class VergaderingenModel(
                 [.. gaps.Where(g => g.Requirement != CadenceRequirement.FlyerRoundsPerYear && g.From >= first && g.To <= last).Select(CadenceText)]);
         })];
         FlyerWarning = gaps.FirstOrDefault(g => g.Requirement == CadenceRequirement.FlyerRoundsPerYear) is { } flyers
-            ? $"In {Year} zijn {flyers.Planned} van de {flyers.Required} flyerrondes gepland: bewonersbijeenkomsten die met flyers worden aangekondigd (afspraak R20)."
+            ? $"In {Year} {(flyers.Planned == 1 ? "is 1 bewonersbijeenkomst" : $"zijn {flyers.Planned} bewonersbijeenkomsten")} met flyers aangekondigd. De afspraak is {flyers.Required} flyerrondes per jaar (afspraak R20)."
             : null;
         return Page();
     }
