@@ -74,6 +74,12 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         await Assertions.Expect(page.Locator("main form")).ToHaveCountAsync(0);
         await session.AssertNoAxeViolationsAsync();
         await session.ScreenshotAsync("vergadering");
+
+        // An address without a meeting: 404 with its own Dutch text.
+        var missing = await session.GotoAsync($"{Base}/vergaderingen/bestaat-niet");
+        Assert.Equal(404, missing.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Deze vergadering bestaat niet");
+        await session.AssertNoAxeViolationsAsync();
     }
 
     [Fact]
@@ -120,7 +126,9 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         await ScheduleAsync(meeting, MeetingKind.AllianceMeeting, daysAhead: 30);
         await RunAsync(meeting, n => new ProposeAgendaItem(item, Bcop, "Nieuwe speeltuin", AgendaItemKind.Decision, null, n));
         await RunAsync(meeting, n => new AcceptAgendaItem(item, n));
-        var bytes = "%PDF-1.4 speeltuin aan de Tussen Meer"u8.ToArray();
+        // Above the 1 MiB every other post may send: the meeting page takes uploads up to 20 MiB, as the API does.
+        var bytes = new byte[1_500_000];
+        "%PDF-1.4 speeltuin aan de Tussen Meer"u8.CopyTo(bytes);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
 
         await using var session = await demo.NewSessionAsync(browser, output);
