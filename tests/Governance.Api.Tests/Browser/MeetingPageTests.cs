@@ -281,6 +281,60 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         Assert.Equal(403, forged.Status);
     }
 
+    [Fact]
+    public async Task A_representative_proposes_an_item_without_JavaScript_and_field_errors_keep_the_input()
+    {
+        var meeting = NewId("voorstel");
+        await ScheduleAsync(meeting, MeetingKind.AllianceMeeting, daysAhead: 30);
+        var address = $"{Base}/vergaderingen/{meeting.Value}";
+
+        await using var session = await demo.NewSessionAsync(browser, output, javaScriptEnabled: false);
+        var ymere = AllianceServer.Account("ymere@osdorp.example");
+        await session.SignInAsync(ymere.Email, ymere.Password);
+        await session.GotoAsync(address);
+        var page = session.Page;
+
+        // The disclosure opens without a script; the title is typed, the kind forgotten.
+        await page.Locator("summary", new() { HasText = "Agendapunt aanmelden" }).ClickAsync();
+        var form = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Agendapunt aanmelden" }) });
+        await form.GetByLabel("Titel van het agendapunt").FillAsync("Groenonderhoud Meerwijk");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Agendapunt aanmelden" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Verbeter uw invoer: "));
+        form = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Agendapunt aanmelden" }) });
+        await Assertions.Expect(form).ToBeVisibleAsync();   // the disclosure is open again, with the error in it
+        await Assertions.Expect(form.GetByLabel("Soort agendapunt")).ToHaveAccessibleDescriptionAsync("Invoerfout: Kies wat voor agendapunt het is.");
+        await Assertions.Expect(form.GetByLabel("Titel van het agendapunt")).ToHaveValueAsync("Groenonderhoud Meerwijk");
+        await Assertions.Expect(page.Locator("#foutoverzicht").GetByRole(AriaRole.Link)).ToHaveTextAsync(["Kies wat voor agendapunt het is."]);
+        Assert.Equal(1, await StreamVersionAsync(meeting));
+        await session.ScreenshotAsync("veldfout");
+
+        await form.GetByLabel("Soort agendapunt").SelectOptionAsync(new SelectOptionValue { Label = "Besluit" });
+        await form.GetByRole(AriaRole.Button, new() { Name = "Agendapunt aanmelden" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(address + "$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(
+            "Het agendapunt ‘Groenonderhoud Meerwijk’ is aangemeld. De dagvoorzitter beslist of het op de agenda komt.");
+        var row = ItemRow(page, "Groenonderhoud Meerwijk");
+        await Assertions.Expect(row).ToContainTextAsync("Ymere");
+        await Assertions.Expect(row).ToContainTextAsync("voorgesteld");
+        await Assertions.Expect(row).ToContainTextAsync("op tijd");
+
+        // The page's command carries the id it made from the title, and the representative's role.
+        var last = (await demo.Server.Services.GetRequiredService<PostgresEventStore>().ReadStreamAsync(AllianceServer.Alliance, meeting.StreamId))[^1];
+        Assert.Equal("meeting.agenda-item-proposed", last.Type);
+        Assert.Contains("\"groenonderhoud-meerwijk\"", last.Data, StringComparison.Ordinal);
+        Assert.Equal("representative", last.Metadata.Role);
+
+        // axe needs a script: the same page state, checked with one.
+        await using var check = await demo.NewSessionAsync(browser, output);
+        await check.SignInAsync(ymere.Email, ymere.Password);
+        await check.GotoAsync(address);
+        await check.AssertNoAxeViolationsAsync();
+    }
+
     // ---- helpers ----
 
     private static MeetingId NewId(string what) => MeetingId.Parse($"test-{what}-{Guid.NewGuid():N}"[..30]);
