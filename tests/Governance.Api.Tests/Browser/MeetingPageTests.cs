@@ -335,6 +335,86 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         await check.AssertNoAxeViolationsAsync();
     }
 
+    [Fact]
+    public async Task The_secretary_announces_by_flyers_and_extends_the_mail_deadline_with_a_reason()
+    {
+        var meeting = NewId("bewoners");
+        var start = await ScheduleAsync(meeting, MeetingKind.ResidentsMeeting, daysAhead: 30);
+
+        await using var session = await demo.NewSessionAsync(browser, output);
+        var secretary = AllianceServer.Account("projectleider@osdorp.example");
+        await session.SignInAsync(secretary.Email, secretary.Password);
+        Assert.Equal(200, (await session.GotoAsync($"{Base}/vergaderingen/{meeting.Value}")).Status);
+        var page = session.Page;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aankondiging via flyers in de brievenbus vastleggen" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("De aankondiging via flyers in de brievenbus is vastgelegd.");
+        var deadlines = page.GetByRole(AriaRole.Table, new() { Name = "Termijnen van deze vergadering" });
+        await Assertions.Expect(deadlines.GetByRole(AriaRole.Row).Filter(new() { HasText = "aankondiging via flyers" }).Locator(".ams-badge")).ToHaveTextAsync("op tijd");
+
+        // R19: the mail announcement (due 28 days ahead) moves 3 days, with a reason; the original due stays visible.
+        var mail = deadlines.GetByRole(AriaRole.Row).Filter(new() { HasText = "aankondiging via e-mail" });
+        await mail.Locator("summary", new() { HasText = "Verlengen" }).ClickAsync();
+        var newDay = start.Date.PlusDays(-25);
+        await mail.GetByLabel("Nieuwe datum").FillAsync(newDay.ToString("yyyy-MM-dd", null));
+        await mail.GetByLabel("Tijd", new() { Exact = true }).FillAsync("19:30");
+        await mail.GetByLabel("Waarom is er meer tijd nodig?").FillAsync("De nieuwsbrief van het stadsdeel komt later uit.");
+        await mail.GetByRole(AriaRole.Button, new() { Name = "Termijn verlengen" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var newDue = MeetingTextsWhen(newDay.At(new LocalTime(19, 30)));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"De termijn is verlengd tot {newDue}.");
+        mail = page.GetByRole(AriaRole.Table, new() { Name = "Termijnen van deze vergadering" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "aankondiging via e-mail" });
+        await Assertions.Expect(mail.Locator(".ams-badge")).ToHaveTextAsync("uitgesteld");
+        await Assertions.Expect(mail).ToContainTextAsync(newDue);
+        await Assertions.Expect(mail).ToContainTextAsync("Verlengd: De nieuwsbrief van het stadsdeel komt later uit.");
+        await session.AssertNoAxeViolationsAsync();
+        await session.ScreenshotAsync();
+    }
+
+    [Fact]
+    public async Task The_chair_opens_and_closes_the_meeting_and_the_secretary_publishes_the_minutes()
+    {
+        var meeting = NewId("verslag");
+        var today = SystemClock.Instance.GetCurrentInstant().InZone(Meeting.Zone).Date;
+        await ScheduleAsync(meeting, MeetingKind.AllianceMeeting, start: today.At(new LocalTime(0, 30)), end: today.At(new LocalTime(23, 30)));
+        var address = $"{Base}/vergaderingen/{meeting.Value}";
+
+        await using (var chairSession = await demo.NewSessionAsync(browser, output))
+        {
+            var chair = AllianceServer.Account("dagvoorzitter@osdorp.example");
+            await chairSession.SignInAsync(chair.Email, chair.Password);
+            await chairSession.GotoAsync(address);
+            var page = chairSession.Page;
+            await page.GetByRole(AriaRole.Button, new() { Name = "Vergadering openen" }).ClickAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("De vergadering is geopend.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Vergadering sluiten" }).ClickAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("De vergadering is gesloten.");
+            await Assertions.Expect(page.Locator("main .ams-description-list .ams-badge")).ToHaveTextAsync("gesloten");
+        }
+
+        await using var session = await demo.NewSessionAsync(browser, output);
+        var secretary = AllianceServer.Account("projectleider@osdorp.example");
+        await session.SignInAsync(secretary.Email, secretary.Password);
+        await session.GotoAsync(address);
+        var secretaryPage = session.Page;
+        var minutes = "Verslag van de wijkalliantievergadering."u8.ToArray();
+        await secretaryPage.GetByLabel("Bestand van het verslag").SetInputFilesAsync(new FilePayload { Name = "verslag.txt", MimeType = "text/plain", Buffer = minutes });
+        await secretaryPage.GetByRole(AriaRole.Button, new() { Name = "Verslag publiceren" }).ClickAsync();
+        await secretaryPage.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await Assertions.Expect(secretaryPage.GetByRole(AriaRole.Status)).ToHaveTextAsync("Het verslag is gepubliceerd.");
+        var sha = Convert.ToHexStringLower(SHA256.HashData(minutes));
+        await Assertions.Expect(secretaryPage.GetByRole(AriaRole.Link, new() { Name = "Verslag versie 1 downloaden" }))
+            .ToHaveAttributeAsync("href", $"/api/v1/alliances/{AllianceServer.Alliance}/meetings/{meeting.Value}/minutes/versions/1/file");
+        await Assertions.Expect(secretaryPage.Locator("main")).ToContainTextAsync($"SHA-256: {sha[..12]}…");
+        await session.AssertNoAxeViolationsAsync();
+        await session.ScreenshotAsync();
+    }
+
     // ---- helpers ----
 
     private static MeetingId NewId(string what) => MeetingId.Parse($"test-{what}-{Guid.NewGuid():N}"[..30]);
