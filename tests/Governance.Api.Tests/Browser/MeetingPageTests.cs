@@ -38,6 +38,9 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
             Sha256Digest.FromBytes(SHA256.HashData("plan"u8)), 4, "doc-test-verkeer", n));
 
         await using var session = await demo.NewSessionAsync(browser, output);
+        // The main menu's "Vergaderingen" goes straight to the one alliance's year planning.
+        await session.GotoAsync("/vergaderingen");
+        await Assertions.Expect(session.Page).ToHaveURLAsync(new Regex($"{Base}/vergaderingen$"));
         var list = await session.GotoAsync($"{Base}/vergaderingen?jaar={start.Year}");
         Assert.Equal(200, list.Status);
         var page = session.Page;
@@ -411,6 +414,41 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         await Assertions.Expect(secretaryPage.GetByRole(AriaRole.Link, new() { Name = "Verslag versie 1 downloaden" }))
             .ToHaveAttributeAsync("href", $"/api/v1/alliances/{AllianceServer.Alliance}/meetings/{meeting.Value}/minutes/versions/1/file");
         await Assertions.Expect(secretaryPage.Locator("main")).ToContainTextAsync($"SHA-256: {sha[..12]}…");
+        await session.AssertNoAxeViolationsAsync();
+        await session.ScreenshotAsync();
+    }
+
+    [Fact]
+    public async Task An_item_deferred_by_an_earlier_meeting_is_carried_over_and_counts_as_on_time_R3()
+    {
+        var earlier = NewId("eerder");
+        var later = NewId("later");
+        var item = AgendaItemId.Parse("buurtbudget");
+        await ScheduleAsync(earlier, MeetingKind.AllianceMeeting, daysAhead: -10);
+        // Ten days ahead: past the 15-day intake, so only a carry-over makes it on time.
+        await ScheduleAsync(later, MeetingKind.AllianceMeeting, daysAhead: 10);
+        await RunAsync(earlier, n => new ProposeAgendaItem(item, Bcop, "Buurtbudget 2027", AgendaItemKind.Discussion, null, n));
+        await RunAsync(earlier, n => new DeferAgendaItem(item, "Eerst de begroting van het stadsdeel afwachten.", later, n));
+
+        await using var session = await demo.NewSessionAsync(browser, output);
+        await session.SignInAsync(AllianceServer.Resident.Email, AllianceServer.Resident.Password);
+        await session.GotoAsync($"{Base}/vergaderingen/{later.Value}");
+        var page = session.Page;
+        await page.Locator("summary", new() { HasText = "Agendapunt aanmelden" }).ClickAsync();
+        var form = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Agendapunt aanmelden" }) });
+        await form.GetByLabel("Titel van het agendapunt").FillAsync("Buurtbudget 2027");
+        await form.GetByLabel("Soort agendapunt").SelectOptionAsync(new SelectOptionValue { Label = "Bespreken" });
+        await form.GetByLabel("Komt het punt uit een eerdere vergadering? (niet verplicht)").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await form.GetByRole(AriaRole.Button, new() { Name = "Agendapunt aanmelden" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Het agendapunt ‘Buurtbudget 2027’ is aangemeld.");
+        var row = ItemRow(page, "Buurtbudget 2027");
+        await Assertions.Expect(row).ToContainTextAsync("Uit de vorige vergadering, dus op tijd (afspraak R3)");
+        await Assertions.Expect(row.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", $"{Base}/vergaderingen/{earlier.Value}");
+        var intake = page.GetByRole(AriaRole.Table, new() { Name = "Termijnen van deze vergadering" }).GetByRole(AriaRole.Row)
+            .Filter(new() { HasText = "R3 Agendapunt aanmelden" });
+        await Assertions.Expect(intake.Locator(".ams-badge")).ToHaveTextAsync("op tijd");
         await session.AssertNoAxeViolationsAsync();
         await session.ScreenshotAsync();
     }
