@@ -1,3 +1,4 @@
+using Governance.Api.Pages.Allianties;
 using Governance.Domain.Meetings;
 
 namespace Governance.Api.Meetings;
@@ -9,19 +10,12 @@ namespace Governance.Api.Meetings;
 public static class DeadlineTexts
 {
     /// <summary>What each rule's deadline asks for.</summary>
-    public static string Rule(string rule) => rule switch
-    {
-        "R1" => "Conceptagenda",
-        "R2" => "Stukken voor besluit of bespreking",
-        "R3" => "Agendapunt aanmelden",
-        "R4" => "Stukken ter kennisgeving",
-        "R5" => "Spoedpunt",
-        "R6" => "Bewonersbijeenkomst aankondigen",
-        "R7" => "Informatie compleet voor bewoners",
-        _ => rule,
-    };
+    public static string Rule(string rule) => MeetingTexts.Rule(rule);
 
-    /// <summary>"agendapunt ‘Speelstraat’", "stuk ‘Verkeersplan’", "flyers", or "de vergadering"; ids when the meeting does not know them.</summary>
+    /// <summary>
+    /// "agendapunt ‘Speelstraat’", "stuk ‘Verkeersplan’", "aankondiging via flyers in de brievenbus", or "de conceptagenda"
+    /// (the one check about the meeting itself is R1's); ids when the meeting does not know them.
+    /// </summary>
     public static string Subject(Meeting.State state, DeadlineSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
@@ -30,8 +24,8 @@ public static class DeadlineTexts
         {
             { Item: { } item } => "agendapunt ‘" + (scheduled is not null && scheduled.Items.TryGetValue(item, out var i) ? i.Title : item.Value) + "’",
             { Document: { } document } => "stuk ‘" + (scheduled is not null && scheduled.Documents.TryGetValue(document, out var d) ? d.Title : document.Value) + "’",
-            { Channel: { } channel } => Channel(channel),
-            _ => "de vergadering",
+            { Channel: { } channel } => "aankondiging via " + MeetingTexts.Channel(channel),
+            _ => "de conceptagenda",
         };
     }
 
@@ -53,19 +47,4 @@ public static class DeadlineTexts
         };
         return Subject(state, subject);
     }
-
-    public static string Channel(AnnouncementChannel channel) => channel switch
-    {
-        AnnouncementChannel.SocialMedia => "aankondiging op sociale media",
-        AnnouncementChannel.Mail => "aankondiging per post",
-        AnnouncementChannel.Flyers => "flyers",
-        _ => channel.ToString(),
-    };
-
-    public static string MeetingKind(MeetingKind kind) => kind switch
-    {
-        Domain.Meetings.MeetingKind.ResidentsMeeting => "Bewonersbijeenkomst",
-        Domain.Meetings.MeetingKind.CoreGroupMeeting => "Kerngroep",
-        _ => "Wijkalliantievergadering",
-    };
 }

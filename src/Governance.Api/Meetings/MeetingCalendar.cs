@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Governance.Api.Pages.Allianties;
 using Governance.Domain.Meetings;
 using Governance.Projections.Alliances;
 using Governance.Projections.Meetings;
@@ -80,9 +81,9 @@ public static class MeetingCalendar
             foreach (var check in MeetingDeadlines.Of(view.State, now).Checks.Where(c => c.Rule is "R1" or "R2" or "R4" or "R6"))
             {
                 var subject = MeetingResponses.SubjectOf(check.Subject);
+                var about = check.Subject == DeadlineSubject.TheMeeting ? "" : DeadlineTexts.Subject(view.State, check.Subject) + " ";
                 AddDeadlineDay(lines, stamp, host, view, $"{check.Rule.ToLowerInvariant()}.{subject.Replace(':', '.')}", check.DueAt,
-                    $"{DeadlineTexts.Rule(check.Rule)} uiterlijk {Presentation.DutchFormat.Time(check.DueAt)} ({check.Rule}): "
-                    + $"{DeadlineTexts.Subject(view.State, check.Subject)} voor {title}");
+                    $"{DeadlineTexts.Rule(check.Rule)} uiterlijk {Presentation.DutchFormat.Time(check.DueAt)} ({check.Rule}): {about}voor {title}");
             }
         }
         lines.Add("END:VCALENDAR");
@@ -92,7 +93,7 @@ public static class MeetingCalendar
         return text.ToString();
     }
 
-    private static string KindName(MeetingKind kind) => DeadlineTexts.MeetingKind(kind);
+    private static string KindName(MeetingKind kind) => System.Globalization.CultureInfo.GetCultureInfo("nl-NL").TextInfo.ToTitleCase(MeetingTexts.Kind(kind));
 
     /// <summary>An all-day, free-time event on the day of <paramref name="due"/>; its UID is stable for the meeting and deadline.</summary>
     private static void AddDeadlineDay(List<string> lines, string stamp, string host, MeetingView view, string key, Instant due, string summary)

@@ -20,10 +20,6 @@ namespace Governance.Api.Meetings;
 /// </summary>
 public static class MeetingEndpoints
 {
-    private static readonly Role[] Planners = [Role.Secretary, Role.Chair, Role.Admin];
-    private static readonly Role[] AgendaKeepers = [Role.Secretary, Role.Chair];
-    private static readonly Role[] Contributors = [Role.Representative, Role.Secretary, Role.Chair];
-
     public static IEndpointRouteBuilder MapMeetingEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/alliances/{alliance}").WithTags("Meetings");
@@ -36,32 +32,28 @@ public static class MeetingEndpoints
         api.MapGet(M + "/minutes/versions/{version:int}/file", MinutesFile).WithName("GetMinutesFile");
         api.MapGet("/calendar.ics", Calendar).WithName("GetCalendar");
 
-        // R17: the year planning is kept by the secretary and chair; an alliance admin may set it up.
-        api.MapPost("/meetings", Schedule).RequireRoles(Planners).Validate<ScheduleMeetingRequest>();
-        api.MapPost(M + "/reschedule", Reschedule).RequireRoles(Planners).Validate<RescheduleMeetingRequest>();
-        api.MapPost(M + "/cancellation", Cancel).RequireRoles(Planners).Validate<CancelMeetingRequest>();
-        // R1: the draft agenda is the secretary's (with the chair).
-        api.MapPost(M + "/draft-agenda", PublishDraftAgenda).RequireRoles(AgendaKeepers);
-        // R3/R5: a partner puts items forward through its representative; the officers may enter them for a partner.
-        api.MapPost(M + "/items", Propose).RequireRoles(Contributors).Validate<ProposeAgendaItemRequest>();
-        api.MapPost(M + "/items/{item}/acceptance", Accept).RequireRoles(Role.Chair);
-        api.MapPost(M + "/items/{item}/deferral", Defer).RequireRoles(Role.Chair).Validate<DeferAgendaItemRequest>();
-        api.MapPost(M + "/items/{item}/rejection", Reject).RequireRoles(Role.Chair).Validate<RejectAgendaItemRequest>();
+        // The role lists are MeetingRoles, shared with the meeting pages.
+        api.MapPost("/meetings", Schedule).RequireRoles(MeetingRoles.Planners).Validate<ScheduleMeetingRequest>();
+        api.MapPost(M + "/reschedule", Reschedule).RequireRoles(MeetingRoles.Planners).Validate<RescheduleMeetingRequest>();
+        api.MapPost(M + "/cancellation", Cancel).RequireRoles(MeetingRoles.Planners).Validate<CancelMeetingRequest>();
+        api.MapPost(M + "/draft-agenda", PublishDraftAgenda).RequireRoles(MeetingRoles.AgendaKeepers);
+        api.MapPost(M + "/items", Propose).RequireRoles(MeetingRoles.Contributors).Validate<ProposeAgendaItemRequest>();
+        api.MapPost(M + "/items/{item}/acceptance", Accept).RequireRoles(MeetingRoles.Chair);
+        api.MapPost(M + "/items/{item}/deferral", Defer).RequireRoles(MeetingRoles.Chair).Validate<DeferAgendaItemRequest>();
+        api.MapPost(M + "/items/{item}/rejection", Reject).RequireRoles(MeetingRoles.Chair).Validate<RejectAgendaItemRequest>();
         // R2/R4: multipart/form-data with the file; the body limit is raised in the handler for these three only.
-        api.MapPost(M + "/documents", Share).RequireRoles(Contributors);
-        api.MapPost(M + "/documents/{document}/versions", Replace).RequireRoles(Contributors);
-        // R6: announcing the residents' meeting is the secretary's.
-        api.MapPost(M + "/announcements", Announce).RequireRoles(Role.Secretary).Validate<AnnounceRequest>();
-        api.MapPost(M + "/attendance", RecordAttendance).RequireRoles(Role.Chair, Role.Secretary).Validate<RecordAttendanceRequest>();
-        api.MapPost(M + "/attendance/{person}/withdrawal", WithdrawAttendance).RequireRoles(Role.Chair, Role.Secretary).Validate<WithdrawAttendanceRequest>();
-        api.MapPost(M + "/opening", Open).RequireRoles(Role.Chair);
-        api.MapPost(M + "/closing", Close).RequireRoles(Role.Chair);
-        api.MapPost(M + "/minutes", PublishMinutes).RequireRoles(Role.Secretary);
+        api.MapPost(M + "/documents", Share).RequireRoles(MeetingRoles.Contributors);
+        api.MapPost(M + "/documents/{document}/versions", Replace).RequireRoles(MeetingRoles.Contributors);
+        api.MapPost(M + "/announcements", Announce).RequireRoles(MeetingRoles.Secretary).Validate<AnnounceRequest>();
+        api.MapPost(M + "/attendance", RecordAttendance).RequireRoles(MeetingRoles.ChairOrSecretary).Validate<RecordAttendanceRequest>();
+        api.MapPost(M + "/attendance/{person}/withdrawal", WithdrawAttendance).RequireRoles(MeetingRoles.ChairOrSecretary).Validate<WithdrawAttendanceRequest>();
+        api.MapPost(M + "/opening", Open).RequireRoles(MeetingRoles.Chair);
+        api.MapPost(M + "/closing", Close).RequireRoles(MeetingRoles.Chair);
+        api.MapPost(M + "/minutes", PublishMinutes).RequireRoles(MeetingRoles.Secretary);
         // R19: a deadline is moved only on the record, by the chair or secretary, naming who agreed.
-        api.MapPost(M + "/deadline-extensions", ExtendDeadline).RequireRoles(Role.Chair, Role.Secretary).Validate<ExtendDeadlineRequest>();
-        // R7: only the residents themselves may waive their information period.
-        api.MapPost(M + "/items/{item}/waiver", Waive).RequireRoles(Role.Representative).Validate<WaiveInformationPeriodRequest>();
-        api.MapPost(M + "/items/{item}/take-up", TakeUp).RequireRoles(Role.Chair);
+        api.MapPost(M + "/deadline-extensions", ExtendDeadline).RequireRoles(MeetingRoles.ChairOrSecretary).Validate<ExtendDeadlineRequest>();
+        api.MapPost(M + "/items/{item}/waiver", Waive).RequireRoles(MeetingRoles.Waivers).Validate<WaiveInformationPeriodRequest>();
+        api.MapPost(M + "/items/{item}/take-up", TakeUp).RequireRoles(MeetingRoles.Chair);
         return app;
     }
 
@@ -195,7 +187,7 @@ public static class MeetingEndpoints
         var itemId = AgendaItemId.Parse(body.Id!);
         // R3: a carried-over item counts as on time, so the host checks that the earlier meeting really deferred it here.
         if (carried is { } from && MeetingId.TryParse(meeting, out var to)
-            && !await WasDeferredAsync(view.Id, from, to, itemId, meetings, ct)) return NotCarriedOver(from, itemId);
+            && !await MeetingFacts.WasDeferredAsync(view.Id, from, to, itemId, meetings, ct)) return NotCarriedOver(from, itemId);
         return await Execute(alliance, meeting, pipeline, http, now => new ProposeAgendaItem(itemId, partner,
             body.Title!.Trim(), Kebab.Parse<AgendaItemKind>(body.Kind!), carried, now), ct);
     }
@@ -218,20 +210,14 @@ public static class MeetingEndpoints
     {
         if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         if (await ReadUploadAsync(http, ct) is not ({ } form, { } file)) return UploadRequired();
-        var errors = new Dictionary<string, string[]>();
-        var documentId = Field<DocumentId>(form, "id", errors, DocumentId.TryParse);
-        var itemId = Field<AgendaItemId>(form, "item", errors, AgendaItemId.TryParse);
-        var partner = Field<PartnerId>(form, "partner", errors, PartnerId.TryParse);
-        var title = form["title"].ToString().Trim();
-        if (title.Length is 0 or > MeetingRules.NameLength) errors["title"] = [$"Give a title of at most {MeetingRules.NameLength} characters."];
-        if (!Kebab.TryParse<DocumentPurpose>(form["purpose"].ToString(), out var purpose))
-            errors["purpose"] = [$"Use one of: {string.Join(", ", Kebab.All<DocumentPurpose>())}."];
-        if (errors.Count > 0) return Invalid(errors);
+        var (fields, errors) = DocumentRequests.Share(form["id"], form["item"], form["partner"], form["title"], form["purpose"]);
+        if (fields is null) return Invalid(errors);
+        var partner = fields.Partner;
         if (ContributorCheck(http, view, partner) is { } refused) return refused;
         if (await MeetingMissing(view.Id, meeting, pipeline, ct) is { } missing) return missing;
 
         var stored = await files.StoreAsync(view.Id, http.GetActor()!.Person, file, ct);
-        return await Execute(alliance, meeting, pipeline, http, now => new ShareDocument(documentId, itemId, partner, title, purpose,
+        return await Execute(alliance, meeting, pipeline, http, now => new ShareDocument(fields.Id, fields.Item, partner, fields.Title, fields.Purpose,
             stored.Sha256, stored.SizeBytes, stored.StorageKey, now), ct);
     }
 
@@ -244,18 +230,14 @@ public static class MeetingEndpoints
         if (current is null) return problem!;
         if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         if (await ReadUploadAsync(http, ct) is not ({ } form, { } file)) return UploadRequired();
-        var errors = new Dictionary<string, string[]>();
-        var reason = form["reason"].ToString().Trim();
-        if (reason.Length is 0 or > MeetingRules.TextLength) errors["reason"] = [$"Say why, in at most {MeetingRules.TextLength} characters."];
-        var title = form["title"].ToString().Trim();
-        if (title.Length > MeetingRules.NameLength) errors["title"] = [$"At most {MeetingRules.NameLength} characters."];
+        var (reason, title, errors) = DocumentRequests.Replace(form["reason"], form["title"]);
         if (errors.Count > 0) return Invalid(errors);
         // A representative replaces only their own partner's documents; an unknown document is the decider's refusal.
         if (current.State is Meeting.State.Scheduled s && s.Documents.TryGetValue(documentId, out var shared)
             && ContributorCheck(http, view, shared.Partner) is { } refused) return refused;
 
         var stored = await files.StoreAsync(view.Id, http.GetActor()!.Person, file, ct);
-        return await Execute(alliance, meeting, pipeline, http, now => new ReplaceDocument(documentId, title.Length == 0 ? null : title,
+        return await Execute(alliance, meeting, pipeline, http, now => new ReplaceDocument(documentId, title,
             stored.Sha256, stored.SizeBytes, stored.StorageKey, reason, now), ct);
     }
 
@@ -269,9 +251,9 @@ public static class MeetingEndpoints
         if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var partner = PartnerId.Parse(body.Partner!);
         // R15 counts the partner's body as the alliance records it, never as the client says.
-        if (view.Partner(partner) is not { IsMember: true } member) return NotAMember(partner);
+        if (MeetingFacts.BodyOf(view, partner) is not { } partnerBody) return NotAMember(partner);
         return await Execute(alliance, meeting, pipeline, http,
-            now => new RecordAttendance(PersonId.Parse(body.Person!), partner, member.Body, now), ct);
+            now => new RecordAttendance(PersonId.Parse(body.Person!), partner, partnerBody, now), ct);
     }
 
     /// <summary>Corrects an attendance recorded by mistake; R15's balance is recomputed and both facts stay on record.</summary>
@@ -295,12 +277,12 @@ public static class MeetingEndpoints
         if (!AllianceId.TryParse(alliance, out var id)) return EndpointResults.InvalidId("alliance", alliance);
         if ((await pipeline.StreamVersionAsync(id.Value, Governance.Domain.Alliances.Alliance.StreamId, ct)) == 0) return EndpointResults.AllianceNotFound(alliance);
         if (await ReadUploadAsync(http, ct) is not ({ } form, { } file)) return UploadRequired();
-        var reason = form["reason"].ToString().Trim();
-        if (reason.Length > MeetingRules.TextLength) return Invalid(new() { ["reason"] = [$"At most {MeetingRules.TextLength} characters."] });
+        var (reason, errors) = DocumentRequests.Minutes(form["reason"]);
+        if (errors.Count > 0) return Invalid(errors);
         if (await MeetingMissing(id, meeting, pipeline, ct) is { } missing) return missing;
         var stored = await files.StoreAsync(id, http.GetActor()!.Person, file, ct);
         return await Execute(alliance, meeting, pipeline, http, now => new PublishMinutes(stored.Sha256, stored.SizeBytes, stored.StorageKey,
-            reason.Length == 0 ? null : reason, now), ct);
+            reason, now), ct);
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> ExtendDeadline(
@@ -328,11 +310,11 @@ public static class MeetingEndpoints
         var partner = PartnerId.Parse(body.Partner!);
         var actor = http.GetActor()!;
         // R7: the waiver is the residents' own; a person waives only for a partner they represent.
-        if (!actor.RepresentedPartners(view.Id).Contains(partner)) return AuthorizationExtensions.Forbidden();
-        if (view.Partner(partner) is not { IsMember: true } member) return NotAMember(partner);
+        if (Refused(MeetingFacts.MayWaiveFor(actor, view, partner), partner) is { } refused) return refused;
         // The body comes from the alliance; the decider refuses a professional body (R7.waiver-not-by-residents).
+        var partnerBody = MeetingFacts.BodyOf(view, partner)!.Value;
         return await Execute(alliance, meeting, pipeline, http,
-            now => new WaiveInformationPeriod(itemId, actor.Person, partner, member.Body, body.Reason!.Trim(), now), ct);
+            now => new WaiveInformationPeriod(itemId, actor.Person, partner, partnerBody, body.Reason!.Trim(), now), ct);
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> TakeUp(
@@ -361,23 +343,18 @@ public static class MeetingEndpoints
     }
 
     /// <summary>
-    /// The host's part of R3 and R2: the partner must be a member, and someone acting only as a representative acts
-    /// for their own partner. Another partner's item or document is 403 (who you are), an unknown or departed partner 409.
+    /// The host's part of R3 and R2 (<see cref="MeetingFacts.MayContributeFor"/>): another partner's item or document is
+    /// 403 (who you are), an unknown or departed partner 409.
     /// </summary>
-    private static ProblemHttpResult? ContributorCheck(HttpContext http, AllianceView view, PartnerId partner)
-    {
-        var actor = http.GetActor()!;
-        var officer = actor.Has(view.Id, Role.Secretary) || actor.Has(view.Id, Role.Chair);
-        if (!officer && !actor.RepresentedPartners(view.Id).Contains(partner)) return AuthorizationExtensions.Forbidden();
-        return view.Partner(partner) is { IsMember: true } ? null : NotAMember(partner);
-    }
+    private static ProblemHttpResult? ContributorCheck(HttpContext http, AllianceView view, PartnerId partner) =>
+        Refused(MeetingFacts.MayContributeFor(http.GetActor()!, view, partner), partner);
 
-    /// <summary>R3: <paramref name="from"/> deferred the item with this id, to <paramref name="to"/> or to no meeting in particular.</summary>
-    private static async Task<bool> WasDeferredAsync(AllianceId alliance, MeetingId from, MeetingId to, AgendaItemId item, MeetingQueries meetings, CancellationToken ct) =>
-        // From itself is the decider's refusal (item.carried-over-from-itself), with its own code.
-        from == to || (await meetings.GetAsync(alliance, from, null, ct) is { State: Meeting.State.Scheduled earlier }
-            && earlier.Items.TryGetValue(item, out var deferred)
-            && deferred.Status == AgendaItemStatus.Deferred && (deferred.DeferredTo is null || deferred.DeferredTo == to));
+    private static ProblemHttpResult? Refused(MeetingFacts.PartnerCheck check, PartnerId partner) => check switch
+    {
+        MeetingFacts.PartnerCheck.Forbidden => AuthorizationExtensions.Forbidden(),
+        MeetingFacts.PartnerCheck.NotAMember => NotAMember(partner),
+        _ => null,
+    };
 
     private static ProblemHttpResult NotCarriedOver(MeetingId from, AgendaItemId item) => TypedResults.Problem(ApiProblems.Problem(
         StatusCodes.Status409Conflict, "A working agreement refuses this.",
@@ -392,15 +369,6 @@ public static class MeetingEndpoints
         var form = await http.Request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file");
         return (form, file is { Length: > 0 } ? file : null);
-    }
-
-    private delegate bool TryParser<T>(string? s, out T value);
-
-    private static T Field<T>(IFormCollection form, string name, Dictionary<string, string[]> errors, TryParser<T> parse)
-    {
-        if (parse(form[name].ToString(), out var value)) return value;
-        errors[name] = ["Use lower-case letters, digits and hyphens."];
-        return default!;
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> WithItem(

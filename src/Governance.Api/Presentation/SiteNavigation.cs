@@ -11,9 +11,10 @@ public static class SiteNavigation
     public static readonly IReadOnlyList<Item> Main =
     [
         new("Home", "/"),
-        // These three lead straight to the one alliance's page when the ledger holds one alliance, and to a
-        // list to choose from otherwise (Pages/Alliantie, Pages/Belangenregister, Pages/Werkafspraken).
+        // These four lead straight to the one alliance's page when the ledger holds one alliance, and to a
+        // list to choose from otherwise (Pages/Alliantie, Pages/Vergaderingen, Pages/Belangenregister, Pages/Werkafspraken).
         new("Allianties", "/alliantie"),
+        new("Vergaderingen", "/vergaderingen"),
         new("Belangenregister", "/belangenregister"),
         new("Werkafspraken", "/werkafspraken"),
         new("Toegankelijkheid", "/toegankelijkheid"),
@@ -26,14 +27,15 @@ public static class SiteNavigation
             : string.Equals(SectionOf(requestPath), item.Path, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The menu item a page belongs to: an alliance's interest register and working agreements belong to those
+    /// The menu item a page belongs to: an alliance's meetings, interest register and working agreements belong to those
     /// items, the alliance's other pages (and the list) to "Allianties"; any other page to its first segment.
     /// </summary>
     private static string SectionOf(PathString requestPath)
     {
         var segments = (requestPath.Value ?? "").Trim('/').Split('/');
         if (!string.Equals(segments[0], AlliancesPath[1..], StringComparison.OrdinalIgnoreCase)) return "/" + segments[0];
-        return segments.Length >= 3 && segments[2].Equals("belangen", StringComparison.OrdinalIgnoreCase) ? "/belangenregister"
+        return segments.Length >= 3 && segments[2].Equals("vergaderingen", StringComparison.OrdinalIgnoreCase) ? "/vergaderingen"
+            : segments.Length >= 3 && segments[2].Equals("belangen", StringComparison.OrdinalIgnoreCase) ? "/belangenregister"
             : segments.Length >= 3 && segments[2].Equals("werkafspraken", StringComparison.OrdinalIgnoreCase) ? "/werkafspraken"
             : "/alliantie";
     }

@@ -167,6 +167,6 @@ public sealed class CalendarTests : IAsyncLifetime
         Assert.Equal("20260317", Deadline("2026-04-14-bewoners.r6.channel.mail").Day);
         var flyers = Deadline("2026-04-14-bewoners.r6.channel.flyers");
         Assert.Equal("20260331", flyers.Day);
-        Assert.Contains("flyers voor Bewonersbijeenkomst dinsdag 14 april 2026", flyers.Summary, StringComparison.Ordinal);
+        Assert.Contains("aankondiging via flyers in de brievenbus voor Bewonersbijeenkomst dinsdag 14 april 2026", flyers.Summary, StringComparison.Ordinal);
     }
 }

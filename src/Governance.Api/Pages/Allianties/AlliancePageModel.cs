@@ -74,13 +74,23 @@ public abstract class AlliancePageModel(AllianceQueries queries, PeopleDirectory
     /// Runs <paramref name="command"/> on the alliance stream as the API does. A refused rule or a lasting conflict
     /// becomes a Dutch error in <see cref="Errors"/> (next to the field it concerns) and null is returned.
     /// </summary>
-    protected async Task<CommandOutcome?> ExecuteAsync(
+    protected Task<CommandOutcome?> ExecuteAsync(
         Func<Instant, AllianceCommand> command, IReadOnlyList<Role> roles, IReadOnlyDictionary<string, FormErrors.Field> fields,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        ExecuteAsync(Domain.Alliances.Alliance.Decider, Domain.Alliances.Alliance.StreamId, command, roles, fields, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> on another stream of the alliance's tenant (a meeting's) the same way: one
+    /// pipeline, the same metadata, and a refusal as Dutch text in <see cref="Errors"/>.
+    /// </summary>
+    protected async Task<CommandOutcome?> ExecuteAsync<TCommand, TEvent, TState>(
+        Decider<TCommand, TEvent, TState> decider, string stream, Func<Instant, TCommand> command, IReadOnlyList<Role> roles,
+        IReadOnlyDictionary<string, FormErrors.Field> fields, CancellationToken cancellationToken)
+        where TEvent : class
     {
         try
         {
-            return await pipeline.HandleAsync(Domain.Alliances.Alliance.Decider, Alliance.Id.Value, Domain.Alliances.Alliance.StreamId, command,
+            return await pipeline.HandleAsync(decider, Alliance.Id.Value, stream, command,
                 CommandMetadata.For(HttpContext, HttpContext.ActingRole(Alliance.Id, roles)), ifMatch: null, cancellationToken);
         }
         catch (RuleViolated refusal)

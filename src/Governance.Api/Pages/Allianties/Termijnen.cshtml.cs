@@ -53,17 +53,11 @@ public sealed class TermijnenModel(
     public string PartnerName(string? id) =>
         id is null ? "" : Alliance.Partners.LastOrDefault(p => p.Id.Value == id)?.Name ?? id;
 
-    public static string RuleText(string rule) => DeadlineTexts.Rule(rule);
+    /// <summary>What each rule's deadline is about, in plain words (shared with the meeting page).</summary>
+    public static string RuleText(string rule) => MeetingTexts.Rule(rule);
 
-    public static (string Text, string Colour) StatusBadge(string status) => status switch
-    {
-        "on-time" => ("op tijd", "lime"),
-        "late" => ("te laat", "orange"),
-        "missing" => ("ontbreekt", "red"),
-        "extended" => ("uitgesteld", "azure"),
-        "waived" => ("vrijstelling", "purple"),
-        _ => ("nog open", "yellow"),
-    };
+    /// <summary>The same badge words and colours as the meeting page's deadline table.</summary>
+    public static (string Text, string Colour) StatusBadge(string status) => MeetingTexts.Badge(status);
 
     public static string OfficeText(string? office) => office switch
     {
