@@ -22,6 +22,7 @@ public class SerialisationTests
             new LocalTimeConverter(),
             new PatternConverter<Instant>(NodaTime.Text.InstantPattern.ExtendedIso),
             new PatternConverter<LocalDateTime>(NodaTime.Text.LocalDateTimePattern.ExtendedIso),
+            new PatternConverter<LocalDate>(NodaTime.Text.LocalDatePattern.Iso),
         },
     };
 
