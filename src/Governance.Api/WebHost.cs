@@ -29,6 +29,9 @@ public static class WebHost
         builder.Services.ConfigureHttpJsonOptions(o => Governance.Projections.DomainJson.Configure(o.SerializerOptions));
         builder.Services.AddAlliances();
         builder.Services.AddMeetings();
+        builder.Services.AddCommitments();
+        builder.Services.AddYearPlans();
+        builder.Services.AddEscalations();
         builder.Services.AddProjections();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();
@@ -43,6 +46,9 @@ public static class WebHost
         app.MapAuthApi();
         app.MapAllianceApi();
         app.MapMeetingApi();
+        app.MapCommitmentApi();
+        app.MapYearPlanApi();
+        app.MapEscalationApi();
         app.MapTimelineApi();
         app.MapPunctualityApi();
         app.MapDevClock();
