@@ -3,6 +3,7 @@ using Governance.Api.Auth;
 using Governance.Api.Commitments;
 using Governance.Api.Http;
 using Governance.Domain;
+using Governance.Domain.Commitments;
 using Governance.Domain.Escalations;
 using Governance.Projections.Alliances;
 using Governance.Projections.Commitments;
@@ -105,6 +106,11 @@ public static class EscalationEndpoints
         if (await CommitmentEndpoints.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var id = EscalationId.Parse(body.Id!);
         var subject = new EscalationSubject(Kebab.Parse<EscalationSubjectKind>(body.Subject!.Kind!), body.Subject.Reference);
+        // A dispute about a promise names one this alliance has on record (other subjects' streams are not checked yet).
+        if (subject is { Kind: EscalationSubjectKind.OverdueCommitment, Reference: { } reference } && !string.IsNullOrWhiteSpace(reference)
+            && (!CommitmentId.TryParse(reference.Trim(), out var promise) || await pipeline.StreamVersionAsync(view.Id.Value, promise.StreamId, ct) == 0))
+            return TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status409Conflict, "A working agreement refuses this.",
+                $"There is no promise '{reference}' in this alliance.", "escalation.reference-unknown"));
         // R12: the ladder agreed in advance, in the version in force now; the dispute keeps it.
         var outcome = await pipeline.HandleAsync(Escalation.Decider, view.Id.Value, id.StreamId,
             now => new RaiseEscalation(id, http.GetActor()!.Person, subject, body.Reason!, view.Agreements.EscalationLadder, view.Agreements.Version, now),

@@ -147,6 +147,8 @@ public sealed class EscalationApiTests : IAsyncLifetime
 
         Assert.Equal(4, (await Get(_world.CoreGroup, Dispute)).GetProperty("escalation").GetProperty("step").GetInt32());
         await Problem(Post(_world.CoreGroup, $"{Dispute}/next-step", """{"reason":"Verder"}"""), HttpStatusCode.Conflict, "R12.no-further-step");
+        await Problem(Post(_world.CoreGroup, $"{Base}/escalations",
+            """{"id":"ander","subject":{"kind":"overdue-commitment","reference":"bestaat-niet"},"reason":"Kapot"}"""), HttpStatusCode.Conflict, "escalation.reference-unknown");
         await Problem(Post(_world.CoreGroup, $"{Base}/escalations/onbekend/next-step", """{"reason":"Verder"}"""), HttpStatusCode.NotFound, "escalation.unknown");
     }
 }
