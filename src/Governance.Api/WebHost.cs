@@ -6,6 +6,7 @@ using Governance.Api.Hosting;
 using Governance.Api.Punctuality;
 using Governance.Api.Timeline;
 using Governance.Api.Presentation;
+using Governance.Api.Sweeping;
 
 namespace Governance.Api;
 
@@ -29,10 +30,12 @@ public static class WebHost
         builder.Services.ConfigureHttpJsonOptions(o => Governance.Projections.DomainJson.Configure(o.SerializerOptions));
         builder.Services.AddAlliances();
         builder.Services.AddMeetings();
+        builder.Services.AddProposals();
         builder.Services.AddCommitments();
         builder.Services.AddYearPlans();
         builder.Services.AddEscalations();
         builder.Services.AddProjections();
+        builder.Services.AddSweeper();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();
 
@@ -46,6 +49,7 @@ public static class WebHost
         app.MapAuthApi();
         app.MapAllianceApi();
         app.MapMeetingApi();
+        app.MapProposalApi();
         app.MapCommitmentApi();
         app.MapYearPlanApi();
         app.MapEscalationApi();

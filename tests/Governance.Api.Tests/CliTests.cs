@@ -153,6 +153,15 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sweep_runs_one_pass_and_reports_what_it_recorded()
+    {
+        Assert.Equal(0, (await Run("seed", "demo")).Exit);
+        var (exit, output, error) = await Run("sweep");
+        Assert.True(exit == 0, error);
+        Assert.Matches(@"(?m)^sweep: \d+ recorded, \d+ streams checked$", output);
+    }
+
+    [Fact]
     public async Task Seed_demo_if_empty_leaves_a_seeded_ledger_alone_and_prints_the_accounts_again()
     {
         Assert.Equal(0, (await Run("seed", "demo", "--if-empty")).Exit);

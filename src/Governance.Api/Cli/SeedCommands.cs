@@ -17,8 +17,7 @@ public static class SeedCommands
         {
             await using var dataSource = Database.CreateDataSource(Database.ConnectionString());
             await LedgerServices.MigrateAllAsync(dataSource, ct);
-            var demoSeed = new DemoSeed(dataSource, new PostgresEventStore(dataSource, TimeProvider.System),
-                Projections.DomainJson.CreateRegistry(), TimeProvider.System);
+            var demoSeed = new DemoSeed(dataSource, Projections.DomainJson.CreateRegistry(), TimeProvider.System);
             if (parse.GetValue(ifEmpty) && !await demoSeed.IsEmptyAsync(ct))
             {
                 if (!await demoSeed.IsSeededAsync(ct))

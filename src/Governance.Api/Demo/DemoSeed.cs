@@ -1,6 +1,7 @@
 using Governance.Api.Auth;
 using Governance.Api.Hosting;
 using Governance.Api.Http;
+using Governance.Api.Meetings;
 using Governance.Domain;
 using Governance.Domain.Alliances;
 using Governance.EventStore;
@@ -18,12 +19,17 @@ public sealed record DemoAccount(string Role, string Email, string Password, str
 /// the API does, so the demo ledger verifies like any other. The people are invented; the organisations are the
 /// kinds that sit at this table.
 /// </summary>
-public sealed class DemoSeed(NpgsqlDataSource dataSource, PostgresEventStore store, EventTypeRegistry registry, TimeProvider clock)
+public sealed class DemoSeed(NpgsqlDataSource dataSource, EventTypeRegistry registry, TimeProvider clock)
 {
+    /// <summary>The story starts this many days ago: the alliance is founded then, and its meetings follow.</summary>
+    public const int FoundedDaysAgo = 150;
+
+    private readonly PostgresEventStore _store = new(dataSource, clock);
+
     public static readonly AllianceId Osdorp = AllianceId.Parse("osdorp-de-punt");
     public const string Password = "demo-osdorp-2026";
 
-    private sealed record Seat(string Role, string Email, string Name, RoleGrant[] Grants);
+    private sealed record Seat(string Role, string Email, string Name, RoleGrant[] Grants, bool HasMandate = true);
 
     private static readonly Seat[] Seats =
     [
@@ -31,6 +37,11 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource, PostgresEventStore sto
         new("chair", "dagvoorzitter@osdorp.example", "Marleen Bakker", [new(Osdorp, Role.Chair)]),
         new("secretary", "projectleider@osdorp.example", "Youssef El Amrani", [new(Osdorp, Role.Secretary)]),
         new("representative", "bewoner@osdorp.example", "Fatima Yilmaz", [new(Osdorp, Role.Representative, PartnerId.Parse("bcop"))]),
+        new("representative", "bewoner2@osdorp.example", "Anouk de Vries", [new(Osdorp, Role.Representative, PartnerId.Parse("bcop"))]),
+        // R15: enough residents at the table that professionals need not outnumber them; the others have no mandate.
+        new("representative", "bewoner3@osdorp.example", "Mohamed Amrani", [new(Osdorp, Role.Representative, PartnerId.Parse("bcop"))], HasMandate: false),
+        new("representative", "bewoner4@osdorp.example", "Gerda Jansen", [new(Osdorp, Role.Representative, PartnerId.Parse("bcop"))], HasMandate: false),
+        new("representative", "bewoner5@osdorp.example", "Samira Ouali", [new(Osdorp, Role.Representative, PartnerId.Parse("bcop"))], HasMandate: false),
         new("core-group", "kerngroep@osdorp.example", "Henk Smit", [new(Osdorp, Role.CoreGroup)]),
         new("escalation-contact", "npsnw@osdorp.example", "Ingrid Mulder", [new(Osdorp, Role.EscalationContact)]),
         new("representative", "stadsdeel@osdorp.example", "Pieter de Graaf", [new(Osdorp, Role.Representative, PartnerId.Parse("stadsdeel-nieuw-west"))]),
@@ -58,16 +69,24 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource, PostgresEventStore sto
     public static IReadOnlyList<DemoAccount> Accounts { get; } = [.. Seats.Select(s => new DemoAccount(s.Role, s.Email, Password, s.Name))];
 
     public async Task<bool> IsSeededAsync(CancellationToken cancellationToken) =>
-        (await store.GetStreamStateAsync(Osdorp.Value, Alliance.StreamId, cancellationToken)).Version > 0;
+        (await _store.GetStreamStateAsync(Osdorp.Value, Alliance.StreamId, cancellationToken)).Version > 0;
 
     /// <summary>True when the ledger holds no alliance yet.</summary>
-    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) => (await store.GetTenantHeadsAsync(cancellationToken)).Count == 0;
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) => (await _store.GetTenantHeadsAsync(cancellationToken)).Count == 0;
 
     public async Task<IReadOnlyList<DemoAccount>> SeedAsync(CancellationToken cancellationToken)
     {
         if (await IsSeededAsync(cancellationToken)) throw new CliException("The demo alliance osdorp-de-punt exists already (use --if-empty to skip quietly).");
 
-        var accounts = new AccountService(dataSource, clock);
+        // The story is recorded at the moments it tells of, from the founding until today (see StoryClock).
+        var today = Instant.FromDateTimeOffset(clock.GetUtcNow()).InZone(Domain.Meetings.Meeting.Zone).Date;
+        var storyClock = new StoryClock(clock, today.PlusDays(-FoundedDaysAgo).AtStartOfDayInZone(Domain.Meetings.Meeting.Zone).ToInstant());
+        var store = new PostgresEventStore(dataSource, storyClock);
+        var pipeline = new CommandPipeline(store, registry, storyClock);
+        var story = new DemoStory(pipeline, storyClock, Osdorp, today);
+        storyClock.MoveTo(story.Day(-FoundedDaysAgo, "09:00"));
+
+        var accounts = new AccountService(dataSource, storyClock);
         var people = new Dictionary<string, PersonId>();
         var printed = new List<DemoAccount>();
         foreach (var seat in Seats)
@@ -77,7 +96,7 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource, PostgresEventStore sto
             printed.Add(new DemoAccount(seat.Role, seat.Email, Password, seat.Name));
         }
 
-        var pipeline = new CommandPipeline(store, registry, clock);
+        storyClock.MoveTo(story.Day(-FoundedDaysAgo, "10:00"));
         var metadata = new EventMetadata(people["beheer@osdorp.example"].Value, "admin", "seed-demo", null, null);
         Task Do(Func<Instant, AllianceCommand> command) =>
             pipeline.HandleAsync(Alliance.Decider, Osdorp.Value, Alliance.StreamId, command, metadata, ifMatch: null, cancellationToken);
@@ -89,7 +108,7 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource, PostgresEventStore sto
         foreach (var seat in Seats)
         {
             foreach (var grant in seat.Grants.Where(g => g.Role == Role.Representative))
-                await Do(now => new AppointRepresentative(P(seat.Email), grant.Partner!.Value, HasMandate: true, now));
+                await Do(now => new AppointRepresentative(P(seat.Email), grant.Partner!.Value, seat.HasMandate, now));
         }
         // R13: the day chair and the project leader have no direct interest in the neighbourhood.
         await Do(now => new AppointOfficer(Office.Chair, P("dagvoorzitter@osdorp.example"), DeclaresNoDirectInterest: true, now));
@@ -103,6 +122,21 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource, PostgresEventStore sto
             "Huurt zelf een woning van Ymere in Osdorp.", PartnerId.Parse("ymere"), null, now));
         await Do(now => new DeclareInterest(new DeclarationId("d-demo-3"), P("stadsdeel@osdorp.example"), InterestKind.SideActivity,
             "Bestuurslid van sportvereniging SV Osdorp (onbetaald).", null, "SV Osdorp", now));
+
+        var cast = CastOf(people);
+        new DemoMeetings(story, cast, new DocumentFiles(dataSource, storyClock)).Tell(plannedOn: -FoundedDaysAgo + 1);
+        await story.RunAsync(cancellationToken);
         return printed;
+    }
+
+    private static DemoCast CastOf(Dictionary<string, PersonId> people)
+    {
+        var seats = Seats.SelectMany(s => s.Grants.Where(g => g.Role == Role.Representative)
+                .Select(g => (s.Email, Seat: (g.Partner!.Value, Partners.Single(p => p.Id == g.Partner!.Value.Value).Body))))
+            .ToDictionary(x => x.Email, x => x.Seat, StringComparer.Ordinal);
+        var mandated = Seats.Where(s => s.HasMandate && seats.ContainsKey(s.Email))
+            .GroupBy(s => seats[s.Email].Item1.Value)
+            .ToDictionary(g => g.Key, g => g.First().Email, StringComparer.Ordinal);
+        return new DemoCast(people, seats, Partners.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal), mandated);
     }
 }

@@ -20,13 +20,21 @@ public sealed class DocumentFiles(NpgsqlDataSource dataSource, TimeProvider cloc
 
     public async Task<StoredFile> StoreAsync(AllianceId alliance, PersonId uploadedBy, IFormFile file, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(file);
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
-        var content = buffer.ToArray();
+        return await StoreAsync(alliance, uploadedBy, buffer.ToArray(), file.ContentType, file.FileName, cancellationToken);
+    }
+
+    /// <summary>Stores <paramref name="content"/> as given (the demo seed's documents; uploads come through the overload above).</summary>
+    public async Task<StoredFile> StoreAsync(
+        AllianceId alliance, PersonId uploadedBy, byte[] content, string? contentType, string? fileName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
         var sha = Sha256Digest.FromBytes(SHA256.HashData(content));
         var key = "doc-" + Guid.CreateVersion7().ToString("N");
-        var contentType = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType;
-        var name = Path.GetFileName(file.FileName);
+        contentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType;
+        var name = Path.GetFileName(fileName);
         if (string.IsNullOrWhiteSpace(name)) name = "document";
 
         await using var cmd = dataSource.CreateCommand("""

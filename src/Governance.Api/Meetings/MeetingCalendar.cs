@@ -10,8 +10,9 @@ namespace Governance.Api.Meetings;
 
 /// <summary>
 /// An alliance's meetings as an RFC 5545 calendar: one VEVENT per meeting (UID stable across reschedules, SEQUENCE the
-/// number of reschedules, STATUS:CANCELLED once cancelled), times in Europe/Amsterdam with its VTIMEZONE, and each
-/// R2 document deadline as an all-day VEVENT, so partners see in their own agenda when their papers are due.
+/// number of reschedules, STATUS:CANCELLED once cancelled), times in Europe/Amsterdam with its VTIMEZONE, and the
+/// deadlines before it (R1 draft agenda, R2 and R4 documents, R3 intake, R6 announcements) as all-day VEVENTs, so
+/// partners see in their own agenda when their papers are due.
 /// </summary>
 public static class MeetingCalendar
 {
@@ -63,20 +64,25 @@ public static class MeetingCalendar
             lines.Add("STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
             lines.Add("END:VEVENT");
 
-            // R2: the day the documents for decision or discussion are due (the due moment in force, after any R19 extension).
-            foreach (var check in MeetingDeadlines.Of(view.State, now).Checks.Where(c => c.Rule == "R2"))
+            if (view.State is not Meeting.State.Scheduled scheduled) continue;
+            var title = $"{KindName(kind)} {Presentation.DutchFormat.Date(start.Date)}";
+
+            // R3: the last day to put an item on an alliance meeting's agenda; a deadline of the meeting, not of an item.
+            if (kind == MeetingKind.AllianceMeeting)
             {
-                var day = check.DueAt.InZone(Meeting.Zone).Date;
+                var intake = scheduled.Terms.AgendaItemIntake.DueBefore(scheduled.StartsAt);
+                AddDeadlineDay(lines, stamp, host, view, "r3.meeting", intake,
+                    $"Agendapunten aanmelden uiterlijk {Presentation.DutchFormat.Time(intake)} (R3) voor {title}");
+            }
+
+            // R1, R2, R4, R6: what someone must have done by a day before the meeting, at the due moment in force after
+            // any R19 extension. Subjects by title, so a partner sees which paper is theirs.
+            foreach (var check in MeetingDeadlines.Of(view.State, now).Checks.Where(c => c.Rule is "R1" or "R2" or "R4" or "R6"))
+            {
                 var subject = MeetingResponses.SubjectOf(check.Subject);
-                lines.Add("BEGIN:VEVENT");
-                lines.Add($"UID:{view.Id.Value}.r2.{subject.Replace(':', '.')}@{host}");
-                lines.Add(stamp);
-                lines.Add($"DTSTART;VALUE=DATE:{Date.Format(day)}");
-                lines.Add($"DTEND;VALUE=DATE:{Date.Format(day.PlusDays(1))}");
-                lines.Add("SEQUENCE:" + view.Reschedules.ToString(CultureInfo.InvariantCulture));
-                lines.Add("SUMMARY:" + Escape($"Stukken uiterlijk vandaag (R2): {subject} voor {view.Id.Value}"));
-                lines.Add("TRANSP:TRANSPARENT");
-                lines.Add("END:VEVENT");
+                AddDeadlineDay(lines, stamp, host, view, $"{check.Rule.ToLowerInvariant()}.{subject.Replace(':', '.')}", check.DueAt,
+                    $"{DeadlineTexts.Rule(check.Rule)} uiterlijk {Presentation.DutchFormat.Time(check.DueAt)} ({check.Rule}): "
+                    + $"{DeadlineTexts.Subject(view.State, check.Subject)} voor {title}");
             }
         }
         lines.Add("END:VCALENDAR");
@@ -86,12 +92,22 @@ public static class MeetingCalendar
         return text.ToString();
     }
 
-    private static string KindName(MeetingKind kind) => kind switch
+    private static string KindName(MeetingKind kind) => DeadlineTexts.MeetingKind(kind);
+
+    /// <summary>An all-day, free-time event on the day of <paramref name="due"/>; its UID is stable for the meeting and deadline.</summary>
+    private static void AddDeadlineDay(List<string> lines, string stamp, string host, MeetingView view, string key, Instant due, string summary)
     {
-        MeetingKind.ResidentsMeeting => "Bewonersbijeenkomst",
-        MeetingKind.CoreGroupMeeting => "Kerngroep",
-        _ => "Wijkalliantievergadering",
-    };
+        var day = due.InZone(Meeting.Zone).Date;
+        lines.Add("BEGIN:VEVENT");
+        lines.Add($"UID:{view.Id.Value}.{key}@{host}");
+        lines.Add(stamp);
+        lines.Add($"DTSTART;VALUE=DATE:{Date.Format(day)}");
+        lines.Add($"DTEND;VALUE=DATE:{Date.Format(day.PlusDays(1))}");
+        lines.Add("SEQUENCE:" + view.Reschedules.ToString(CultureInfo.InvariantCulture));
+        lines.Add("SUMMARY:" + Escape(summary));
+        lines.Add("TRANSP:TRANSPARENT");
+        lines.Add("END:VEVENT");
+    }
 
     /// <summary>RFC 5545 §3.3.11: backslash, semicolon, comma and newline are escaped in TEXT values.</summary>
     public static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)

@@ -3,6 +3,7 @@ using Governance.Domain.Alliances;
 using Governance.Domain.Commitments;
 using Governance.Domain.Escalations;
 using Governance.Domain.Meetings;
+using Governance.Domain.Proposals;
 using Governance.Domain.YearPlans;
 using Governance.Projections.Daemon;
 using Npgsql;
@@ -64,6 +65,7 @@ public sealed class TimelineProjection : IAsyncProjection
             CommitmentEvent c => DescribeCommitment(alliance, stream, c),
             YearPlanEvent y => DescribeYearPlan(alliance, stream, y),
             EscalationEvent x => DescribeEscalation(alliance, stream, x),
+            ProposalEvent p => DescribeProposal(alliance, stream, p),
             AllianceFounded f => ($"De wijkalliantie {f.Name} is opgericht.", alliance),
             WorkingAgreementsAdopted a => ($"De werkafspraken (versie {a.Agreements.Version}) gelden vanaf nu.", $"{alliance}/werkafspraken"),
             WorkingAgreementsAmended a => ($"De werkafspraken zijn gewijzigd (nu versie {a.Agreements.Version}). Besluit: {a.DecisionReference}.", $"{alliance}/werkafspraken"),
@@ -119,6 +121,62 @@ public sealed class TimelineProjection : IAsyncProjection
         return (sentence, link);
     }
 
+    private static (string Sentence, string? Link) DescribeProposal(string alliance, string? stream, ProposalEvent e)
+    {
+        var id = e is ProposalTabled tabled ? tabled.Proposal.Value
+            : stream is not null && stream.StartsWith("proposal-", StringComparison.Ordinal) ? stream["proposal-".Length..] : null;
+        var link = id is null ? $"{alliance}/besluiten" : $"{alliance}/besluiten/{id}";
+        var sentence = e switch
+        {
+            ProposalTabled t => $"{t.ProposerPartner} doet een voorstel: \"{t.Title}\" (agendapunt {t.Item})."
+                + (t.UnderWaiver ? " Er mag over besloten worden omdat de bewoners dat goedvonden, al kwamen de stukken te laat (R7)." : ""),
+            ProposalAmended a => $"Er is een nieuwe versie ({a.Version}) van het voorstel. Reden: {a.Reason}",
+            ConsentRoundOpened => "De voorzitter vraagt of iemand bezwaar heeft tegen het voorstel (consentronde).",
+            ContributionRecorded c => (c.Kind == ContributionKind.Question ? "Vraag" : "Reactie")
+                + (c.By is { } by ? $" van {{{by}}}" : "") + (c.Partner is { } cp ? $" ({cp})" : "") + $": {c.Summary}",
+            ObjectionRaised o => $"{{{o.By}}}" + (o.Partner is { } op ? $" ({op})" : "") + $" heeft bezwaar tegen versie {o.Version} van het voorstel: {o.Reasons}",
+            ObjectionTested { Finding: ObjectionFinding.ValidObjection } t => $"Bezwaar {t.Objection} is een zwaarwegend bezwaar: zo kan het voorstel niet door.",
+            ObjectionTested t => $"Bezwaar {t.Objection} is een zorg: die is genoteerd, maar houdt het voorstel niet tegen.",
+            ObjectionResolved { Resolution: ObjectionResolution.Amendment } r => $"Bezwaar {r.Objection} is verwerkt in versie {r.Version} van het voorstel.",
+            ObjectionResolved { Resolution: ObjectionResolution.Withdrawal } r => $"Bezwaar {r.Objection} is ingetrokken.",
+            ObjectionResolved r => $"Bezwaar {r.Objection} wordt later opgepakt door {{{r.Owner}}}"
+                + (r.Due is { } due ? $", uiterlijk {DutchDate(due)}." : "."),
+            ConsentReached c => $"Het voorstel is aangenomen: niemand heeft nog een zwaarwegend bezwaar (versie {c.Version}).",
+            VoteOpened o => (o.Ground == VoteGround.ConsentFailed
+                    ? "Er is geen consent. De voorzitter laat stemmen over het voorstel."
+                    : $"De voorzitter laat stemmen, omdat men het niet eens wordt over {Deadlock(o.Ground)} (R13).")
+                + (o.Electorate.SecretUntilClose ? " Wat iedere partner stemt, blijft geheim tot de stemming sluit." : ""),
+            RepresentativeRecused r => $"{{{r.Person}}} stemt niet mee over dit voorstel, vanwege "
+                + (r.Ground == RecusalGround.InterestRegister ? "een gemeld belang in het belangenregister" : $"een belang: {r.Reason}") + " (R16)."
+                + (r.VoidsVote ? $" De stem die {{{r.Person}}} al uitbracht voor {r.Partner} telt niet." : ""),
+            // Never the choice: a vote may be secret until close, and the timeline is public.
+            VoteCast c => c.Replaces is null ? $"{c.Partner} heeft gestemd." : $"{c.Partner} heeft de stem veranderd.",
+            VoteClosed { Outcome: VoteOutcome.Void } => "De stemming telt niet: er waren te weinig partners aanwezig (quorum).",
+            VoteClosed c => (c.Outcome == VoteOutcome.Adopted
+                    ? $"Het voorstel is aangenomen met {c.ForWeight} van de {c.ForWeight + c.AgainstWeight} gewogen stemmen."
+                    : $"Het voorstel is niet aangenomen: {c.ForWeight} gewogen stemmen voor en {c.AgainstWeight} tegen."
+                        + (c.ForWeight == c.AgainstWeight && c.ForWeight > 0 ? " Bij gelijke stemmen is er geen meerderheid (R8)." : ""))
+                + (c.AbstainCount == 1 ? " Eén partner onthield zich." : c.AbstainCount > 1 ? $" {c.AbstainCount} partners onthielden zich." : ""),
+            ProposalWithdrawn w => $"Het voorstel is ingetrokken. Reden: {w.Reason}",
+            ProposalDeferred d => $"Het voorstel is uitgesteld{(d.To is { } to ? $" naar de vergadering {to}" : "")}. Reden: {d.Reason}",
+            ExecutionDeclined d => $"{d.Partner} kan of wil het besluit niet uitvoeren. Daarom is het nu een advies aan {d.Partner} (R9). Reden: {d.Reason}"
+                + $" {d.Partner} moet uiterlijk {When(d.MotivationDue.InZone(Meeting.Zone).LocalDateTime)} uitleggen waarom.",
+            AdviceMotivationRecorded m => $"{m.Partner} legt uit waarom: {m.Motivation}"
+                + (m.FollowsAdvice ? $" {m.Partner} volgt het advies toch." : $" {m.Partner} volgt het advies niet.")
+                + (m.Late ? " Deze uitleg kwam te laat." : ""),
+            AdviceMotivationOverdue o => $"{o.Partner} heeft niet op tijd uitgelegd waarom het advies niet wordt gevolgd. De termijn was {When(o.Due.InZone(Meeting.Zone).LocalDateTime)} (R9).",
+            _ => $"Er is iets vastgelegd bij het voorstel ({e.GetType().Name}).",
+        };
+        return (sentence, link);
+    }
+
+    private static string Deadlock(VoteGround ground) => ground switch
+    {
+        VoteGround.AgendaDeadlock => "de agenda",
+        VoteGround.YearPlanningDeadlock => "de jaarplanning",
+        _ => "een begroting",
+    };
+
     private static string? IdFrom(string? stream, string prefix) =>
         stream is not null && stream.StartsWith(prefix, StringComparison.Ordinal) ? stream[prefix.Length..] : null;
 
@@ -128,7 +186,7 @@ public sealed class TimelineProjection : IAsyncProjection
         var link = id is null ? $"{alliance}/beloftes" : $"{alliance}/beloftes/{id}";
         var sentence = e switch
         {
-            CommitmentMade m => $"{m.Owner} belooft: {m.What}. Dit moet klaar zijn op {Day(m.Due)}. Verantwoordelijk: {{{m.OwnerPerson}}}."
+            CommitmentMade m => $"{m.Owner} belooft: {m.What}. Dit moet klaar zijn op {DutchDate(m.Due)}. Verantwoordelijk: {{{m.OwnerPerson}}}."
                 + m.Source.Kind switch
                 {
                     CommitmentSourceKind.MeetingItem => $" Beloofd in de vergadering {m.Source.Meeting}, bij agendapunt {m.Source.Item}.",
@@ -137,11 +195,11 @@ public sealed class TimelineProjection : IAsyncProjection
                     _ => $" Mondeling beloofd ({m.Source.Occasion}), gehoord door {string.Join(", ", m.Source.Witnesses.Select(w => $"{{{w}}}"))}.",
                 },
             CommitmentProgressReported p => $"Nieuws over een belofte: {p.Note}",
-            CommitmentDueDateRenegotiated r => $"Een belofte heeft een nieuwe datum: {Day(r.NewDue)} in plaats van {Day(r.PreviousDue)}. Reden: {r.Reason} Afgesproken met {{{r.AgreedBy}}} (R19).",
+            CommitmentDueDateRenegotiated r => $"Een belofte heeft een nieuwe datum: {DutchDate(r.NewDue)} in plaats van {DutchDate(r.PreviousDue)}. Reden: {r.Reason} Afgesproken met {{{r.AgreedBy}}} (R19).",
             CommitmentFulfilled f => (f.OnTime ? "Een belofte is op tijd nagekomen." : "Een belofte is nagekomen, maar te laat.") + $" Bewijs: {f.Evidence}",
             CommitmentReportedNotPossible n => $"Een belofte kan niet worden nagekomen (R10). Uitleg: {n.Motivation}",
             CommitmentWithdrawn w => $"Een belofte is in overleg ingetrokken. Reden: {w.Reason} Afgesproken met {{{w.AgreedBy}}}.",
-            CommitmentBecameOverdue o => $"Een belofte is te laat: die moest klaar zijn op {Day(o.Due)}.",
+            CommitmentBecameOverdue o => $"Een belofte is te laat: die moest klaar zijn op {DutchDate(o.Due)}.",
             _ => $"Er is iets vastgelegd bij een belofte ({e.GetType().Name}).",
         };
         return (sentence, link);
@@ -157,8 +215,8 @@ public sealed class TimelineProjection : IAsyncProjection
             GoalSet g => g.Horizon switch
             {
                 GoalHorizon.Dream => $"Nieuwe droom in het jaarplan: {g.Title}.",
-                GoalHorizon.LongTerm => $"Nieuw doel voor de lange termijn: {g.Title}. Verantwoordelijk: {g.Owner}. Klaar op {Day(g.TargetDate!.Value)}.",
-                _ => $"Nieuw doel voor dit jaar: {g.Title}. Verantwoordelijk: {g.Owner}. Klaar op {Day(g.TargetDate!.Value)}.",
+                GoalHorizon.LongTerm => $"Nieuw doel voor de lange termijn: {g.Title}. Verantwoordelijk: {g.Owner}. Klaar op {DutchDate(g.TargetDate!.Value)}.",
+                _ => $"Nieuw doel voor dit jaar: {g.Title}. Verantwoordelijk: {g.Owner}. Klaar op {DutchDate(g.TargetDate!.Value)}.",
             },
             GoalProgressReported p => $"Nieuws over het doel {p.Goal}: {p.Note}",
             GoalCommitmentLinked l => $"De belofte {l.Commitment} helpt nu bij het doel {l.Goal}.",
@@ -197,8 +255,7 @@ public sealed class TimelineProjection : IAsyncProjection
         _ => subject.Reference is null ? "gedrag" : $"gedrag ({subject.Reference})",
     };
 
-    /// <summary>"maandag 1 juni 2026": a calendar day written out, like <see cref="When"/>.</summary>
-    public static string Day(NodaTime.LocalDate d) =>
+    private static string DutchDate(LocalDate d) =>
         string.Create(CultureInfo.InvariantCulture, $"{Days[(int)d.DayOfWeek - 1]} {d.Day} {Months[d.Month - 1]} {d.Year}");
 
     private static readonly string[] Days = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];

@@ -51,6 +51,24 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/deadline-extensions"] = (["chair", "secretary"], """{"rule":"R1","newDue":"2026-03-01T12:00:00Z","reason":"Vakantie"}"""),
         ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/items/{item}/waiver"] = (["representative"], """{"partner":"ymere","reason":"Wij willen toch beslissen"}"""),
         ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/items/{item}/take-up"] = (["chair"], ""),
+        // Proposals (issue 5). The proposal in the path does not exist, so an allowed role gets 404/400, never 401/403.
+        ["POST /api/v1/alliances/{alliance}/proposals"] = (["chair", "secretary", "representative"], """{"id":"verlichting","meeting":"vergadering-onbekend","item":"verkeer","title":"Licht","text":"Meer licht","partner":"ymere","concerns":["ymere"]}"""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/amendments"] = (["chair", "secretary", "representative"], """{"text":"Meer licht","reason":"Bezwaar verwerkt"}"""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/consent-round"] = (["chair"], ""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/contributions"] = (["chair", "secretary"], """{"kind":"question","summary":"Hoeveel?"}"""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/objections"] = (["chair", "secretary", "representative"], """{"partner":"ymere","reasons":"Te duur"}"""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/objections/{objection:int}/test"] = (["chair"], """{"finding":"concern"}"""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/objections/{objection:int}/resolution"] = (["chair"], """{"resolution":"withdrawal"}"""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/consent"] = (["chair"], ""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/vote"] = (["chair"], """{"ground":"consent-failed"}"""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/vote/ballots"] = (["representative"], """{"partner":"ymere","choice":"for"}"""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/vote/recusals"] = (["chair", "representative"], """{"reason":"Eigen belang"}"""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/vote/closing"] = (["chair"], ""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/withdrawal"] = (["chair"], """{"reason":"Ingetrokken"}"""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/deferral"] = (["chair"], """{"reason":"Later"}"""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/advice"] = (["representative", "chair"], """{"partner":"ymere","reason":"Kan niet"}"""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/advice/{partner}/motivation"] = (["representative", "secretary"], """{"motivation":"Omdat","followsAdvice":false}"""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/advice/overdue-check"] = (["admin", "secretary"], ""),
         // Promises, plans and disputes (issue 6). Unknown promises, plans and disputes: an allowed role gets 404, never 401/403.
         ["POST /api/v1/alliances/{alliance}/commitments"] = (["representative", "chair", "secretary"], """{"id":"bankjes","owner":"ymere","what":"Bankjes repareren","due":"2030-06-01","source":{"kind":"decision","reference":"besluit-1"}}"""),
         ["POST /api/v1/alliances/{alliance}/commitments/{commitment}/progress"] = (["representative", "chair", "secretary"], """{"note":"Besteld"}"""),
@@ -147,7 +165,8 @@ public sealed class RoleMatrixTests : IAsyncLifetime
                 .Replace("{meeting}", "vergadering-onbekend", StringComparison.Ordinal).Replace("{item}", "verkeer", StringComparison.Ordinal)
                 .Replace("{document}", "verkeersplan", StringComparison.Ordinal)
                 .Replace("{commitment}", "belofte-onbekend", StringComparison.Ordinal).Replace("{plan}", "2031", StringComparison.Ordinal)
-                .Replace("{goal}", "doel", StringComparison.Ordinal).Replace("{escalation}", "geschil-onbekend", StringComparison.Ordinal).Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{goal}", "doel", StringComparison.Ordinal).Replace("{escalation}", "geschil-onbekend", StringComparison.Ordinal)
+                .Replace("{proposal}", "voorstel-onbekend", StringComparison.Ordinal).Replace("{objection:int}", "1", StringComparison.Ordinal).Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(parts[0]), path);
             if (body.Length > 0)
                 request.Content = new StringContent(body.Replace("SELF", person?.Value ?? "p-000000000000", StringComparison.Ordinal), Encoding.UTF8, "application/json");

@@ -140,4 +140,33 @@ public sealed class CalendarTests : IAsyncLifetime
         Assert.Equal("20260224", start.Value);   // 14 days before Tuesday 10 March
         Assert.Equal("20260225", Prop(deadline, "DTEND"));
     }
+
+    [Fact]
+    public async Task The_draft_agenda_intake_information_documents_and_announcements_are_all_day_deadlines_named_in_Dutch()
+    {
+        await Post($"{Base}/meetings", """{"id":"2026-03-10-wijkalliantie","kind":"alliance-meeting","start":"2026-03-10T19:30","end":"2026-03-10T21:30","place":"Buurthuis"}""");
+        await Post($"{Base}/meetings", """{"id":"2026-04-14-bewoners","kind":"residents-meeting","start":"2026-04-14T19:30","end":"2026-04-14T21:00","place":"Buurthuis"}""");
+        await Post($"{Base}/meetings/2026-03-10-wijkalliantie/items", """{"id":"verkeer","partner":"bcop","title":"Verkeer rond school","kind":"decision"}""");
+        var events = Events(Parse(await Calendar()));
+        (string Day, string Summary) Deadline(string uid)
+        {
+            var e = events.Single(e => Prop(e, "UID") == uid + "@osdorp-de-punt.wijkalliantie");
+            Assert.Equal("TRANSPARENT", Prop(e, "TRANSP"));
+            return (e.Single(p => p.Name == "DTSTART").Value, Prop(e, "SUMMARY"));
+        }
+
+        // R1: 21 days before Tuesday 10 March; R3: 15 days before.
+        var r1 = Deadline("2026-03-10-wijkalliantie.r1.meeting");
+        Assert.Equal("20260217", r1.Day);
+        Assert.StartsWith("Conceptagenda uiterlijk 19:30 (R1)", r1.Summary, StringComparison.Ordinal);
+        Assert.Equal("20260223", Deadline("2026-03-10-wijkalliantie.r3.meeting").Day);
+        Assert.Contains("agendapunt ‘Verkeer rond school’", Deadline("2026-03-10-wijkalliantie.r2.item.verkeer").Summary, StringComparison.Ordinal);
+
+        // R6: social media and mail 28 days before 14 April, flyers 14 days before.
+        Assert.Equal("20260317", Deadline("2026-04-14-bewoners.r6.channel.social-media").Day);
+        Assert.Equal("20260317", Deadline("2026-04-14-bewoners.r6.channel.mail").Day);
+        var flyers = Deadline("2026-04-14-bewoners.r6.channel.flyers");
+        Assert.Equal("20260331", flyers.Day);
+        Assert.Contains("flyers voor Bewonersbijeenkomst dinsdag 14 april 2026", flyers.Summary, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,9 @@
 using Governance.Api.Alliances;
 using Governance.Api.Http;
+using Governance.Api.Meetings;
+using Governance.Domain.Meetings;
 using Governance.Projections.Alliances;
+using Governance.Projections.Meetings;
 using Governance.Projections.Punctuality;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -12,9 +15,12 @@ namespace Governance.Api.Pages.Allianties;
 /// missed, with the list behind each number; and what is due in the next three weeks. Public, like the ledger.
 /// </summary>
 public sealed class TermijnenModel(
-    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, PunctualityQueries punctuality, TimeProvider clock)
+    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, PunctualityQueries punctuality, MeetingQueries meetings,
+    TimeProvider clock)
     : AlliancePageModel(queries, people, pipeline)
 {
+    private Dictionary<string, MeetingView> _meetings = new(StringComparer.Ordinal);
+
     public IReadOnlyList<PartnerPunctuality> Partners { get; private set; } = [];
 
     public IReadOnlyList<UpcomingDeadline> Upcoming { get; private set; } = [];
@@ -31,24 +37,23 @@ public sealed class TermijnenModel(
             partners.Add(await punctuality.ForPartnerAsync(Alliance.Id.Value, partner.Id.Value, from, Now, Now, cancellationToken));
         Partners = partners;
         Upcoming = await punctuality.UpcomingAsync(Alliance.Id.Value, Now, Now + Duration.FromDays(21), cancellationToken);
+        // The deadline rows name their subject by id; the meetings give the titles people know them by.
+        _meetings = (await meetings.ListAsync(Alliance.Id, cancellationToken)).ToDictionary(m => m.Id.StreamId, StringComparer.Ordinal);
         return Page();
     }
+
+    /// <summary>The meeting page of a deadline's meeting (its stream id), or null when the meeting is not known.</summary>
+    public string? MeetingPath(string meetingStream) =>
+        _meetings.TryGetValue(meetingStream, out var m) ? $"/allianties/{Alliance.Id.Value}/vergaderingen/{m.Id.Value}" : null;
+
+    /// <summary>What a deadline is about, by title (see <see cref="DeadlineTexts"/>).</summary>
+    public string SubjectText(string meetingStream, string subject) =>
+        DeadlineTexts.Subject(_meetings.TryGetValue(meetingStream, out var m) ? m.State : Meeting.Initial, subject);
 
     public string PartnerName(string? id) =>
         id is null ? "" : Alliance.Partners.LastOrDefault(p => p.Id.Value == id)?.Name ?? id;
 
-    /// <summary>What each rule's deadline is about, in plain words.</summary>
-    public static string RuleText(string rule) => rule switch
-    {
-        "R1" => "Conceptagenda",
-        "R2" => "Stukken voor besluit of bespreking",
-        "R3" => "Agendapunt aanmelden",
-        "R4" => "Stukken ter kennisgeving",
-        "R5" => "Spoedpunt",
-        "R6" => "Bewonersbijeenkomst aankondigen",
-        "R7" => "Informatie compleet voor bewoners",
-        _ => rule,
-    };
+    public static string RuleText(string rule) => DeadlineTexts.Rule(rule);
 
     public static (string Text, string Colour) StatusBadge(string status) => status switch
     {

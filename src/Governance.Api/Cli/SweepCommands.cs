@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Governance.Api.Hosting;
+using Governance.Api.Http;
+using Governance.Api.Sweeping;
+using Governance.EventStore;
+
+namespace Governance.Api.Cli;
+
+/// <summary>`sweep`: one pass of the deadline sweeper, for cron; prints what it recorded per kind of deadline.</summary>
+public static class SweepCommands
+{
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var sweep = new Command("sweep", "Record every deadline that has passed (commitments, advice motivations, escalation steps) once.");
+        sweep.SetAction((_, ct) => GovernanceCli.Guarded(error, async () =>
+        {
+            await using var dataSource = Database.CreateDataSource(Database.ConnectionString());
+            await LedgerServices.MigrateAllAsync(dataSource, ct);
+            var store = new PostgresEventStore(dataSource, TimeProvider.System);
+            var sweeper = new Sweeper(new CommandPipeline(store, Projections.DomainJson.CreateRegistry(), TimeProvider.System), store, DeadlineSweeps.All);
+            var report = await sweeper.SweepAllAsync(ct);
+            foreach (var (name, count) in report.Recorded) await output.WriteLineAsync($"{name}: {count} recorded");
+            await output.WriteLineAsync($"sweep: {report.Total} recorded, {report.StreamsChecked} streams checked");
+            return 0;
+        }));
+        return sweep;
+    }
+}
