@@ -36,14 +36,21 @@ public sealed record EscalationSummary(
     bool Resolved,
     IReadOnlyList<MissedStepResponse> Missed);
 
-/// <summary>A dispute's whole timeline and, inline, every event of the promises it refers to, as of <see cref="AsOf"/>.</summary>
+/// <summary>A proposal (decision or advice) a dispute refers to, with every event of its stream.</summary>
+public sealed record ReferencedProposalResponse(string Id, IReadOnlyList<HistoryEntryResponse> History);
+
+/// <summary>
+/// A dispute's whole timeline and, inline, every event of the promises and proposals (decisions, advice) it refers to,
+/// as of <see cref="AsOf"/>.
+/// </summary>
 public sealed record EscalationDetailResponse(
     DateTimeOffset? AsOf,
     long TenantPosition,
     EscalationSummary Escalation,
     int AgreementsVersion,
     IReadOnlyList<HistoryEntryResponse> Timeline,
-    IReadOnlyList<CommitmentResponse> Commitments);
+    IReadOnlyList<CommitmentResponse> Commitments,
+    IReadOnlyList<ReferencedProposalResponse> Proposals);
 
 public sealed record EscalationListResponse(DateTimeOffset? AsOf, long TenantPosition, IReadOnlyList<EscalationSummary> Escalations);
 

@@ -95,7 +95,8 @@ public static class EscalationEndpoints
         http.Response.Headers.ETag = $"\"{dispute.StreamVersion}\"";
         return TypedResults.Ok(new EscalationDetailResponse(asOf, await commitments.PositionAsync(view.Id, asOf, ct), Summary(dispute, at),
             dispute.Raised.AgreementsVersion, [.. dispute.Timeline.Select(CommitmentEndpoints.History)],
-            [.. dispute.Commitments.Select(c => CommitmentEndpoints.Response(c, at))]));
+            [.. dispute.Commitments.Select(c => CommitmentEndpoints.Response(c, at))],
+            [.. dispute.Proposals.Select(p => new ReferencedProposalResponse(p.Id, [.. p.Events.Select(CommitmentEndpoints.History)]))]));
     }
 
     // ---- commands ----
@@ -106,11 +107,12 @@ public static class EscalationEndpoints
         if (await CommitmentEndpoints.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var id = EscalationId.Parse(body.Id!);
         var subject = new EscalationSubject(Kebab.Parse<EscalationSubjectKind>(body.Subject!.Kind!), body.Subject.Reference);
-        // A dispute about a promise names one this alliance has on record (other subjects' streams are not checked yet).
-        if (subject is { Kind: EscalationSubjectKind.OverdueCommitment, Reference: { } reference } && !string.IsNullOrWhiteSpace(reference)
-            && (!CommitmentId.TryParse(reference.Trim(), out var promise) || await pipeline.StreamVersionAsync(view.Id.Value, promise.StreamId, ct) == 0))
+        // A dispute about a promise names one this alliance has on record; one about a decision or an advice, a proposal.
+        if (subject.Kind != EscalationSubjectKind.Conduct && subject.Reference is { } reference && !string.IsNullOrWhiteSpace(reference)
+            && (StreamOf(subject.Kind, reference.Trim()) is not { } stream || await pipeline.StreamVersionAsync(view.Id.Value, stream, ct) == 0))
             return TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status409Conflict, "A working agreement refuses this.",
-                $"There is no promise '{reference}' in this alliance.", "escalation.reference-unknown"));
+                $"There is no {(subject.Kind == EscalationSubjectKind.OverdueCommitment ? "promise" : "proposal")} '{reference}' in this alliance.",
+                "escalation.reference-unknown"));
         // R12: the ladder agreed in advance, in the version in force now; the dispute keeps it.
         var outcome = await pipeline.HandleAsync(Escalation.Decider, view.Id.Value, id.StreamId,
             now => new RaiseEscalation(id, http.GetActor()!.Person, subject, body.Reason!, view.Agreements.EscalationLadder, view.Agreements.Version, now),
@@ -158,6 +160,11 @@ public static class EscalationEndpoints
             CommandMetadata.For(http, http.ActingRole(view.Id)), EndpointResults.IfMatch(http), ct);
         return TypedResults.Ok(EndpointResults.CommandResponse(outcome, http));
     }
+
+    /// <summary>The stream a subject's reference names: a promise, or a proposal for a decision or an advice; null when malformed.</summary>
+    private static string? StreamOf(EscalationSubjectKind kind, string reference) => kind == EscalationSubjectKind.OverdueCommitment
+        ? CommitmentId.TryParse(reference, out var c) ? c.StreamId : null
+        : Governance.Domain.Proposals.ProposalId.TryParse(reference, out var p) ? p.StreamId : null;
 
     /// <summary>The people of the alliance read its disputes; someone who is only an escalation contact, only when assigned.</summary>
     private static bool MayRead(HttpContext http, AllianceView view)

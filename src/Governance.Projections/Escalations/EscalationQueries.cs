@@ -1,6 +1,7 @@
 using Governance.Domain;
 using Governance.Domain.Commitments;
 using Governance.Domain.Escalations;
+using Governance.Domain.Proposals;
 using Governance.EventStore;
 using Governance.Projections.Alliances;
 using Governance.Projections.Commitments;
@@ -11,9 +12,13 @@ namespace Governance.Projections.Escalations;
 /// <summary>A step whose response deadline passed unresolved: who (the step) missed what (the deadline).</summary>
 public sealed record MissedStep(int Step, string Description, Instant RespondBy);
 
+/// <summary>Another stream a dispute refers to, with its events as they stood at the same moment.</summary>
+public sealed record ReferencedStream(string Id, IReadOnlyList<LedgerEntry> Events);
+
 /// <summary>
 /// A dispute as its stream folds with <see cref="Escalation.Decider"/>, with its whole timeline, the steps that missed
-/// their deadline, and inline every event of the promises it refers to (its subject and what its resolutions settled).
+/// their deadline, and inline every event of the promises it refers to (its subject and what its resolutions settled)
+/// and of the proposals it refers to (the decision or advice it is about, or that a resolution settled).
 /// </summary>
 public sealed record EscalationView(
     AllianceId Alliance,
@@ -23,7 +28,8 @@ public sealed record EscalationView(
     long StreamVersion,
     IReadOnlyList<LedgerEntry> Timeline,
     IReadOnlyList<MissedStep> Missed,
-    IReadOnlyList<CommitmentView> Commitments)
+    IReadOnlyList<CommitmentView> Commitments,
+    IReadOnlyList<ReferencedStream> Proposals)
 {
     public string StepDescription => State.Ladder.Step(State.Step).Description;
 }
@@ -58,7 +64,20 @@ public sealed class EscalationQueries(PostgresEventStore store, EventTypeRegistr
             if (CommitmentId.TryParse(reference, out var id) && await commitments.GetAsync(alliance, id, asOf, cancellationToken) is { } view) referred.Add(view);
         }
 
-        return new EscalationView(alliance, escalation, state, raised, events[^1].StreamVersion, timeline, missed, referred);
+        // Decisions and advice live on proposal streams: a decision not executed, or an advice without motivation.
+        var proposalReferences = new List<string>();
+        if (raised.Subject is { Kind: EscalationSubjectKind.AdviceWithoutMotivation or EscalationSubjectKind.DecisionNotExecuted, Reference: { } about })
+            proposalReferences.Add(about);
+        proposalReferences.AddRange(decided.OfType<EscalationResolved>().SelectMany(r => r.Settles));
+        var proposals = new List<ReferencedStream>();
+        foreach (var reference in proposalReferences.Distinct(StringComparer.Ordinal))
+        {
+            if (!ProposalId.TryParse(reference, out var proposal)) continue;
+            var stream = await StreamReads.ReadAsync(store, alliance.Value, proposal.StreamId, asOf, cancellationToken);
+            if (stream.Count > 0) proposals.Add(new ReferencedStream(proposal.Value, [.. stream.Select(e => LedgerEntry.From(e, registry.Deserialize(e)))]));
+        }
+
+        return new EscalationView(alliance, escalation, state, raised, events[^1].StreamVersion, timeline, missed, referred, proposals);
     }
 
     public async Task<IReadOnlyList<EscalationView>> ListAsync(AllianceId alliance, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)

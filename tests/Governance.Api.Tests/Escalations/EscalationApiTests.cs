@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Governance.Api.Tests.Commitments;
+using Governance.Domain;
+using Governance.Domain.Meetings;
+using Governance.Domain.Proposals;
+using Governance.EventStore;
 using NodaTime;
 using static Governance.Api.Tests.Commitments.PromiseWorld;
 
@@ -150,5 +154,29 @@ public sealed class EscalationApiTests : IAsyncLifetime
         await Problem(Post(_world.CoreGroup, $"{Base}/escalations",
             """{"id":"ander","subject":{"kind":"overdue-commitment","reference":"bestaat-niet"},"reason":"Kapot"}"""), HttpStatusCode.Conflict, "escalation.reference-unknown");
         await Problem(Post(_world.CoreGroup, $"{Base}/escalations/onbekend/next-step", """{"reason":"Verder"}"""), HttpStatusCode.NotFound, "escalation.unknown");
+    }
+
+    [Fact]
+    public async Task A_dispute_about_a_decision_not_carried_out_shows_the_proposals_events_inline_and_an_unknown_proposal_is_refused()
+    {
+        // The proposal is another slice's stream: its tabling is appended here as that slice would record it.
+        var store = _world.Server.Services.GetRequiredService<PostgresEventStore>();
+        var registry = _world.Server.Services.GetRequiredService<EventTypeRegistry>();
+        var tabled = new ProposalTabled(ProposalId.Parse("speeltuin-2026"), MeetingId.Parse("2026-05-12-wijkalliantie"), AgendaItemId.Parse("speeltuin"),
+            "Speeltuin opknappen", "De speeltuin wordt opgeknapt", PartnerId.Parse("bcop"), _world.CoreGroupPerson,
+            [PartnerId.Parse("stadsdeel-nieuw-west")], false, 1, Instant.FromDateTimeOffset(await _world.NowAsync()));
+        await store.AppendAsync(Osdorp.Value, "proposal-speeltuin-2026", "proposal", ExpectedVersion.NoStream, [registry.ToEventData(tabled, EventMetadata.None)]);
+
+        await Problem(Post(_world.CoreGroup, $"{Base}/escalations",
+            """{"id":"besluit","subject":{"kind":"decision-not-executed","reference":"bestaat-niet"},"reason":"Niet uitgevoerd"}"""),
+            HttpStatusCode.Conflict, "escalation.reference-unknown");
+        await Ok(Post(_world.CoreGroup, $"{Base}/escalations",
+            """{"id":"besluit","subject":{"kind":"decision-not-executed","reference":"speeltuin-2026"},"reason":"Niet uitgevoerd"}"""));
+
+        var detail = await Get(_world.CoreGroup, $"{Base}/escalations/besluit");
+        var proposal = Assert.Single(detail.GetProperty("proposals").EnumerateArray());
+        Assert.Equal("speeltuin-2026", proposal.GetProperty("id").GetString());
+        Assert.Equal(["proposal.tabled"], proposal.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("type").GetString()));
+        Assert.Empty(detail.GetProperty("commitments").EnumerateArray());
     }
 }
