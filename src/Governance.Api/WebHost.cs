@@ -31,6 +31,9 @@ public static class WebHost
         builder.Services.AddAlliances();
         builder.Services.AddMeetings();
         builder.Services.AddProposals();
+        builder.Services.AddCommitments();
+        builder.Services.AddYearPlans();
+        builder.Services.AddEscalations();
         builder.Services.AddProjections();
         builder.Services.AddSweeper();
         builder.Services.AddOpenApi();
@@ -47,6 +50,9 @@ public static class WebHost
         app.MapAllianceApi();
         app.MapMeetingApi();
         app.MapProposalApi();
+        app.MapCommitmentApi();
+        app.MapYearPlanApi();
+        app.MapEscalationApi();
         app.MapTimelineApi();
         app.MapPunctualityApi();
         app.MapDevClock();

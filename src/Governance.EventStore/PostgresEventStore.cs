@@ -75,6 +75,21 @@ public sealed class PostgresEventStore
     }
 
     /// <summary>
+    /// The tenant's ledger position as it stood at <paramref name="asOf"/> (the last event recorded up to then), or its
+    /// head now when <paramref name="asOf"/> is null; 0 before the first event. A read "as of" says which position it reflects.
+    /// </summary>
+    public async Task<long> GetTenantPositionAsync(string tenant, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    {
+        LedgerId.Require(tenant, "tenant");
+        await using var cmd = asOf is { } at
+            ? _dataSource.CreateCommand("select coalesce(max(tenant_position), 0) from ledger.events where tenant_id = $1 and recorded_at <= $2")
+            : _dataSource.CreateCommand("select coalesce((select head_position from ledger.tenants where tenant_id = $1), 0)");
+        cmd.Parameters.Add(new() { Value = tenant });
+        if (asOf is { } instant) cmd.Parameters.Add(new() { Value = instant.ToUniversalTime() });
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
     /// Reads a tenant's ledger forward, after <paramref name="afterPosition"/>, at most <paramref name="maxCount"/> events.
     /// Positions are gapless and commit in order, so a consumer that keeps the last position it saw misses nothing.
     /// </summary>

@@ -1,7 +1,10 @@
 using System.Reflection;
 using Governance.Domain.Alliances;
+using Governance.Domain.Commitments;
+using Governance.Domain.Escalations;
 using Governance.Domain.Meetings;
 using Governance.Domain.Proposals;
+using Governance.Domain.YearPlans;
 
 namespace Governance.Domain.Tests;
 
@@ -39,7 +42,8 @@ public class DomainEventsTests
     [Fact]
     public void Only_event_types_are_listed() =>
         Assert.All(DomainEvents.All, e => Assert.True(
-            e.Type.IsSubclassOf(typeof(AllianceEvent)) || e.Type.IsSubclassOf(typeof(MeetingEvent)) || e.Type.IsSubclassOf(typeof(ProposalEvent)),
+            e.Type.IsSubclassOf(typeof(AllianceEvent)) || e.Type.IsSubclassOf(typeof(MeetingEvent)) || e.Type.IsSubclassOf(typeof(ProposalEvent))
+            || e.Type.IsSubclassOf(typeof(CommitmentEvent)) || e.Type.IsSubclassOf(typeof(YearPlanEvent)) || e.Type.IsSubclassOf(typeof(EscalationEvent)),
             e.Type.Name));
 
     [Theory]

@@ -129,6 +129,7 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource, EventTypeRegistry regi
         var meetings = new DemoMeetings(story, cast, new DocumentFiles(dataSource, storyClock));
         meetings.Tell(plannedOn: -FoundedDaysAgo + 1);
         new DemoDecisions(story, cast, meetings, new AllianceQueries(store, registry), new MeetingQueries(store, registry)).Tell();
+        new DemoPromises(story, cast, meetings).Tell();
         await story.RunAsync(cancellationToken);
         return printed;
     }

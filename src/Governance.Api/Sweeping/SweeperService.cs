@@ -1,4 +1,6 @@
 using Governance.Api.Http;
+using Governance.Domain.Commitments;
+using Governance.Domain.Escalations;
 using Governance.Domain.Proposals;
 using Governance.EventStore;
 
@@ -11,6 +13,10 @@ public static class DeadlineSweeps
     [
         // R9: an advice's motivation not given by its due date.
         new DeadlineSweep<ProposalCommand, ProposalEvent, Proposal.State>("advice-motivations", Proposal.Decider, now => new RecordAdviceMotivationOverdue(now)),
+        // R10: a promise whose due day ended unsettled.
+        new DeadlineSweep<CommitmentCommand, CommitmentEvent, Commitment.State>("commitments", Commitment.Decider, now => new RecordCommitmentOverdue(now)),
+        // R12: a dispute step whose response deadline passed unresolved; the dispute moves up in the same decision.
+        new DeadlineSweep<EscalationCommand, EscalationEvent, Escalation.State>("escalation-steps", Escalation.Decider, now => new RecordEscalationStepOverdue(now)),
     ];
 }
 

@@ -1,7 +1,10 @@
 using System.Globalization;
 using Governance.Domain.Alliances;
+using Governance.Domain.Commitments;
+using Governance.Domain.Escalations;
 using Governance.Domain.Meetings;
 using Governance.Domain.Proposals;
+using Governance.Domain.YearPlans;
 using Governance.Projections.Daemon;
 using Npgsql;
 using NodaTime;
@@ -59,6 +62,9 @@ public sealed class TimelineProjection : IAsyncProjection
         return e switch
         {
             MeetingEvent m => DescribeMeeting(alliance, stream, m),
+            CommitmentEvent c => DescribeCommitment(alliance, stream, c),
+            YearPlanEvent y => DescribeYearPlan(alliance, stream, y),
+            EscalationEvent x => DescribeEscalation(alliance, stream, x),
             ProposalEvent p => DescribeProposal(alliance, stream, p),
             AllianceFounded f => ($"De wijkalliantie {f.Name} is opgericht.", alliance),
             WorkingAgreementsAdopted a => ($"De werkafspraken (versie {a.Agreements.Version}) gelden vanaf nu.", $"{alliance}/werkafspraken"),
@@ -169,6 +175,84 @@ public sealed class TimelineProjection : IAsyncProjection
         VoteGround.AgendaDeadlock => "de agenda",
         VoteGround.YearPlanningDeadlock => "de jaarplanning",
         _ => "een begroting",
+    };
+
+    private static string? IdFrom(string? stream, string prefix) =>
+        stream is not null && stream.StartsWith(prefix, StringComparison.Ordinal) ? stream[prefix.Length..] : null;
+
+    private static (string Sentence, string? Link) DescribeCommitment(string alliance, string? stream, CommitmentEvent e)
+    {
+        var id = e is CommitmentMade made ? made.Commitment.Value : IdFrom(stream, "commitment-");
+        var link = id is null ? $"{alliance}/beloftes" : $"{alliance}/beloftes/{id}";
+        var sentence = e switch
+        {
+            CommitmentMade m => $"{m.Owner} belooft: {m.What}. Dit moet klaar zijn op {DutchDate(m.Due)}. Verantwoordelijk: {{{m.OwnerPerson}}}."
+                + m.Source.Kind switch
+                {
+                    CommitmentSourceKind.MeetingItem => $" Beloofd in de vergadering {m.Source.Meeting}, bij agendapunt {m.Source.Item}.",
+                    CommitmentSourceKind.Decision => $" Dit hoort bij besluit {m.Source.Reference}.",
+                    CommitmentSourceKind.Advice => $" Dit is een antwoord op advies {m.Source.Reference}.",
+                    _ => $" Mondeling beloofd ({m.Source.Occasion}), gehoord door {string.Join(", ", m.Source.Witnesses.Select(w => $"{{{w}}}"))}.",
+                },
+            CommitmentProgressReported p => $"Nieuws over een belofte: {p.Note}",
+            CommitmentDueDateRenegotiated r => $"Een belofte heeft een nieuwe datum: {DutchDate(r.NewDue)} in plaats van {DutchDate(r.PreviousDue)}. Reden: {r.Reason} Afgesproken met {{{r.AgreedBy}}} (R19).",
+            CommitmentFulfilled f => (f.OnTime ? "Een belofte is op tijd nagekomen." : "Een belofte is nagekomen, maar te laat.") + $" Bewijs: {f.Evidence}",
+            CommitmentReportedNotPossible n => $"Een belofte kan niet worden nagekomen (R10). Uitleg: {n.Motivation}",
+            CommitmentWithdrawn w => $"Een belofte is in overleg ingetrokken. Reden: {w.Reason} Afgesproken met {{{w.AgreedBy}}}.",
+            CommitmentBecameOverdue o => $"Een belofte is te laat: die moest klaar zijn op {DutchDate(o.Due)}.",
+            _ => $"Er is iets vastgelegd bij een belofte ({e.GetType().Name}).",
+        };
+        return (sentence, link);
+    }
+
+    private static (string Sentence, string? Link) DescribeYearPlan(string alliance, string? stream, YearPlanEvent e)
+    {
+        var id = e is YearPlanStarted started ? started.Plan.Value : IdFrom(stream, "yearplan-");
+        var link = id is null ? $"{alliance}/jaarplan" : $"{alliance}/jaarplan/{id}";
+        var sentence = e switch
+        {
+            YearPlanStarted p => $"Het jaarplan \"{p.Title}\" is gestart.",
+            GoalSet g => g.Horizon switch
+            {
+                GoalHorizon.Dream => $"Nieuwe droom in het jaarplan: {g.Title}.",
+                GoalHorizon.LongTerm => $"Nieuw doel voor de lange termijn: {g.Title}. Verantwoordelijk: {g.Owner}. Klaar op {DutchDate(g.TargetDate!.Value)}.",
+                _ => $"Nieuw doel voor dit jaar: {g.Title}. Verantwoordelijk: {g.Owner}. Klaar op {DutchDate(g.TargetDate!.Value)}.",
+            },
+            GoalProgressReported p => $"Nieuws over het doel {p.Goal}: {p.Note}",
+            GoalCommitmentLinked l => $"De belofte {l.Commitment} helpt nu bij het doel {l.Goal}.",
+            GoalAchieved a => $"Het doel {a.Goal} is bereikt. {a.Note}",
+            _ => $"Er is iets vastgelegd in het jaarplan ({e.GetType().Name}).",
+        };
+        return (sentence, link);
+    }
+
+    private static (string Sentence, string? Link) DescribeEscalation(string alliance, string? stream, EscalationEvent e)
+    {
+        var id = e is EscalationRaised raised ? raised.Escalation.Value : IdFrom(stream, "escalation-");
+        var link = id is null ? $"{alliance}/geschillen" : $"{alliance}/geschillen/{id}";
+        var sentence = e switch
+        {
+            EscalationRaised r => $"{{{r.RaisedBy}}} meldt een geschil over {Subject(r.Subject)}. Reden: {r.Reason}",
+            EscalationStepEntered x => $"Het geschil is nu bij stap {x.Step}: {x.Description}. Een reactie is nodig vóór {When(x.RespondBy.InZone(Escalation.Zone).LocalDateTime)} (R12).",
+            EscalationResponseRecorded r => $"{{{r.By}}} heeft gereageerd op het geschil: {r.Response}",
+            EscalationAdviceGiven a => $"{{{a.By}}} geeft als escalatiecontact {(a.Solicited ? "gevraagd" : "ongevraagd")} advies: {a.Advice}",
+            EscalationStepDeadlineMissed m => $"Bij stap {m.Step} kwam er geen oplossing op tijd (vóór {When(m.RespondBy.InZone(Escalation.Zone).LocalDateTime)}).",
+            EscalationMovedToNextStep m => m.DeadlinePassed
+                ? $"Het geschil gaat van stap {m.FromStep} naar stap {m.ToStep}, omdat de termijn voorbij is."
+                : $"Het geschil gaat op verzoek van {{{m.RequestedBy}}} van stap {m.FromStep} naar stap {m.ToStep}. Reden: {m.Reason}",
+            EscalationResolved r => $"Het geschil is opgelost. Uitkomst: {r.Outcome}",
+            EscalationReopened r => $"{{{r.By}}} heeft het geschil weer geopend. Reden: {r.Reason}",
+            _ => $"Er is iets vastgelegd bij een geschil ({e.GetType().Name}).",
+        };
+        return (sentence, link);
+    }
+
+    private static string Subject(EscalationSubject subject) => subject.Kind switch
+    {
+        EscalationSubjectKind.OverdueCommitment => $"een belofte die te laat is ({subject.Reference})",
+        EscalationSubjectKind.AdviceWithoutMotivation => $"een advies zonder uitleg over wat ermee is gedaan ({subject.Reference})",
+        EscalationSubjectKind.DecisionNotExecuted => $"een besluit dat niet is uitgevoerd ({subject.Reference})",
+        _ => subject.Reference is null ? "gedrag" : $"gedrag ({subject.Reference})",
     };
 
     private static string DutchDate(LocalDate d) =>

@@ -69,6 +69,26 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/advice"] = (["representative", "chair"], """{"partner":"ymere","reason":"Kan niet"}"""),
         ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/advice/{partner}/motivation"] = (["representative", "secretary"], """{"motivation":"Omdat","followsAdvice":false}"""),
         ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/advice/overdue-check"] = (["admin", "secretary"], ""),
+        // Promises, plans and disputes (issue 6). Unknown promises, plans and disputes: an allowed role gets 404, never 401/403.
+        ["POST /api/v1/alliances/{alliance}/commitments"] = (["representative", "chair", "secretary"], """{"id":"bankjes","owner":"ymere","what":"Bankjes repareren","due":"2030-06-01","source":{"kind":"decision","reference":"besluit-1"}}"""),
+        ["POST /api/v1/alliances/{alliance}/commitments/{commitment}/progress"] = (["representative", "chair", "secretary"], """{"note":"Besteld"}"""),
+        ["POST /api/v1/alliances/{alliance}/commitments/{commitment}/renegotiation"] = (["representative", "chair", "secretary"], """{"newDue":"2030-07-01","reason":"Leverancier"}"""),
+        ["POST /api/v1/alliances/{alliance}/commitments/{commitment}/fulfilment"] = (["representative", "chair", "secretary"], """{"evidence":"Gerepareerd"}"""),
+        ["POST /api/v1/alliances/{alliance}/commitments/{commitment}/not-possible"] = (["representative", "chair", "secretary"], """{"motivation":"Geen budget"}"""),
+        ["POST /api/v1/alliances/{alliance}/commitments/{commitment}/withdrawal"] = (["chair", "secretary"], """{"reason":"Plein heringericht"}"""),
+        ["POST /api/v1/alliances/{alliance}/commitments/{commitment}/overdue-check"] = (["admin"], ""),
+        ["POST /api/v1/alliances/{alliance}/year-plans"] = (["chair", "secretary", "admin"], """{"id":"2026","title":"Jaarplan 2026"}"""),
+        ["POST /api/v1/alliances/{alliance}/year-plans/{plan}/goals"] = (["chair", "secretary"], """{"id":"veilig","horizon":"dream","title":"Zwembad"}"""),
+        ["POST /api/v1/alliances/{alliance}/year-plans/{plan}/goals/{goal}/progress"] = (["representative", "chair", "secretary"], """{"note":"Hekje"}"""),
+        ["POST /api/v1/alliances/{alliance}/year-plans/{plan}/goals/{goal}/commitments"] = (["chair", "secretary"], """{"commitment":"bankjes"}"""),
+        ["POST /api/v1/alliances/{alliance}/year-plans/{plan}/goals/{goal}/achievement"] = (["representative", "chair", "secretary"], """{"note":"Klaar"}"""),
+        ["POST /api/v1/alliances/{alliance}/escalations"] = (["core-group", "representative"], """{"id":"bankjes","subject":{"kind":"conduct"},"reason":"Toon in de vergadering"}"""),
+        ["POST /api/v1/alliances/{alliance}/escalations/{escalation}/responses"] = (["core-group", "representative", "chair", "secretary"], """{"response":"Wij komen erop terug"}"""),
+        ["POST /api/v1/alliances/{alliance}/escalations/{escalation}/advice"] = (["escalation-contact"], """{"advice":"Praat met elkaar","solicited":false}"""),
+        ["POST /api/v1/alliances/{alliance}/escalations/{escalation}/next-step"] = (["core-group", "representative", "chair", "secretary"], """{"reason":"Geen reactie"}"""),
+        ["POST /api/v1/alliances/{alliance}/escalations/{escalation}/resolution"] = (["chair", "secretary", "core-group"], """{"outcome":"Afgesproken"}"""),
+        ["POST /api/v1/alliances/{alliance}/escalations/{escalation}/reopening"] = (["core-group", "representative", "chair", "secretary"], """{"reason":"Weer mis"}"""),
+        ["POST /api/v1/alliances/{alliance}/escalations/{escalation}/overdue-check"] = (["admin"], ""),
         ["POST /api/v1/dev/clock"] = (["system-admin"], """{"advance":"PT1H"}"""),
         ["POST /api/v1/auth/token"] = (["anyone"], """{"email":"matrix@example.test","password":"correct horse battery staple"}"""),
         ["DELETE /api/v1/auth/tokens/{id:guid}"] = (["signed-in"], ""),
@@ -144,6 +164,8 @@ public sealed class RoleMatrixTests : IAsyncLifetime
                 .Replace("{declaration}", "d-unknown", StringComparison.Ordinal)
                 .Replace("{meeting}", "vergadering-onbekend", StringComparison.Ordinal).Replace("{item}", "verkeer", StringComparison.Ordinal)
                 .Replace("{document}", "verkeersplan", StringComparison.Ordinal)
+                .Replace("{commitment}", "belofte-onbekend", StringComparison.Ordinal).Replace("{plan}", "2031", StringComparison.Ordinal)
+                .Replace("{goal}", "doel", StringComparison.Ordinal).Replace("{escalation}", "geschil-onbekend", StringComparison.Ordinal)
                 .Replace("{proposal}", "voorstel-onbekend", StringComparison.Ordinal).Replace("{objection:int}", "1", StringComparison.Ordinal).Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(parts[0]), path);
             if (body.Length > 0)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Governance.Api.Auth;
 using Governance.Api.Demo;
 using Governance.Api.Tests.Alliances;
+using Governance.Api.Tests.Auth;
 using Governance.Domain;
 using Governance.EventStore;
 using NodaTime;
@@ -193,4 +194,45 @@ public sealed class DemoStoryTests(DemoStoryServer demo) : IClassFixture<DemoSto
         Assert.Equal("rejected", proposal.GetProperty("status").GetString());
         Assert.Equal(Option(proposal, "for").Weight, Option(proposal, "against").Weight);
     }
+
+    private async Task<JsonElement> CommitmentsAsync(string query) =>
+        (await _coreGroup.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/commitments{query}", UriKind.Relative))).GetProperty("commitments");
+
+    [Fact]
+    public async Task Who_promised_what_shows_the_Stadsdeel_bench_repairs_overdue_by_20_days()
+    {
+        var benches = Assert.Single((await CommitmentsAsync("?partner=stadsdeel-nieuw-west")).EnumerateArray(),
+            c => c.GetProperty("id").GetString() == "stadsdeel-bankjes-repareren");
+        Assert.Equal("overdue", benches.GetProperty("status").GetString());
+        Assert.Equal(20, benches.GetProperty("daysLate").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_other_demo_promises_are_kept_open_after_one_renegotiation_and_reported_not_possible()
+    {
+        var all = (await CommitmentsAsync("")).EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c);
+        Assert.Equal("fulfilled", all["ymere-renovatieplan"].GetProperty("status").GetString());
+        Assert.Equal("cannot-be-met", all["eigenwijks-taalcafe"].GetProperty("status").GetString());
+        var patrol = all["politie-avondsurveillance-rooster"];
+        Assert.Equal("open", patrol.GetProperty("status").GetString());
+        Assert.Equal("oral", patrol.GetProperty("source").GetProperty("kind").GetString());
+        Assert.Equal(_today.PlusDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), patrol.GetProperty("due").GetString());
+    }
+
+    [Fact]
+    public async Task The_dispute_about_the_unanswered_advice_is_at_step_3_and_as_of_two_weeks_ago_at_step_2()
+    {
+        using var contact = await SignedInAsync("npsnw@osdorp.example");
+        var now = await contact.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/escalations/advies-afvalcontainers", UriKind.Relative));
+        Assert.Equal(3, now.GetProperty("escalation").GetProperty("step").GetInt32());
+        Assert.Equal("afvalcontainers-speeltuin", now.GetProperty("escalation").GetProperty("reference").GetString());
+
+        var before = _today.PlusDays(-15).AtStartOfDayInZone(Amsterdam).ToInstant().ToString();
+        var then = await contact.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/escalations/advies-afvalcontainers?asOf={before}", UriKind.Relative));
+        Assert.Equal(2, then.GetProperty("escalation").GetProperty("step").GetInt32());
+        Assert.True(then.GetProperty("tenantPosition").GetInt64() < now.GetProperty("tenantPosition").GetInt64());
+    }
+
+    /// <summary>The demo account itself, signed in with its demo password: the escalation contact the alliance assigned.</summary>
+    private Task<HttpClient> SignedInAsync(string email) => _server.CreateSignedInBrowserAsync(email, DemoSeed.Password);
 }

@@ -1,0 +1,64 @@
+using Governance.Domain.Commitments;
+using NodaTime;
+
+namespace Governance.Api.Commitments;
+
+// Requests: strings and nullables, so a missing or malformed field is a 400 with the field's name (the validators).
+// A due date is a Europe/Amsterdam calendar day, "2026-06-01"; the promise is late from 00:00 the next day.
+
+/// <summary>Where a promise was made: <c>meeting-item</c> (meeting, item), <c>decision</c> or <c>advice</c> (reference), <c>oral</c> (occasion, witnesses).</summary>
+public sealed record CommitmentSourceRequest(string? Kind, string? Meeting, string? Item, string? Reference, string? Occasion, IReadOnlyList<string>? Witnesses);
+
+/// <summary>R10. <see cref="OwnerPerson"/> defaults to the signed-in person; <see cref="OccurredAt"/> only for an oral promise made earlier.</summary>
+public sealed record MakeCommitmentRequest(
+    string? Id, string? Owner, string? OwnerPerson, string? What, string? Due, CommitmentSourceRequest? Source, DateTimeOffset? OccurredAt);
+
+public sealed record CommitmentProgressRequest(string? Note);
+
+/// <summary>R19: <see cref="AgreedBy"/> defaults to the signed-in person.</summary>
+public sealed record RenegotiateDueDateRequest(string? NewDue, string? Reason, string? AgreedBy);
+
+public sealed record FulfilCommitmentRequest(string? Evidence, string? Link);
+
+public sealed record CommitmentNotPossibleRequest(string? Motivation);
+
+public sealed record WithdrawCommitmentRequest(string? Reason, string? AgreedBy);
+
+// Responses. Every read says which moment it is as of (null: now) and which tenant position it reflects.
+
+/// <summary>One event of a stream as a history shows it; <see cref="Data"/> is the event as stored.</summary>
+public sealed record HistoryEntryResponse(
+    string Stream, long StreamVersion, long TenantPosition, string Type, Instant RecordedAt, Instant? OccurredAt, string? Actor, string? Role, object Data);
+
+public sealed record CommitmentSourceResponse(CommitmentSourceKind Kind, string? Meeting, string? Item, string? Reference, string? Occasion, IReadOnlyList<string> Witnesses);
+
+public sealed record CommitmentResponse(
+    string Id,
+    string Owner,
+    string OwnerPerson,
+    string What,
+    LocalDate Due,
+    Instant DueAt,
+    CommitmentStatus Status,
+    int? DaysLate,
+    CommitmentSourceResponse Source,
+    Instant MadeAt,
+    Instant? SettledAt,
+    long Version,
+    IReadOnlyList<HistoryEntryResponse> History);
+
+public sealed record CommitmentReadResponse(DateTimeOffset? AsOf, long TenantPosition, CommitmentResponse Commitment);
+
+public sealed record CommitmentListResponse(DateTimeOffset? AsOf, long TenantPosition, IReadOnlyList<CommitmentResponse> Commitments);
+
+/// <summary>R10: a partner's promises: counts per status, keep rate (kept on time / due, null when none is due), median days late.</summary>
+public sealed record PromisesResponse(
+    DateTimeOffset? AsOf,
+    long TenantPosition,
+    string Partner,
+    IReadOnlyDictionary<string, int> Counts,
+    int KeptOnTime,
+    int Due,
+    double? KeepRate,
+    double? MedianDaysLate,
+    IReadOnlyList<CommitmentResponse> Commitments);

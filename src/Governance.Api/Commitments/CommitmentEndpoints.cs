@@ -1,0 +1,228 @@
+using FluentValidation;
+using Governance.Api.Auth;
+using Governance.Api.Http;
+using Governance.Domain;
+using Governance.Domain.Commitments;
+using Governance.Domain.Meetings;
+using Governance.EventStore;
+using Governance.Projections.Alliances;
+using Governance.Projections.Commitments;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace Governance.Api.Commitments;
+
+/// <summary>
+/// Who promised what (issue 6, R10, R19): one stream per promise (<see cref="CommitmentId.StreamId"/>) in the
+/// alliance's tenant. Reads are public like the meetings' and accept <c>asOf</c>; writes follow the table's roles.
+/// </summary>
+public static class CommitmentEndpoints
+{
+    /// <summary>A partner reports on its own promises through its representative; the chair and secretary record at the table.</summary>
+    internal static readonly Role[] Keepers = [Role.Representative, Role.Chair, Role.Secretary];
+
+    /// <summary>Withdrawing is by agreement, so it is recorded by the chair or the secretary.</summary>
+    internal static readonly Role[] Officers = [Role.Chair, Role.Secretary];
+
+    public static IEndpointRouteBuilder MapCommitmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/alliances/{alliance}").WithTags("Commitments");
+        const string C = "/commitments/{commitment}";
+
+        api.MapGet("/commitments", List).WithName("ListCommitments");
+        api.MapGet(C, Get).WithName("GetCommitment");
+        api.MapGet("/partners/{partner}/promises", Promises).WithName("GetPartnerPromises");
+
+        api.MapPost("/commitments", Make).RequireRoles(Keepers).Validate<MakeCommitmentRequest>();
+        api.MapPost(C + "/progress", Progress).RequireRoles(Keepers).Validate<CommitmentProgressRequest>();
+        api.MapPost(C + "/renegotiation", Renegotiate).RequireRoles(Keepers).Validate<RenegotiateDueDateRequest>();
+        api.MapPost(C + "/fulfilment", Fulfil).RequireRoles(Keepers).Validate<FulfilCommitmentRequest>();
+        api.MapPost(C + "/not-possible", NotPossible).RequireRoles(Keepers).Validate<CommitmentNotPossibleRequest>();
+        api.MapPost(C + "/withdrawal", Withdraw).RequireRoles(Officers).Validate<WithdrawCommitmentRequest>();
+        // The sweeper's command, also by hand for an admin; idempotent, so a repeat records nothing.
+        api.MapPost(C + "/overdue-check", OverdueCheck).RequireRoles(Role.Admin);
+        return app;
+    }
+
+    public static IServiceCollection AddCommitmentServices(this IServiceCollection services)
+    {
+        services.AddSingleton<CommitmentQueries>();
+        services.AddSingleton<IValidator<MakeCommitmentRequest>, MakeCommitmentValidator>();
+        services.AddSingleton<IValidator<CommitmentProgressRequest>, CommitmentProgressValidator>();
+        services.AddSingleton<IValidator<RenegotiateDueDateRequest>, RenegotiateDueDateValidator>();
+        services.AddSingleton<IValidator<FulfilCommitmentRequest>, FulfilCommitmentValidator>();
+        services.AddSingleton<IValidator<CommitmentNotPossibleRequest>, CommitmentNotPossibleValidator>();
+        services.AddSingleton<IValidator<WithdrawCommitmentRequest>, WithdrawCommitmentValidator>();
+        return services;
+    }
+
+    // ---- reads (public) ----
+
+    private static async Task<Results<Ok<CommitmentListResponse>, ProblemHttpResult>> List(
+        string alliance, string? partner, string? status, DateTimeOffset? asOf, CommitmentQueries queries, AllianceQueries alliances,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        PartnerId? owner = null;
+        if (partner is not null)
+        {
+            if (!PartnerId.TryParse(partner, out var p)) return EndpointResults.InvalidId("partner", partner);
+            owner = p;
+        }
+        CommitmentStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Kebab.TryParse<CommitmentStatus>(status, out var s)) return BadQuery("status", $"Use one of: {string.Join(", ", Kebab.All<CommitmentStatus>())}.");
+            wanted = s;
+        }
+
+        var at = At(asOf, clock);
+        var list = await queries.ListAsync(view.Id, asOf, ct);
+        var position = await queries.PositionAsync(view.Id, asOf, ct);
+        var shown = list.Where(c => owner is null || c.State.Owner == owner).Where(c => wanted is null || c.State.StatusAt(at) == wanted)
+            .Select(c => Response(c, at)).ToList();
+        return TypedResults.Ok(new CommitmentListResponse(asOf, position, shown));
+    }
+
+    private static async Task<Results<Ok<CommitmentReadResponse>, ProblemHttpResult>> Get(
+        string alliance, string commitment, DateTimeOffset? asOf, CommitmentQueries queries, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        if (!AllianceId.TryParse(alliance, out var a)) return EndpointResults.AllianceNotFound(alliance);
+        if (!CommitmentId.TryParse(commitment, out var id)) return EndpointResults.InvalidId("commitment", commitment);
+        if (await queries.GetAsync(a, id, asOf, ct) is not { } view) return CommitmentNotFound(commitment);
+        var position = await queries.PositionAsync(a, asOf, ct);
+        http.Response.Headers.ETag = $"\"{view.StreamVersion}\"";
+        return TypedResults.Ok(new CommitmentReadResponse(asOf, position, Response(view, At(asOf, clock))));
+    }
+
+    private static async Task<Results<Ok<PromisesResponse>, ProblemHttpResult>> Promises(
+        string alliance, string partner, DateTimeOffset? asOf, CommitmentQueries queries, AllianceQueries alliances, TimeProvider clock, CancellationToken ct)
+    {
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (!PartnerId.TryParse(partner, out var p)) return EndpointResults.InvalidId("partner", partner);
+        if (view.Partner(p) is null) return EndpointResults.NotFound($"There is no partner '{partner}' in this alliance.", "partner.unknown");
+        var at = At(asOf, clock);
+        var list = await queries.ListAsync(view.Id, asOf, ct);
+        var position = await queries.PositionAsync(view.Id, asOf, ct);
+        var record = CommitmentQueries.RecordOf(p, list, at);
+        return TypedResults.Ok(new PromisesResponse(asOf, position, p.Value,
+            record.Counts.ToDictionary(c => Kebab.Of(c.Key), c => c.Value), record.KeepRate.KeptOnTime, record.KeepRate.Due,
+            record.KeepRate.Rate, record.MedianDaysLate, [.. record.Commitments.Select(c => Response(c, at))]));
+    }
+
+    // ---- commands ----
+
+    private static async Task<Results<Created<CommandResponse>, ProblemHttpResult>> Make(
+        string alliance, MakeCommitmentRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
+    {
+        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        var owner = PartnerId.Parse(body.Owner!);
+        if (!ActsFor(http, view.Id, owner)) return AuthorizationExtensions.Forbidden();
+        if (view.Partner(owner) is not { IsMember: true }) return NotAMember(owner);
+        var id = CommitmentId.Parse(body.Id!);
+        // The validator has checked the shapes; a default here would be a validator bug, which the decider then refuses.
+        _ = PromiseRules.TryParseDate(body.Due, out var due);
+        var source = Source(body.Source!);
+        var ownerPerson = body.OwnerPerson is null ? http.GetActor()!.Person : PersonId.Parse(body.OwnerPerson);
+        var occurred = body.OccurredAt is { } o ? Instant.FromDateTimeOffset(o) : (Instant?)null;
+        var outcome = await pipeline.HandleAsync(Commitment.Decider, view.Id.Value, id.StreamId,
+            now => new MakeCommitment(id, owner, ownerPerson, body.What!, due, source, occurred, now),
+            CommandMetadata.For(http, http.ActingRole(view.Id)), EndpointResults.IfMatch(http), ct);
+        return TypedResults.Created($"/api/v1/alliances/{view.Id.Value}/commitments/{id.Value}", EndpointResults.CommandResponse(outcome, http));
+    }
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Progress(
+        string alliance, string commitment, CommitmentProgressRequest body, CommandPipeline pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct) =>
+        Execute(alliance, commitment, pipeline, queries, http, now => new ReportCommitmentProgress(body.Note!, now), ct);
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Renegotiate(
+        string alliance, string commitment, RenegotiateDueDateRequest body, CommandPipeline pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct)
+    {
+        _ = PromiseRules.TryParseDate(body.NewDue, out var due);
+        // R19 records who agreed; without a name it is the person who records it.
+        var agreedBy = body.AgreedBy is null ? http.GetActor()!.Person : PersonId.Parse(body.AgreedBy);
+        return Execute(alliance, commitment, pipeline, queries, http, now => new RenegotiateDueDate(due, body.Reason!, agreedBy, now), ct);
+    }
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Fulfil(
+        string alliance, string commitment, FulfilCommitmentRequest body, CommandPipeline pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct) =>
+        Execute(alliance, commitment, pipeline, queries, http, now => new FulfilCommitment(body.Evidence!, body.Link, now), ct);
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> NotPossible(
+        string alliance, string commitment, CommitmentNotPossibleRequest body, CommandPipeline pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct) =>
+        Execute(alliance, commitment, pipeline, queries, http, now => new ReportCommitmentNotPossible(body.Motivation!, now), ct);
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Withdraw(
+        string alliance, string commitment, WithdrawCommitmentRequest body, CommandPipeline pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct)
+    {
+        var agreedBy = body.AgreedBy is null ? http.GetActor()!.Person : PersonId.Parse(body.AgreedBy);
+        return Execute(alliance, commitment, pipeline, queries, http, now => new WithdrawCommitment(body.Reason!, agreedBy, now), ct);
+    }
+
+    private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> OverdueCheck(
+        string alliance, string commitment, CommandPipeline pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct) =>
+        Execute(alliance, commitment, pipeline, queries, http, now => new RecordCommitmentOverdue(now), ct);
+
+    // ---- shared ----
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Execute(
+        string alliance, string commitment, CommandPipeline pipeline, CommitmentQueries queries, HttpContext http,
+        Func<Instant, CommitmentCommand> command, CancellationToken ct)
+    {
+        if (!AllianceId.TryParse(alliance, out var a)) return EndpointResults.InvalidId("alliance", alliance);
+        if (!CommitmentId.TryParse(commitment, out var id)) return EndpointResults.InvalidId("commitment", commitment);
+        if (await queries.GetAsync(a, id, cancellationToken: ct) is not { } current) return CommitmentNotFound(commitment);
+        // Someone acting only as a representative reports on their own partner's promises.
+        if (!ActsFor(http, a, current.State.Owner)) return AuthorizationExtensions.Forbidden();
+        var outcome = await pipeline.HandleAsync(Commitment.Decider, a.Value, id.StreamId, command,
+            CommandMetadata.For(http, http.ActingRole(a)), EndpointResults.IfMatch(http), ct);
+        return TypedResults.Ok(EndpointResults.CommandResponse(outcome, http));
+    }
+
+    /// <summary>The officers (and an admin) act for any partner; a representative only for the partner they represent.</summary>
+    internal static bool ActsFor(HttpContext http, AllianceId alliance, PartnerId partner)
+    {
+        var actor = http.GetActor()!;
+        return actor.Has(alliance, Role.Chair) || actor.Has(alliance, Role.Secretary) || actor.Has(alliance, Role.Admin)
+            || actor.RepresentedPartners(alliance).Contains(partner);
+    }
+
+    private static CommitmentSource Source(CommitmentSourceRequest s)
+    {
+        var kind = Kebab.Parse<CommitmentSourceKind>(s.Kind!);
+        return new CommitmentSource(kind, s.Meeting is null ? null : MeetingId.Parse(s.Meeting), s.Item is null ? null : AgendaItemId.Parse(s.Item),
+            s.Reference, s.Occasion, [.. (s.Witnesses ?? []).Select(PersonId.Parse)]);
+    }
+
+    /// <summary>The moment statuses are judged at: the as-of instant, or now.</summary>
+    internal static Instant At(DateTimeOffset? asOf, TimeProvider clock) => Instant.FromDateTimeOffset(asOf ?? clock.GetUtcNow());
+
+    internal static CommitmentResponse Response(CommitmentView view, Instant at)
+    {
+        var s = view.State;
+        return new CommitmentResponse(view.Id.Value, s.Owner.Value, s.OwnerPerson.Value, s.What, s.Due, s.DueAt, s.StatusAt(at),
+            PromiseKeeping.DaysLate(s, at),
+            new CommitmentSourceResponse(s.Source.Kind, s.Source.Meeting?.Value, s.Source.Item?.Value, s.Source.Reference, s.Source.Occasion,
+                [.. s.Source.Witnesses.Select(w => w.Value)]),
+            s.MadeAt, s.SettledAt, view.StreamVersion, [.. view.History.Select(History)]);
+    }
+
+    internal static HistoryEntryResponse History(LedgerEntry e) =>
+        new(e.Stream, e.StreamVersion, e.TenantPosition, e.Type, e.RecordedAt, e.OccurredAt, e.ActorId, e.Role, e.Event);
+
+    internal static async Task<AllianceView?> LoadAlliance(string alliance, AllianceQueries queries, CancellationToken ct) =>
+        AllianceId.TryParse(alliance, out var id) ? await queries.GetAsync(id, null, ct) : null;
+
+    internal static ProblemHttpResult NotAMember(PartnerId partner) => TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status409Conflict,
+        "A working agreement refuses this.", $"'{partner}' is not a member partner of this alliance.", "partner.not-a-member"));
+
+    internal static ProblemHttpResult BadQuery(string field, string message)
+    {
+        var problem = ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.", "See errors.", "validation");
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
+        return TypedResults.Problem(problem);
+    }
+
+    private static ProblemHttpResult CommitmentNotFound(string commitment) =>
+        EndpointResults.NotFound($"There is no promise '{commitment}' in this alliance.", "commitment.unknown");
+}

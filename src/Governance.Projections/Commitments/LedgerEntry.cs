@@ -1,0 +1,42 @@
+using Governance.EventStore;
+using NodaTime;
+
+namespace Governance.Projections.Commitments;
+
+/// <summary>One event as a history shows it: where it sits in the ledger, when it was recorded (and occurred), who did it, and the event.</summary>
+public sealed record LedgerEntry(
+    string Stream,
+    long StreamVersion,
+    long TenantPosition,
+    string Type,
+    Instant RecordedAt,
+    Instant? OccurredAt,
+    string? ActorId,
+    string? Role,
+    object Event)
+{
+    public static LedgerEntry From(RecordedEvent envelope, object e)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return new(envelope.StreamId, envelope.StreamVersion, envelope.TenantPosition, envelope.Type,
+            Instant.FromDateTimeOffset(envelope.RecordedAt), envelope.OccurredAt is { } o ? Instant.FromDateTimeOffset(o) : null,
+            envelope.Metadata.ActorId, envelope.Metadata.Role, e);
+    }
+}
+
+/// <summary>
+/// Reads a stream live, or as it stood at <paramref name="asOf"/> (the events recorded up to then): the one place the
+/// promise, plan and dispute queries choose between the two.
+/// </summary>
+internal static class StreamReads
+{
+    public static Task<IReadOnlyList<RecordedEvent>> ReadAsync(PostgresEventStore store, string tenant, string stream, DateTimeOffset? asOf, CancellationToken ct) =>
+        asOf is { } at
+            ? store.ReadStreamAsOfAsync(tenant, stream, at, ct)
+            : store.ReadStreamAsync(tenant, stream, cancellationToken: ct);
+
+    /// <summary>The ids of a tenant's streams of one type that start with <paramref name="prefix"/>, without it.</summary>
+    public static async Task<IReadOnlyList<string>> IdsAsync(PostgresEventStore store, string tenant, string streamType, string prefix, CancellationToken ct) =>
+        [.. (await store.ListStreamsAsync(tenant, streamType, ct))
+            .Where(s => s.StartsWith(prefix, StringComparison.Ordinal)).Select(s => s[prefix.Length..])];
+}
