@@ -19,8 +19,8 @@ public static class SweepCommands
             var store = new PostgresEventStore(dataSource, TimeProvider.System);
             var sweeper = new Sweeper(new CommandPipeline(store, Projections.DomainJson.CreateRegistry(), TimeProvider.System), store, DeadlineSweeps.All);
             var report = await sweeper.SweepAllAsync(ct);
-            foreach (var (name, count) in report.Recorded) await output.WriteLineAsync($"{name}: {count} recorded");
-            await output.WriteLineAsync($"sweep: {report.Total} recorded, {report.StreamsChecked} streams checked");
+            foreach (var (name, count) in report.Recorded) await output.WriteLineAsync($"{name}: {count} events recorded");
+            await output.WriteLineAsync($"sweep: {report.Total} events recorded, {report.StreamsChecked} streams checked");
             return 0;
         }));
         return sweep;

@@ -33,7 +33,7 @@ public sealed class DeadlineSweep<TCommand, TEvent, TState>(string name, Decider
         (await pipeline.HandleAsync(decider, tenant, stream, command, Sweeper.Metadata, ifMatch: null, cancellationToken)).Events.Count;
 }
 
-/// <summary>What one pass recorded, per sweep.</summary>
+/// <summary>What one pass recorded: events per sweep (a missed dispute step is two: the miss and the next step).</summary>
 public sealed record SweepReport(IReadOnlyDictionary<string, int> Recorded, int StreamsChecked)
 {
     public int Total => Recorded.Values.Sum();

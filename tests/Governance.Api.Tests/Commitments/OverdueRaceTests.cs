@@ -39,4 +39,38 @@ public sealed class OverdueRaceTests : IAsyncLifetime
         Assert.Single(dispute.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("type").GetString() == "escalation.step-deadline-missed");
         Assert.Equal(2, dispute.GetProperty("escalation").GetProperty("step").GetInt32());
     }
+
+    [Fact]
+    public async Task Two_nodes_sweeping_at_once_record_each_passed_deadline_once_and_a_later_sweep_records_nothing()
+    {
+        await _world.PromiseBenchesAsync((await _world.TodayAsync()).PlusDays(1));
+        await Ok(Post(_world.CoreGroup, $"{Base}/escalations",
+            """{"id":"bankjes","subject":{"kind":"overdue-commitment","reference":"bankjes-repareren"},"reason":"Kapot"}"""));
+        await using var second = await GovernanceServer.StartOnDatabaseAsync(_world.Server.ConnectionString, null, "--clock", "simulated");
+        using var admin2 = second.CreateClient();
+        admin2.DefaultRequestHeaders.Authorization = _world.Admin.DefaultRequestHeaders.Authorization;
+        await _world.AdvanceAsync("P15D");
+        await Ok(Post(admin2, "/api/v1/dev/clock", """{"advance":"P15D"}"""));
+
+        var sweepers = new[] { _world.Server, second }.Select(s => s.Services.GetRequiredService<Governance.Api.Sweeping.Sweeper>()).ToArray();
+        var reports = await Task.WhenAll(sweepers.Concat(sweepers).Select(s => s.SweepAllAsync(CancellationToken.None)));
+        // What the four passes say they recorded is what the ledger holds: no pass counted an event another one wrote.
+        await using (var dataSource = _world.Server.CreateDataSource())
+        {
+            foreach (var (sweep, streamType) in new[] { ("commitments", "commitment"), ("escalation-steps", "escalation") })
+            {
+                await using var count = dataSource.CreateCommand("""
+                    select count(*) from ledger.events e join ledger.streams s using (tenant_id, stream_id)
+                     where s.stream_type = $1 and coalesce(e.metadata->>'role', e.metadata->>'Role') = 'sweeper'
+                    """);
+                count.Parameters.Add(new() { Value = streamType });
+                Assert.Equal((long)(await count.ExecuteScalarAsync())!, reports.Sum(r => r.Recorded[sweep]));
+            }
+        }
+        Assert.Equal(0, (await sweepers[0].SweepAllAsync(CancellationToken.None)).Total);
+
+        var promise = (await Get(_world.Anonymous, $"{Base}/commitments/bankjes-repareren")).GetProperty("commitment");
+        Assert.Equal("overdue", promise.GetProperty("status").GetString());
+        Assert.Single(promise.GetProperty("history").EnumerateArray(), h => h.GetProperty("type").GetString() == "commitment.became-overdue");
+    }
 }
