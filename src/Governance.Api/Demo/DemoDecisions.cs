@@ -67,8 +67,7 @@ public sealed class DemoDecisions(DemoStory story, DemoCast cast, DemoMeetings m
             "Daar is dit jaar geen geld voor in onze begroting.", now));
         Chair(-70, "20:07", p, now => new TestObjection(1, ObjectionFinding.ValidObjection, "Zonder geld kan Ymere het niet uitvoeren.", now));
         // R8: consent failed; the chair puts it to the vote.
-        At(-70, "20:15", p, "dagvoorzitter@", "chair", async (now, ct) => ProposalFacts.OpenVote(VoteGround.ConsentFailed,
-            (await alliances.GetAsync(story.Alliance, null, ct))!, (await meetingQueries.GetAsync(story.Alliance, meetings.Meeting2, null, ct))?.State, now));
+        OpenVoteAfterFailedConsent(-70, "20:15", p, meetings.Meeting2);
         // Fatima Yilmaz is recused (R16: subsidy from the Stadsdeel, which this concerns); Anouk de Vries votes for BCOP.
         Vote(-70, "20:16", p, "bewoner2@", "bcop", VoteChoice.For);
         Vote(-70, "20:16", p, "eigenwijks@", "eigenwijks", VoteChoice.For);
@@ -106,8 +105,7 @@ public sealed class DemoDecisions(DemoStory story, DemoCast cast, DemoMeetings m
         Chair(-28, "19:46", p, now => new TestObjection(1, ObjectionFinding.ValidObjection, "Het rooster is vol; het bezwaar is geldig.", now));
         // R16: Fatima Yilmaz declared a subsidy flow from the Stadsdeel, which this proposal concerns: she is recused,
         // and BCOP votes through Anouk de Vries.
-        At(-28, "19:50", p, "dagvoorzitter@", "chair", async (now, ct) => ProposalFacts.OpenVote(VoteGround.ConsentFailed,
-            (await alliances.GetAsync(story.Alliance, null, ct))!, (await meetingQueries.GetAsync(story.Alliance, meetings.Meeting3, null, ct))?.State, now));
+        OpenVoteAfterFailedConsent(-28, "19:50", p, meetings.Meeting3);
         Vote(-28, "19:51", p, "bewoner2@", "bcop", VoteChoice.For);
         Vote(-28, "19:52", p, "politie@", "politie-nieuw-west", VoteChoice.For);
         Vote(-28, "19:52", p, "stadsdeel@", "stadsdeel-nieuw-west", VoteChoice.Against);
@@ -125,8 +123,7 @@ public sealed class DemoDecisions(DemoStory story, DemoCast cast, DemoMeetings m
         Chair(-28, "20:14", p, now => new RaiseObjection(cast.Person("ymere@"), DemoCast.Partner("ymere"),
             "Ons contract met de hovenier is eens per maand.", now));
         Chair(-28, "20:15", p, now => new TestObjection(1, ObjectionFinding.ValidObjection, "Het contract loopt nog een jaar.", now));
-        At(-28, "20:20", p, "dagvoorzitter@", "chair", async (now, ct) => ProposalFacts.OpenVote(VoteGround.ConsentFailed,
-            (await alliances.GetAsync(story.Alliance, null, ct))!, (await meetingQueries.GetAsync(story.Alliance, meetings.Meeting3, null, ct))?.State, now));
+        OpenVoteAfterFailedConsent(-28, "20:20", p, meetings.Meeting3);
         // R8: 2 for (BCOP's double vote) against 2 (Ymere, Stadsdeel): a tie is not a majority.
         Vote(-28, "20:21", p, "bewoner@", "bcop", VoteChoice.For);
         Vote(-28, "20:21", p, "ymere@", "ymere", VoteChoice.Against);
@@ -147,6 +144,11 @@ public sealed class DemoDecisions(DemoStory story, DemoCast cast, DemoMeetings m
                 [.. concerns.Select(DemoCast.Partner)], state.IsDecidable(item), now);
         });
     }
+
+    /// <summary>R8: consent failed; the chair opens the vote on the alliance and the table as they are at that moment.</summary>
+    private void OpenVoteAfterFailedConsent(int day, string time, ProposalId p, MeetingId meeting) =>
+        At(day, time, p, "dagvoorzitter@", "chair", async (now, ct) => ProposalFacts.OpenVote(VoteGround.ConsentFailed,
+            (await alliances.GetAsync(story.Alliance, null, ct))!, (await meetingQueries.GetAsync(story.Alliance, meeting, null, ct))?.State, now));
 
     private void Vote(int day, string time, ProposalId p, string voter, string partner, VoteChoice choice) =>
         At(day, time, p, voter, "representative", now => new CastVote(cast.Person(voter), DemoCast.Partner(partner), choice, now));

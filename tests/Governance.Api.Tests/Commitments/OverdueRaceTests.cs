@@ -14,17 +14,29 @@ public sealed class OverdueRaceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
-    [Fact]
-    public async Task Two_nodes_sending_the_overdue_commands_at_once_leave_one_event_per_passed_deadline()
+    /// <summary>
+    /// A promise due tomorrow and a dispute about it, then a second app node on the same database, and both nodes' clocks
+    /// 15 days on: the promise is overdue and the dispute's first step (14 days) has passed.
+    /// </summary>
+    private async Task<GovernanceServer> PromiseAndDisputeFifteenDaysOnAsync()
     {
         await _world.PromiseBenchesAsync((await _world.TodayAsync()).PlusDays(1));
         await Ok(Post(_world.CoreGroup, $"{Base}/escalations",
             """{"id":"bankjes","subject":{"kind":"overdue-commitment","reference":"bankjes-repareren"},"reason":"Kapot"}"""));
-        await using var second = await GovernanceServer.StartOnDatabaseAsync(_world.Server.ConnectionString, null, "--clock", "simulated");
+        var second = await GovernanceServer.StartOnDatabaseAsync(_world.Server.ConnectionString, null, "--clock", "simulated");
         using var admin2 = second.CreateClient();
         admin2.DefaultRequestHeaders.Authorization = _world.Admin.DefaultRequestHeaders.Authorization;
         await _world.AdvanceAsync("P15D");
         await Ok(Post(admin2, "/api/v1/dev/clock", """{"advance":"P15D"}"""));
+        return second;
+    }
+
+    [Fact]
+    public async Task Two_nodes_sending_the_overdue_commands_at_once_leave_one_event_per_passed_deadline()
+    {
+        await using var second = await PromiseAndDisputeFifteenDaysOnAsync();
+        using var admin2 = second.CreateClient();
+        admin2.DefaultRequestHeaders.Authorization = _world.Admin.DefaultRequestHeaders.Authorization;
 
         var calls = Enumerable.Range(0, 8).SelectMany(i => new[]
         {
@@ -43,14 +55,7 @@ public sealed class OverdueRaceTests : IAsyncLifetime
     [Fact]
     public async Task Two_nodes_sweeping_at_once_record_each_passed_deadline_once_and_a_later_sweep_records_nothing()
     {
-        await _world.PromiseBenchesAsync((await _world.TodayAsync()).PlusDays(1));
-        await Ok(Post(_world.CoreGroup, $"{Base}/escalations",
-            """{"id":"bankjes","subject":{"kind":"overdue-commitment","reference":"bankjes-repareren"},"reason":"Kapot"}"""));
-        await using var second = await GovernanceServer.StartOnDatabaseAsync(_world.Server.ConnectionString, null, "--clock", "simulated");
-        using var admin2 = second.CreateClient();
-        admin2.DefaultRequestHeaders.Authorization = _world.Admin.DefaultRequestHeaders.Authorization;
-        await _world.AdvanceAsync("P15D");
-        await Ok(Post(admin2, "/api/v1/dev/clock", """{"advance":"P15D"}"""));
+        await using var second = await PromiseAndDisputeFifteenDaysOnAsync();
 
         var sweepers = new[] { _world.Server, second }.Select(s => s.Services.GetRequiredService<Governance.Api.Sweeping.Sweeper>()).ToArray();
         var reports = await Task.WhenAll(sweepers.Concat(sweepers).Select(s => s.SweepAllAsync(CancellationToken.None)));
