@@ -16,6 +16,9 @@ public static class SiteNavigation
         new("Allianties", "/alliantie"),
         new("Belangenregister", "/belangenregister"),
         new("Werkafspraken", "/werkafspraken"),
+        // The decision register and the advice list (R9), the same way (Pages/Besluiten, Pages/Advies).
+        new("Besluiten", "/besluiten"),
+        new("Advies", "/advies"),
         new("Toegankelijkheid", "/toegankelijkheid"),
     ];
 
@@ -35,6 +38,8 @@ public static class SiteNavigation
         if (!string.Equals(segments[0], AlliancesPath[1..], StringComparison.OrdinalIgnoreCase)) return "/" + segments[0];
         return segments.Length >= 3 && segments[2].Equals("belangen", StringComparison.OrdinalIgnoreCase) ? "/belangenregister"
             : segments.Length >= 3 && segments[2].Equals("werkafspraken", StringComparison.OrdinalIgnoreCase) ? "/werkafspraken"
+            : segments.Length >= 3 && segments[2].Equals("besluiten", StringComparison.OrdinalIgnoreCase) ? "/besluiten"
+            : segments.Length >= 3 && segments[2].Equals("advies", StringComparison.OrdinalIgnoreCase) ? "/advies"
             : "/alliantie";
     }
 }
