@@ -1,12 +1,14 @@
 // Progressive enhancement of the live tally (Pages/Allianties/_Stemmingsstand.cshtml). Without this script the
-// page works as it is, with a "Vernieuwen" link. With it, each block with data-stream listens to the tally's
+// page works as it is, with a "Vernieuwen" link. With it, each block with a data-stream listens to the tally's
 // server-sent events and, on every change, re-reads the public projector page (data-source) and puts its copy of
 // the figures in place; the one-line summary sits in an aria-live="polite" region, so screen readers hear it.
 (function () {
     'use strict';
     if (!('EventSource' in window) || !window.fetch || !window.DOMParser) return;
 
-    document.querySelectorAll('[data-stemmingsstand][data-stream]').forEach(function (panel) {
+    document.querySelectorAll('[data-stemmingsstand]').forEach(function (panel) {
+        // A closed vote has an empty data-stream: nothing changes any more.
+        if (!panel.getAttribute('data-stream')) return;
         var busy = false;
         var again = false;
 
