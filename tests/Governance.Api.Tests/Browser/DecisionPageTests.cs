@@ -1,7 +1,9 @@
 using Governance.Api.Auth;
 using Governance.Api.Http;
 using Governance.Domain;
+using Governance.Api.Proposals;
 using Governance.Domain.Meetings;
+using Governance.Domain.Proposals;
 using Governance.EventStore;
 using Governance.Projections.Alliances;
 using Microsoft.Playwright;
@@ -167,6 +169,70 @@ public sealed class DecisionPageTests(BrowserFixture browser, AllianceServer dem
         Assert.Equal(403, response.Status);
         await Assertions.Expect(session.Page.Locator("main form")).ToHaveCountAsync(0);
         await session.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task Without_JavaScript_a_representative_votes_and_one_not_present_is_refused_in_Dutch_and_the_projector_page_reloads()
+    {
+        var meeting = await OpenMeetingTodayAsync("alliantie-vandaag-3");
+        var proposal = await VotingProposalAsync(meeting, "zonder-script");
+        var stemmen = $"{Base}/besluiten/{proposal.Value}/stemmen";
+
+        // Anouk de Vries has mandate for BCOP but is not recorded as present: the decider refuses, the page says why.
+        await using (var absent = await demo.NewSessionAsync(browser, output, javaScriptEnabled: false))
+        {
+            await absent.SignInAsync("bewoner2@osdorp.example", DemoPassword);
+            await absent.GotoAsync(stemmen);
+            await absent.Page.GetByText("Tegen", new() { Exact = true }).ClickAsync();
+            await absent.Page.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
+            await absent.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Assertions.Expect(absent.Page.Locator("#foutoverzicht")).ToContainTextAsync("U staat niet op de lijst van aanwezigen.");
+            await Assertions.Expect(absent.Page.GetByLabel("Tegen", new() { Exact = true })).ToBeCheckedAsync();
+            await absent.ScreenshotAsync("niet-aanwezig");
+        }
+
+        await using var present = await demo.NewSessionAsync(browser, output, javaScriptEnabled: false);
+        await present.SignInAsync("bewoner@osdorp.example", DemoPassword);
+        await present.GotoAsync(stemmen);
+        await present.Page.GetByText("Tegen", new() { Exact = true }).ClickAsync();
+        await present.Page.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
+        await present.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(present.Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Uw stem namens {Bcop} is: tegen.");
+        // Changeable until close.
+        await present.Page.GetByText("Voor", new() { Exact = true }).ClickAsync();
+        await present.Page.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
+        await present.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(present.Page.Locator("main")).ToContainTextAsync($"De stem van {Bcop} is nu: voor");
+
+        await using var projector = await demo.NewSessionAsync(browser, output, javaScriptEnabled: false);
+        await projector.GotoAsync($"{Base}/besluiten/{proposal.Value}/stemming");
+        var row = projector.Page.Locator("[data-stand] tr", new() { Has = projector.Page.GetByRole(AriaRole.Rowheader, new() { Name = Bcop, Exact = true }) });
+        await Assertions.Expect(row).ToContainTextAsync("heeft gestemd");
+        await Assertions.Expect(projector.Page.GetByRole(AriaRole.Link, new() { Name = "Vernieuwen" })).ToBeVisibleAsync();
+        await projector.ScreenshotAsync();
+    }
+
+    /// <summary>A proposal on the meeting's item, its consent round opened and the vote opened as the API opens it (ProposalFacts).</summary>
+    private async Task<ProposalId> VotingProposalAsync(MeetingId meeting, string slug)
+    {
+        var services = demo.Server.Services;
+        var pipeline = services.GetRequiredService<CommandPipeline>();
+        var accounts = services.GetRequiredService<AccountService>();
+        var alliance = (await services.GetRequiredService<AllianceQueries>().GetAsync(Osdorp))!;
+        var state = (await services.GetRequiredService<Governance.Projections.Meetings.MeetingQueries>().GetAsync(Osdorp, meeting))!.State;
+        var chair = (await accounts.FindByEmailAsync("dagvoorzitter@osdorp.example"))!.Value;
+        var fatima = (await accounts.FindByEmailAsync("bewoner@osdorp.example"))!.Value;
+        var id = ProposalId.Parse(slug);
+        var metadata = new EventMetadata(chair.Value, "chair", "decision-page-test");
+
+        Task Do(Func<Instant, ProposalCommand> command) =>
+            pipeline.HandleAsync(Governance.Domain.Proposals.Proposal.Decider, Osdorp.Value, id.StreamId, command, metadata, null, CancellationToken.None);
+
+        await Do(now => new TableProposal(id, meeting, Item, "Bloembakken", "Wij zetten bloembakken langs het plein.",
+            PartnerId.Parse("bcop"), fatima, [], state.IsDecidable(Item), now));
+        await Do(now => new OpenConsentRound(now));
+        await Do(now => ProposalFacts.OpenVote(VoteGround.ConsentFailed, alliance, state, now));
+        return id;
     }
 
     private static string DemoPassword => AllianceServer.Resident.Password;

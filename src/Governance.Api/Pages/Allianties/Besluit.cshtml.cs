@@ -37,8 +37,9 @@ public sealed class BesluitModel(
     public static string Counts(VoteClosed c)
     {
         ArgumentNullException.ThrowIfNull(c);
+        static string Partners(int n) => n == 1 ? "1 partner" : string.Create(CultureInfo.InvariantCulture, $"{n} partners");
         return string.Create(CultureInfo.InvariantCulture,
-            $"voor: {c.ForCount} partners ({c.ForWeight} gewogen), tegen: {c.AgainstCount} ({c.AgainstWeight} gewogen), onthouden: {c.AbstainCount} ({c.AbstainWeight} gewogen)");
+            $"Voor: {Partners(c.ForCount)} ({c.ForWeight} gewogen), tegen: {Partners(c.AgainstCount)} ({c.AgainstWeight} gewogen), onthouden: {Partners(c.AbstainCount)} ({c.AbstainWeight} gewogen)");
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)

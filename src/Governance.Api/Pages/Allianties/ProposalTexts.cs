@@ -189,7 +189,9 @@ public static class ProposalTexts
         var rows = round.Electorate.Partners.Select(p =>
         {
             var id = p.Partner.Value;
-            var state = tally.Voted.Contains(id) ? "heeft gestemd" : tally.NotYetVoted.Contains(id) ? "nog niet gestemd" : "kan niet stemmen";
+            var state = tally.Voted.Contains(id) ? "heeft gestemd"
+                : !tally.Open ? "niet gestemd"
+                : tally.NotYetVoted.Contains(id) ? "nog niet gestemd" : "kan niet stemmen";
             return new TallyRow(partnerName(p.Partner), p.Weight, state,
                 choices is not null && choices.TryGetValue(id, out var c) ? Choice(c) : null);
         }).ToList();
