@@ -196,7 +196,7 @@ public static class ProposalTexts
                 choices is not null && choices.TryGetValue(id, out var c) ? Choice(c) : null);
         }).ToList();
         var options = tally.Options?.Select(o => new TallyOption(Choice(o.Choice), [.. o.Partners.Select(p => partnerName(PartnerId.Parse(p)))], o.Count, o.Weight)).ToList();
-        var summary = string.Create(CultureInfo.InvariantCulture, $"{tally.Voted.Count} van de {round.Electorate.Partners.Length} partners hebben gestemd.")
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{tally.Voted.Count} van de {round.Electorate.Partners.Length} partners {(tally.Voted.Count == 1 ? "heeft" : "hebben")} gestemd.")
             + (tally.Open ? " De stemming is open." : $" De stemming is gesloten: {Outcome(tally.Outcome ?? VoteOutcome.Void)}.");
         var path = $"{allianceBase}/besluiten/{v.Id.Value}/stemming";
         return new TallyPanel(tally.Open, tally.SecretUntilClose, rows, options, Quorum(tally.Quorum), summary, v.StreamVersion,
