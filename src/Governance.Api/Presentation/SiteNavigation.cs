@@ -17,6 +17,9 @@ public static class SiteNavigation
         new("Vergaderingen", "/vergaderingen"),
         new("Belangenregister", "/belangenregister"),
         new("Werkafspraken", "/werkafspraken"),
+        // The decision register and the advice list (R9), the same way (Pages/Besluiten, Pages/Advies).
+        new("Besluiten", "/besluiten"),
+        new("Advies", "/advies"),
         new("Toegankelijkheid", "/toegankelijkheid"),
     ];
 
@@ -37,6 +40,8 @@ public static class SiteNavigation
         return segments.Length >= 3 && segments[2].Equals("vergaderingen", StringComparison.OrdinalIgnoreCase) ? "/vergaderingen"
             : segments.Length >= 3 && segments[2].Equals("belangen", StringComparison.OrdinalIgnoreCase) ? "/belangenregister"
             : segments.Length >= 3 && segments[2].Equals("werkafspraken", StringComparison.OrdinalIgnoreCase) ? "/werkafspraken"
+            : segments.Length >= 3 && segments[2].Equals("besluiten", StringComparison.OrdinalIgnoreCase) ? "/besluiten"
+            : segments.Length >= 3 && segments[2].Equals("advies", StringComparison.OrdinalIgnoreCase) ? "/advies"
             : "/alliantie";
     }
 }

@@ -23,8 +23,8 @@ namespace Governance.Api.Proposals;
 /// </summary>
 public static class ProposalEndpoints
 {
-    private static readonly Role[] Tablers = [Role.Chair, Role.Secretary, Role.Representative];
-    private static readonly Role[] Recorders = [Role.Chair, Role.Secretary];
+    private static readonly Role[] Tablers = ProposalRoles.Tablers;
+    private static readonly Role[] Recorders = ProposalRoles.Recorders;
 
     public static IEndpointRouteBuilder MapProposalEndpoints(this IEndpointRouteBuilder app)
     {
@@ -42,23 +42,23 @@ public static class ProposalEndpoints
         api.MapPost("/proposals", Table).RequireRoles(Tablers).Validate<TableProposalRequest>();
         api.MapPost(P + "/amendments", Amend).RequireRoles(Tablers).Validate<AmendProposalRequest>();
         // R8: the chair runs the consent round; the secretary may keep its record.
-        api.MapPost(P + "/consent-round", OpenRound).RequireRoles(Role.Chair);
+        api.MapPost(P + "/consent-round", OpenRound).RequireRoles(ProposalRoles.Chair);
         api.MapPost(P + "/contributions", Contribute).RequireRoles(Recorders).Validate<ContributionRequest>();
         api.MapPost(P + "/objections", Raise).RequireRoles(Tablers).Validate<RaiseObjectionRequest>();
-        api.MapPost(P + "/objections/{objection:int}/test", Test).RequireRoles(Role.Chair).Validate<TestObjectionRequest>();
-        api.MapPost(P + "/objections/{objection:int}/resolution", Resolve).RequireRoles(Role.Chair).Validate<ResolveObjectionRequest>();
-        api.MapPost(P + "/consent", Consent).RequireRoles(Role.Chair);
+        api.MapPost(P + "/objections/{objection:int}/test", Test).RequireRoles(ProposalRoles.Chair).Validate<TestObjectionRequest>();
+        api.MapPost(P + "/objections/{objection:int}/resolution", Resolve).RequireRoles(ProposalRoles.Chair).Validate<ResolveObjectionRequest>();
+        api.MapPost(P + "/consent", Consent).RequireRoles(ProposalRoles.Chair);
         // R8/R13: the chair opens and closes the vote; a representative casts its own partner's vote.
-        api.MapPost(P + "/vote", OpenVote).RequireRoles(Role.Chair).Validate<OpenVoteRequest>();
-        api.MapPost(P + "/vote/ballots", Cast).RequireRoles(Role.Representative).Validate<CastVoteRequest>();
+        api.MapPost(P + "/vote", OpenVote).RequireRoles(ProposalRoles.Chair).Validate<OpenVoteRequest>();
+        api.MapPost(P + "/vote/ballots", Cast).RequireRoles(ProposalRoles.Voters).Validate<CastVoteRequest>();
         // R16: someone recuses themselves; the chair records a recusal declared at the table.
-        api.MapPost(P + "/vote/recusals", Recuse).RequireRoles(Role.Chair, Role.Representative).Validate<RecusalRequest>();
-        api.MapPost(P + "/vote/closing", CloseVote).RequireRoles(Role.Chair);
-        api.MapPost(P + "/withdrawal", Withdraw).RequireRoles(Role.Chair).Validate<WithdrawProposalRequest>();
-        api.MapPost(P + "/deferral", Defer).RequireRoles(Role.Chair).Validate<DeferProposalRequest>();
+        api.MapPost(P + "/vote/recusals", Recuse).RequireRoles(ProposalRoles.Recusers).Validate<RecusalRequest>();
+        api.MapPost(P + "/vote/closing", CloseVote).RequireRoles(ProposalRoles.Chair);
+        api.MapPost(P + "/withdrawal", Withdraw).RequireRoles(ProposalRoles.Chair).Validate<WithdrawProposalRequest>();
+        api.MapPost(P + "/deferral", Defer).RequireRoles(ProposalRoles.Chair).Validate<DeferProposalRequest>();
         // R9: the partner declines through its representative (or the chair records it at the table) and motivates.
-        api.MapPost(P + "/advice", Decline).RequireRoles(Role.Representative, Role.Chair).Validate<DeclineExecutionRequest>();
-        api.MapPost(P + "/advice/{partner}/motivation", Motivate).RequireRoles(Role.Representative, Role.Secretary).Validate<AdviceMotivationRequest>();
+        api.MapPost(P + "/advice", Decline).RequireRoles(ProposalRoles.Decliners).Validate<DeclineExecutionRequest>();
+        api.MapPost(P + "/advice/{partner}/motivation", Motivate).RequireRoles(ProposalRoles.Motivators).Validate<AdviceMotivationRequest>();
         // R9: what the sweeper does, on demand; never refused, and records each overdue motivation once.
         api.MapPost(P + "/advice/overdue-check", CheckOverdue).RequireRoles(Role.Admin, Role.Secretary);
         return app;
@@ -188,19 +188,17 @@ public static class ProposalEndpoints
         var id = ProposalId.Parse(body.Id!);
         var partner = PartnerId.Parse(body.Partner!);
         var actor = http.GetActor()!;
-        if (!IsOfficer(actor, view.Id) && !actor.RepresentedPartners(view.Id).Contains(partner)) return AuthorizationExtensions.Forbidden();
-        if (view.Partner(partner) is not { IsMember: true }) return NotAMember(partner);
         var concerns = (body.Concerns ?? []).Select(PartnerId.Parse).Distinct().ToList();
-        foreach (var concerned in concerns)
+        var proposer = body.Proposer is null ? actor.Person : PersonId.Parse(body.Proposer);
+        // Someone acting only as a representative tables for their own partner in their own name; the officers enter a proposal for its proposer.
+        switch (ProposalAccess.MayTable(actor, view, partner, proposer, concerns, out var notMember))
         {
-            if (view.Partner(concerned) is not { IsMember: true }) return NotAMember(concerned);
+            case ProposalAccess.Check.Forbidden: return AuthorizationExtensions.Forbidden();
+            case ProposalAccess.Check.NotAMember: return NotAMember(notMember.GetValueOrDefault());
         }
         var meetingId = MeetingId.Parse(body.Meeting!);
         if (await meetings.GetAsync(view.Id, meetingId, null, ct) is not { } meeting) return MeetingNotFound(body.Meeting!);
         var item = AgendaItemId.Parse(body.Item!);
-        var proposer = body.Proposer is null ? actor.Person : PersonId.Parse(body.Proposer);
-        // Someone acting only as a representative tables in their own name; the officers enter a proposal for its proposer.
-        if (proposer != actor.Person && !IsOfficer(actor, view.Id)) return AuthorizationExtensions.Forbidden();
 
         // R7: decidability is the meeting's, read now; the decider refuses what is not decidable.
         var outcome = await pipeline.HandleAsync(Proposal.Decider, view.Id.Value, id.StreamId,
@@ -217,8 +215,7 @@ public static class ProposalEndpoints
         if (view is null) return problem!;
         // A representative amends only its own partner's proposal; the officers amend any in the round.
         var actor = http.GetActor()!;
-        if (!IsOfficer(actor, AllianceId.Parse(alliance)) && !actor.RepresentedPartners(AllianceId.Parse(alliance)).Contains(view.State.ProposerPartner))
-            return AuthorizationExtensions.Forbidden();
+        if (!ProposalAccess.MayAmend(actor, AllianceId.Parse(alliance), view.State.ProposerPartner)) return AuthorizationExtensions.Forbidden();
         return await Execute(alliance, view.Id, pipeline, http, now => new AmendProposal(body.Text!.Trim(), body.Reason!.Trim(), now), ct);
     }
 
@@ -241,9 +238,7 @@ public static class ProposalEndpoints
         var by = body.By is null ? actor.Person : PersonId.Parse(body.By);
         var partner = body.Partner is null ? (PartnerId?)null : PartnerId.Parse(body.Partner);
         // Someone acting only as a representative objects in their own name, for their own partner.
-        if (!IsOfficer(actor, allianceId)
-            && (by != actor.Person || partner is not { } p || !actor.RepresentedPartners(allianceId).Contains(p)))
-            return AuthorizationExtensions.Forbidden();
+        if (!ProposalAccess.MayObject(actor, allianceId, by, partner)) return AuthorizationExtensions.Forbidden();
         return await Execute(alliance, ProposalId.Parse(proposal), pipeline, http, now => new RaiseObjection(by, partner, body.Reasons!.Trim(), now), ct);
     }
 
@@ -284,7 +279,7 @@ public static class ProposalEndpoints
         var partner = PartnerId.Parse(body.Partner!);
         var actor = http.GetActor()!;
         // Who you are: a vote is cast for a partner you represent. Mandate and presence are the decider's (as snapshotted).
-        if (!actor.RepresentedPartners(AllianceId.Parse(alliance)).Contains(partner)) return AuthorizationExtensions.Forbidden();
+        if (!ProposalAccess.MayCastFor(actor, AllianceId.Parse(alliance), partner)) return AuthorizationExtensions.Forbidden();
         return await Execute(alliance, ProposalId.Parse(proposal), pipeline, http,
             now => new CastVote(actor.Person, partner, Kebab.Parse<VoteChoice>(body.Choice!), now), ct);
     }
@@ -295,7 +290,7 @@ public static class ProposalEndpoints
         if (await ProposalMissing(alliance, proposal, pipeline, ct) is { } missing) return missing;
         var actor = http.GetActor()!;
         var person = body.Person is null ? actor.Person : PersonId.Parse(body.Person);
-        if (person != actor.Person && !actor.Has(AllianceId.Parse(alliance), Role.Chair)) return AuthorizationExtensions.Forbidden();
+        if (!ProposalAccess.MayRecuse(actor, AllianceId.Parse(alliance), person)) return AuthorizationExtensions.Forbidden();
         return await Execute(alliance, ProposalId.Parse(proposal), pipeline, http, now => new DeclareRecusal(person, body.Reason!.Trim(), now), ct);
     }
 
@@ -319,10 +314,9 @@ public static class ProposalEndpoints
         if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var partner = PartnerId.Parse(body.Partner!);
         var actor = http.GetActor()!;
-        var chair = actor.Has(view.Id, Role.Chair);
-        if (!chair && !actor.RepresentedPartners(view.Id).Contains(partner)) return AuthorizationExtensions.Forbidden();
         // The chair records the refusal of the partner's representative at the table; a representative speaks for itself.
-        var by = chair && body.By is not null ? PersonId.Parse(body.By) : actor.Person;
+        if (ProposalAccess.Decliner(actor, view.Id, partner, body.By is null ? null : PersonId.Parse(body.By)) is not { } by)
+            return AuthorizationExtensions.Forbidden();
         return await Execute(alliance, ProposalId.Parse(proposal), pipeline, http,
             now => new DeclineExecution(partner, by, body.Reason!.Trim(), view.Agreements, now), ct);
     }
@@ -334,7 +328,7 @@ public static class ProposalEndpoints
         if (!PartnerId.TryParse(partner, out var partnerId)) return EndpointResults.InvalidId("partner", partner);
         var actor = http.GetActor()!;
         var allianceId = AllianceId.Parse(alliance);
-        if (!actor.Has(allianceId, Role.Secretary) && !actor.RepresentedPartners(allianceId).Contains(partnerId)) return AuthorizationExtensions.Forbidden();
+        if (!ProposalAccess.MayMotivate(actor, allianceId, partnerId)) return AuthorizationExtensions.Forbidden();
         return await Execute(alliance, ProposalId.Parse(proposal), pipeline, http,
             now => new RecordAdviceMotivation(partnerId, actor.Person, body.Motivation!.Trim(), body.FollowsAdvice!.Value, now), ct);
     }
@@ -367,8 +361,6 @@ public static class ProposalEndpoints
         if (!ProposalId.TryParse(proposal, out var p)) return EndpointResults.InvalidId("proposal", proposal);
         return await pipeline.StreamVersionAsync(a.Value, p.StreamId, ct) == 0 ? ProposalNotFound(proposal) : null;
     }
-
-    private static bool IsOfficer(Actor actor, AllianceId alliance) => actor.Has(alliance, Role.Chair) || actor.Has(alliance, Role.Secretary);
 
     private static async Task<AllianceView?> LoadAlliance(string alliance, AllianceQueries queries, CancellationToken ct) =>
         AllianceId.TryParse(alliance, out var id) ? await queries.GetAsync(id, null, ct) : null;
