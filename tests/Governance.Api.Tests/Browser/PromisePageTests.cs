@@ -62,7 +62,7 @@ public sealed class PromisePageTests(BrowserFixture browser, AllianceServer demo
     public async Task As_of_a_day_before_the_bench_repairs_were_due_they_were_open()
     {
         await using var session = await demo.NewSessionAsync(browser, output);
-        var day = LocalDate.FromDateTime(DateTime.UtcNow).PlusDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = Today().PlusDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await session.GotoAsync($"{Promises}?partner=stadsdeel-nieuw-west&stand={day}");
         var page = session.Page;
         await Assertions.Expect(page.GetByText("Zo stond het op")).ToBeVisibleAsync();
@@ -144,7 +144,7 @@ public sealed class PromisePageTests(BrowserFixture browser, AllianceServer demo
         await session.AssertNoAxeViolationsAsync();
         await session.ScreenshotAsync("nu");
 
-        var fifteenDaysAgo = LocalDate.FromDateTime(DateTime.UtcNow).PlusDays(-15).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var fifteenDaysAgo = Today().PlusDays(-15).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await page.GetByLabel("Stand op").FillAsync(fifteenDaysAgo);
         await page.GetByRole(AriaRole.Button, new() { Name = "Toon de stand" }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -200,4 +200,79 @@ public sealed class PromisePageTests(BrowserFixture browser, AllianceServer demo
         Assert.Equal(403, dispute.Status);
         await Assertions.Expect(session.Page.GetByText("Afvalcontainers")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task The_secretary_records_an_oral_promise_from_the_meeting_page_in_one_short_form()
+    {
+        await using var session = await demo.NewSessionAsync(browser, output);
+        var secretary = AllianceServer.Account("projectleider@osdorp.example");
+        await session.SignInAsync(secretary.Email, secretary.Password);
+        var meeting = $"/allianties/{AllianceServer.Alliance}/vergaderingen/alliantie-{Today().PlusDays(-28).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        await session.GotoAsync(meeting);
+        var page = session.Page;
+        await page.GetByRole(AriaRole.Link, new() { Name = "Belofte vastleggen: wie beloofde wat aan tafel?" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Belofte vastleggen");
+
+        // An empty form says what is missing, in Dutch, next to each field.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Belofte vastleggen" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.GetByText("Kies wie de belofte deed.").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Schrijf op wat er beloofd is.").First).ToBeVisibleAsync();
+        await session.AssertNoAxeViolationsAsync();
+
+        await page.GetByLabel("Wie beloofde het?").SelectOptionAsync(new SelectOptionValue { Label = "Ruben Kok (Politie Nieuw-West)" });
+        await page.GetByLabel("Wat is er beloofd?").FillAsync("De politie loopt een extra avondronde bij de speeltuin.");
+        await page.GetByLabel("Wanneer is het klaar?").FillAsync(Today().PlusDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByText("Mondeling, buiten de agenda").ClickAsync();
+        await page.GetByLabel("Waar was dat?").FillAsync("na afloop, bij de koffie");
+        await page.GetByLabel("Wie hoorde het?", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Marleen Bakker" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Belofte vastleggen" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De belofte is vastgelegd.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Belofte van Politie Nieuw-West");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(
+            "Ruben Kok (Politie Nieuw-West) beloofde mondeling: De politie loopt een extra avondronde bij de speeltuin.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Dat was na afloop, bij de koffie, met als getuigen Marleen Bakker.");
+        await session.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_year_plan_shows_goals_with_owner_and_date_the_dream_apart_and_the_owner_reports_progress()
+    {
+        await using var anonymous = await demo.NewSessionAsync(browser, output);
+        await anonymous.GotoAsync($"/allianties/{AllianceServer.Alliance}/jaarplan");
+        var page = anonymous.Page;
+        Assert.EndsWith($"/jaarplan/jaarplan-{Today().Year}", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        var thisYear = page.GetByRole(AriaRole.Region, new() { Name = "Doelen voor dit jaar" });
+        var playground = thisYear.GetByRole(AriaRole.Article, new() { Name = "Elke straat een veilige speelplek" });
+        await Assertions.Expect(playground).ToContainTextAsync("Eigenaar: Bewonerscollectief Osdorp de Punt (BCOP).");
+        await Assertions.Expect(playground).ToContainTextAsync($"31 december {Today().Year}");
+        await Assertions.Expect(playground.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Ymere deelt het uitvoeringsplan" })).ToContainTextAsync("nagekomen");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Doelen voor de lange termijn" })).ToContainTextAsync("Veilige en verlichte looproutes");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Dromen" })).ToContainTextAsync("Een eigen buurthuis voor Osdorp de Punt");
+        await Assertions.Expect(page.GetByText("Voortgang melden")).ToHaveCountAsync(0);
+        await anonymous.AssertNoAxeViolationsAsync();
+        await anonymous.ScreenshotAsync();
+
+        await using var session = await demo.NewSessionAsync(browser, output);
+        await session.SignInAsync(AllianceServer.Resident.Email, AllianceServer.Resident.Password);
+        await session.GotoAsync($"/allianties/{AllianceServer.Alliance}/jaarplan/jaarplan-{Today().Year}");
+        page = session.Page;
+        // BCOP owns the playground goal, not the Stadsdeel's walking routes.
+        var routes = page.GetByRole(AriaRole.Article, new() { Name = "Veilige en verlichte looproutes naar school en winkels" });
+        await Assertions.Expect(routes.GetByText("Voortgang melden")).ToHaveCountAsync(0);
+        playground = page.GetByRole(AriaRole.Article, new() { Name = "Elke straat een veilige speelplek" });
+        await playground.GetByText("Voortgang melden").First.ClickAsync();
+        await playground.GetByLabel("Wat is er gebeurd?").FillAsync("In drie straten is een speelplek gekozen.");
+        await playground.GetByRole(AriaRole.Button, new() { Name = "Voortgang melden" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De voortgang is vastgelegd.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Article, new() { Name = "Elke straat een veilige speelplek" })).ToContainTextAsync("In drie straten is een speelplek gekozen.");
+        await session.AssertNoAxeViolationsAsync();
+    }
+
+    /// <summary>Today in Amsterdam, as the demo story counts its days.</summary>
+    private static LocalDate Today() => SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).Date;
 }
