@@ -273,6 +273,32 @@ public sealed class PromisePageTests(BrowserFixture browser, AllianceServer demo
         await session.AssertNoAxeViolationsAsync();
     }
 
+    [Fact]
+    public async Task The_secretary_adds_a_goal_and_R11_refuses_one_without_an_owner_in_Dutch_next_to_the_field()
+    {
+        await using var session = await demo.NewSessionAsync(browser, output);
+        var secretary = AllianceServer.Account("projectleider@osdorp.example");
+        await session.SignInAsync(secretary.Email, secretary.Password);
+        await session.GotoAsync($"/allianties/{AllianceServer.Alliance}/jaarplan/jaarplan-{Today().Year}");
+        var page = session.Page;
+        var form = page.GetByRole(AriaRole.Region, new() { Name = "Doel of droom toevoegen" });
+
+        await form.GetByText("Een doel voor dit jaar").ClickAsync();
+        await form.GetByLabel("Het doel").FillAsync("Een bankje in elke straat");
+        await form.GetByLabel("Bereikt op (niet bij een droom)").FillAsync($"{Today().Year}-12-31");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var ownerField = page.Locator(".ams-field", new() { Has = page.GetByLabel("Eigenaar (niet bij een droom)") });
+        await Assertions.Expect(ownerField).ToContainTextAsync("Een doel heeft een eigenaar. Kies welke partner ervoor zorgt (afspraak R11).");
+        await session.AssertNoAxeViolationsAsync();
+
+        await form.GetByLabel("Eigenaar (niet bij een droom)").SelectOptionAsync(new SelectOptionValue { Label = "Stadsdeel Nieuw-West" });
+        await form.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Het doel staat in het plan.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Article, new() { Name = "Een bankje in elke straat" })).ToContainTextAsync("Eigenaar: Stadsdeel Nieuw-West.");
+    }
+
     /// <summary>Today in Amsterdam, as the demo story counts its days.</summary>
     private static LocalDate Today() => SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).Date;
 }
