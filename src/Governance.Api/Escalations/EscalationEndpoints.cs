@@ -21,11 +21,13 @@ namespace Governance.Api.Escalations;
 public static class EscalationEndpoints
 {
     /// <summary>R12: the core group and the partners' representatives raise disputes and take them up the ladder.</summary>
-    private static readonly Role[] Raisers = [Role.CoreGroup, Role.Representative];
+    internal static readonly Role[] Raisers = [Role.CoreGroup, Role.Representative];
 
-    private static readonly Role[] Parties = [Role.CoreGroup, Role.Representative, Role.Chair, Role.Secretary];
+    internal static readonly Role[] Parties = [Role.CoreGroup, Role.Representative, Role.Chair, Role.Secretary];
 
-    private static readonly Role[] Readers = [Role.Admin, Role.Chair, Role.Secretary, Role.Representative, Role.CoreGroup, Role.EscalationContact];
+    internal static readonly Role[] Resolvers = [Role.Chair, Role.Secretary, Role.CoreGroup];
+
+    internal static readonly Role[] Readers = [Role.Admin, Role.Chair, Role.Secretary, Role.Representative, Role.CoreGroup, Role.EscalationContact];
 
     public static IEndpointRouteBuilder MapEscalationEndpoints(this IEndpointRouteBuilder app)
     {
@@ -41,7 +43,7 @@ public static class EscalationEndpoints
         // R12: the programme's escalation contact advises, solicited or not, on any dispute of an alliance that assigned them.
         api.MapPost(E + "/advice", Advise).RequireRoles(Role.EscalationContact).Validate<EscalationAdviceRequest>();
         api.MapPost(E + "/next-step", NextStep).RequireRoles(Parties).Validate<EscalationReasonRequest>();
-        api.MapPost(E + "/resolution", Resolve).RequireRoles(Role.Chair, Role.Secretary, Role.CoreGroup).Validate<ResolveEscalationRequest>();
+        api.MapPost(E + "/resolution", Resolve).RequireRoles(Resolvers).Validate<ResolveEscalationRequest>();
         api.MapPost(E + "/reopening", Reopen).RequireRoles(Parties).Validate<EscalationReasonRequest>();
         // The sweeper's command, also by hand for an admin; idempotent, so a repeat records nothing.
         api.MapPost(E + "/overdue-check", OverdueCheck).RequireRoles(Role.Admin);
@@ -167,7 +169,7 @@ public static class EscalationEndpoints
         : Governance.Domain.Proposals.ProposalId.TryParse(reference, out var p) ? p.StreamId : null;
 
     /// <summary>The people of the alliance read its disputes; someone who is only an escalation contact, only when assigned.</summary>
-    private static bool MayRead(HttpContext http, AllianceView view)
+    internal static bool MayRead(HttpContext http, AllianceView view)
     {
         var actor = http.GetActor()!;
         return Readers.Where(r => r != Role.EscalationContact).Any(r => actor.Has(view.Id, r))

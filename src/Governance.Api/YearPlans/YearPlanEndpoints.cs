@@ -19,8 +19,8 @@ namespace Governance.Api.YearPlans;
 /// </summary>
 public static class YearPlanEndpoints
 {
-    private static readonly Role[] PlanKeepers = [Role.Chair, Role.Secretary, Role.Admin];
-    private static readonly Role[] GoalReporters = [Role.Representative, Role.Chair, Role.Secretary];
+    internal static readonly Role[] PlanKeepers = [Role.Chair, Role.Secretary, Role.Admin];
+    internal static readonly Role[] GoalReporters = [Role.Representative, Role.Chair, Role.Secretary];
 
     public static IEndpointRouteBuilder MapYearPlanEndpoints(this IEndpointRouteBuilder app)
     {

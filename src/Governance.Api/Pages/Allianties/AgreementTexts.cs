@@ -23,6 +23,9 @@ public static class AgreementTexts
         ["alliance board"] = "het bestuur van de alliantie",
     };
 
+    /// <summary>A step of the escalation ladder (R12) in Dutch: the default steps translated, an alliance's own words as written.</summary>
+    public static string Step(string description) => DefaultSteps.TryGetValue(description, out var nl) ? nl : description;
+
     public static IReadOnlyList<Line> For(WorkingAgreements a) =>
     [
         new("R1", "Conceptagenda rondsturen", $"{Span(a.DraftAgenda)} voor de alliantievergadering"),

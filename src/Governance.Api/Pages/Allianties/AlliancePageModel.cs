@@ -61,6 +61,15 @@ public abstract class AlliancePageModel(AllianceQueries queries, PeopleDirectory
         return true;
     }
 
+    /// <summary>Adds the names of people who are not (or no longer) at the table, such as the core group or who raised a dispute.</summary>
+    protected async Task AddNamesAsync(IEnumerable<PersonId> people, CancellationToken cancellationToken)
+    {
+        var missing = people.Where(p => !_names.ContainsKey(p)).Distinct().ToList();
+        if (missing.Count == 0) return;
+        var found = await People.NamesAsync(missing, cancellationToken);
+        _names = _names.Concat(found.Where(f => !_names.ContainsKey(f.Key))).ToDictionary(f => f.Key, f => f.Value);
+    }
+
     /// <summary>
     /// Null when the actor holds one of <paramref name="roles"/> here; otherwise the answer the API would give: sign in
     /// first (to /inloggen and back), or 403, which shows the Dutch error page. Hiding a form is no protection by itself.

@@ -1,0 +1,132 @@
+using Governance.Api.Alliances;
+using Governance.Api.Http;
+using Governance.Domain;
+using Governance.Domain.Commitments;
+using Governance.Domain.Meetings;
+using Governance.Projections.Alliances;
+using Governance.Projections.Commitments;
+using Governance.Projections.Meetings;
+using Governance.Projections.Proposals;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Governance.Api.Pages.Allianties;
+
+/// <summary>
+/// "Wie beloofde wat" (issue 6, R10): per partner a summary of its promises (counts per status, keep rate, median days
+/// late), the promises behind it, and the advice it has not answered (R9). Filters and "stand op" are a GET form: the
+/// page is then computed from the events recorded up to the end of that day, and says which ledger position it reflects.
+/// Public, like the API's reads of promises.
+/// </summary>
+public sealed class BeloftesModel(
+    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, CommitmentQueries commitments, ProposalQueries proposals,
+    MeetingQueries meetings, TimeProvider clock)
+    : AlliancePageModel(queries, people, pipeline)
+{
+    public const int SoonDays = 14;
+
+    private Dictionary<string, MeetingView> _meetings = new(StringComparer.Ordinal);
+
+    public sealed record AdviceRow(string Proposal, string Title, Instant Due, string Status);
+
+    public sealed record PartnerGroup(PartnerId Partner, string Name, PromiseRecord Record, IReadOnlyList<CommitmentView> Shown, IReadOnlyList<AdviceRow> Advice);
+
+    /// <summary>The filter as typed: <c>alle</c>, <c>te-laat</c> or <c>binnenkort</c>.</summary>
+    [BindProperty(SupportsGet = true, Name = "toon")]
+    public string? Show { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "partner")]
+    public string? PartnerFilter { get; set; }
+
+    /// <summary>"Stand op": a calendar day, "2026-10-01"; empty for now.</summary>
+    [BindProperty(SupportsGet = true, Name = "stand")]
+    public string? AsOfText { get; set; }
+
+    public LocalDate? AsOfDate { get; private set; }
+
+    /// <summary>The moment the page is computed at: the end of <see cref="AsOfDate"/>, or now.</summary>
+    public Instant At { get; private set; }
+
+    public long Position { get; private set; }
+
+    public IReadOnlyList<PartnerGroup> Groups { get; private set; } = [];
+
+    public string? AsOfError { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return Page();
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        var asOf = AsOf(AsOfText, now, out var date, out var error);
+        (AsOfDate, AsOfError) = (date, error);
+        At = asOf ?? now;
+        var at = asOf?.ToDateTimeOffset();
+
+        var list = await commitments.ListAsync(Alliance.Id, at, cancellationToken);
+        Position = await commitments.PositionAsync(Alliance.Id, at, cancellationToken);
+        _meetings = (await meetings.ListAsync(Alliance.Id, cancellationToken)).ToDictionary(m => m.Id.Value, StringComparer.Ordinal);
+        await AddNamesAsync(list.Select(c => c.State.OwnerPerson).Concat(list.SelectMany(c => c.State.Source.Witnesses)), cancellationToken);
+
+        // R9: advice that waits for the partner's written answer, as it stood then.
+        var advice = new List<(PartnerId Partner, AdviceRow Row)>();
+        foreach (var current in await proposals.ListAsync(Alliance.Id, cancellationToken))
+        {
+            var then = at is null ? current : await proposals.GetAsync(Alliance.Id, current.Id, at, cancellationToken);
+            if (then is null) continue;
+            foreach (var a in then.Advice)
+            {
+                var status = a.StatusAt(At);
+                if (status is "pending" or "overdue") advice.Add((a.Partner, new AdviceRow(then.Id.Value, then.State.Title, a.Due, status)));
+            }
+        }
+
+        var today = At.InZone(Commitment.Zone).Date;
+        PartnerId? only = PartnerId.TryParse(PartnerFilter, out var p) ? p : null;
+        var partners = Alliance.Partners.Where(x => x.IsMember || list.Any(c => c.State.Owner == x.Id) || advice.Any(a => a.Partner == x.Id))
+            .Where(x => only is null || x.Id == only);
+        Groups = [.. partners.Select(x =>
+        {
+            var record = CommitmentQueries.RecordOf(x.Id, list, At);
+            var shown = record.Commitments.Where(c => Show switch
+            {
+                "te-laat" => c.State.StatusAt(At) == CommitmentStatus.Overdue,
+                "binnenkort" => c.State.StatusAt(At) == CommitmentStatus.Open && c.State.Due <= today.PlusDays(SoonDays),
+                _ => true,
+            }).ToList();
+            return new PartnerGroup(x.Id, x.Name, record, shown, [.. advice.Where(a => a.Partner == x.Id).Select(a => a.Row)]);
+        })];
+        return Page();
+    }
+
+    /// <summary>
+    /// The end of the chosen day in Amsterdam (so the whole day counts), or null for now: no day, a day not in the past,
+    /// or one that cannot be read (then <paramref name="error"/> says so).
+    /// </summary>
+    public static Instant? AsOf(string? text, Instant now, out LocalDate? date, out string? error)
+    {
+        (date, error) = (null, null);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!Commitments.PromiseRules.TryParseDate(text.Trim(), out var day))
+        {
+            error = "Vul een datum in, bijvoorbeeld 1-10-2026.";
+            return null;
+        }
+        var end = Commitment.DueAt(day);
+        if (end > now) return null;
+        date = day;
+        return end;
+    }
+
+    public string PartnerName(PartnerId partner) => Alliance.Partner(partner)?.Name ?? partner.Value;
+
+    public string MeetingLabel(MeetingId meeting) =>
+        _meetings.TryGetValue(meeting.Value, out var m) && MeetingQueries.StartOf(m.State) is { } start ? MeetingTexts.When(start) : meeting.Value;
+
+    public string ItemTitle(MeetingId meeting, AgendaItemId item) =>
+        _meetings.TryGetValue(meeting.Value, out var m) && m.State is Meeting.State.Scheduled s && s.Items.TryGetValue(item, out var found) ? found.Title : item.Value;
+
+    /// <summary>The model of the partial _BelofteBron: where a promise was made, with names and titles filled in.</summary>
+    public (CommitmentSource, string, string, string, string) SourceOf(CommitmentSource source) => (source, BasePath,
+        source.Meeting is { } m ? MeetingLabel(m) : "", source.Meeting is { } meeting && source.Item is { } item ? ItemTitle(meeting, item) : "",
+        string.Join(", ", source.Witnesses.Select(NameOf)));
+}
