@@ -69,7 +69,7 @@ public static class AllianceEndpoints
     private static async Task<Results<Ok<AllianceResponse>, ProblemHttpResult>> Get(
         string alliance, DateTimeOffset? asOf, AllianceQueries queries, PeopleDirectory people, HttpContext http, CancellationToken ct)
     {
-        if (await Load(alliance, queries, ct, asOf) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, queries, ct, asOf) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         http.Response.Headers.ETag = $"\"{view.StreamVersion}\"";
         var names = await people.NamesAsync(AllianceResponses.PeopleIn(view), ct);
         return TypedResults.Ok(AllianceResponses.From(view, names));
@@ -78,7 +78,7 @@ public static class AllianceEndpoints
     private static async Task<Results<Ok<List<DeclarationResponse>>, ProblemHttpResult>> InterestRegister(
         string alliance, bool? includeEnded, AllianceQueries queries, PeopleDirectory people, CancellationToken ct)
     {
-        if (await Load(alliance, queries, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, queries, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var declarations = view.Declarations.Where(d => d.IsActive || includeEnded == true).ToList();
         var names = await people.NamesAsync(declarations.Select(d => d.Person), ct);
         return TypedResults.Ok(declarations.Select(d => AllianceResponses.From(d, names)).ToList());
@@ -87,7 +87,7 @@ public static class AllianceEndpoints
     private static async Task<Results<Ok<List<AgreementsVersionResponse>>, ProblemHttpResult>> Agreements(
         string alliance, AllianceQueries queries, CancellationToken ct)
     {
-        if (await Load(alliance, queries, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, queries, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         return TypedResults.Ok(view.AgreementsHistory.Reverse()
             .Select(a => new AgreementsVersionResponse(a.Version, a.RecordedAt, a.DecisionReference, a.Agreements)).ToList());
     }
@@ -162,7 +162,7 @@ public static class AllianceEndpoints
         string alliance, string declaration, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct)
     {
         if (!DeclarationId.TryParse(declaration, out var id)) return EndpointResults.InvalidId("declaration", declaration);
-        if (await Load(alliance, queries, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, queries, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var existing = view.Declarations.FirstOrDefault(d => d.Id == id);
         if (existing is not null && !http.GetActor()!.MayKeepRegisterFor(view.Id, existing.Person)) return AuthorizationExtensions.Forbidden();
         return await Execute(alliance, pipeline, queries, http, now => new EndInterestDeclaration(id, now), ct);
@@ -186,7 +186,5 @@ public static class AllianceEndpoints
         return TypedResults.Ok(EndpointResults.CommandResponse(outcome, http));
     }
 
-    private static async Task<AllianceView?> Load(string alliance, AllianceQueries queries, CancellationToken ct, DateTimeOffset? asOf = null) =>
-        AllianceId.TryParse(alliance, out var id) ? await queries.GetAsync(id, asOf, ct) : null;
 
 }

@@ -62,7 +62,7 @@ public static class CommitmentEndpoints
         string alliance, string? partner, string? status, DateTimeOffset? asOf, CommitmentQueries queries, AllianceQueries alliances,
         TimeProvider clock, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         PartnerId? owner = null;
         if (partner is not null)
         {
@@ -98,7 +98,7 @@ public static class CommitmentEndpoints
     private static async Task<Results<Ok<PromisesResponse>, ProblemHttpResult>> Promises(
         string alliance, string partner, DateTimeOffset? asOf, CommitmentQueries queries, AllianceQueries alliances, TimeProvider clock, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         if (!PartnerId.TryParse(partner, out var p)) return EndpointResults.InvalidId("partner", partner);
         if (view.Partner(p) is null) return EndpointResults.NotFound($"There is no partner '{partner}' in this alliance.", "partner.unknown");
         var at = At(asOf, clock);
@@ -115,7 +115,7 @@ public static class CommitmentEndpoints
     private static async Task<Results<Created<CommandResponse>, ProblemHttpResult>> Make(
         string alliance, MakeCommitmentRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var owner = PartnerId.Parse(body.Owner!);
         if (!ActsFor(http, view.Id, owner)) return AuthorizationExtensions.Forbidden();
         if (view.Partner(owner) is not { IsMember: true }) return NotAMember(owner);
@@ -210,8 +210,6 @@ public static class CommitmentEndpoints
     internal static HistoryEntryResponse History(LedgerEntry e) =>
         new(e.Stream, e.StreamVersion, e.TenantPosition, e.Type, e.RecordedAt, e.OccurredAt, e.ActorId, e.Role, e.Event);
 
-    internal static async Task<AllianceView?> LoadAlliance(string alliance, AllianceQueries queries, CancellationToken ct) =>
-        AllianceId.TryParse(alliance, out var id) ? await queries.GetAsync(id, null, ct) : null;
 
     internal static ProblemHttpResult NotAMember(PartnerId partner) => TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status409Conflict,
         "A working agreement refuses this.", $"'{partner}' is not a member partner of this alliance.", "partner.not-a-member"));

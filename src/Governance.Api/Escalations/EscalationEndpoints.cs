@@ -78,7 +78,7 @@ public static class EscalationEndpoints
         string alliance, DateTimeOffset? asOf, EscalationQueries queries, CommitmentQueries commitments, AllianceQueries alliances,
         TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        if (await CommitmentEndpoints.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         if (!MayRead(http, view)) return AuthorizationExtensions.Forbidden();
         var at = CommitmentEndpoints.At(asOf, clock);
         var list = await queries.ListAsync(view.Id, asOf, ct);
@@ -89,7 +89,7 @@ public static class EscalationEndpoints
         string alliance, string escalation, DateTimeOffset? asOf, EscalationQueries queries, CommitmentQueries commitments, AllianceQueries alliances,
         TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        if (await CommitmentEndpoints.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         if (!MayRead(http, view)) return AuthorizationExtensions.Forbidden();
         if (!EscalationId.TryParse(escalation, out var id)) return EndpointResults.InvalidId("escalation", escalation);
         if (await queries.GetAsync(view.Id, id, asOf, ct) is not { } dispute) return EscalationNotFound(escalation);
@@ -106,7 +106,7 @@ public static class EscalationEndpoints
     private static async Task<Results<Created<CommandResponse>, ProblemHttpResult>> Raise(
         string alliance, RaiseEscalationRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
-        if (await CommitmentEndpoints.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var id = EscalationId.Parse(body.Id!);
         var subject = new EscalationSubject(Kebab.Parse<EscalationSubjectKind>(body.Subject!.Kind!), body.Subject.Reference);
         // A dispute about a promise names one this alliance has on record; one about a decision or an advice, a proposal.
@@ -153,7 +153,7 @@ public static class EscalationEndpoints
         string alliance, string escalation, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http,
         Func<Instant, EscalationCommand> command, CancellationToken ct, bool contactOnly = false)
     {
-        if (await CommitmentEndpoints.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         if (!EscalationId.TryParse(escalation, out var id)) return EndpointResults.InvalidId("escalation", escalation);
         if (await pipeline.StreamVersionAsync(view.Id.Value, id.StreamId, ct) == 0) return EscalationNotFound(escalation);
         // R12: the role is not enough; the alliance must have assigned this person as its escalation contact.

@@ -1,4 +1,6 @@
+using Governance.Domain;
 using Governance.EventStore;
+using Governance.Projections.Alliances;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Governance.Api.Http;
@@ -24,6 +26,12 @@ public static class EndpointResults
         if (string.IsNullOrEmpty(header) || header == "*") return null;
         return long.TryParse(header.Trim('"', 'W', '/'), out var v) ? v : throw new BadHttpRequestException("If-Match must be an ETag returned by this API, e.g. \"12\".");
     }
+
+    /// <summary>The alliance named in the route, as of <paramref name="asOf"/>; null when it is unknown or its id malformed (answer 404).</summary>
+    public static async Task<AllianceView?> LoadAlliance(string alliance, AllianceQueries queries, CancellationToken ct, DateTimeOffset? asOf = null) =>
+        AllianceId.TryParse(alliance, out var id) ? await queries.GetAsync(id, asOf, ct) : null;
+
+    public static ProblemHttpResult MeetingNotFound(string meeting) => NotFound($"There is no meeting '{meeting}' in this alliance.", "meeting.unknown");
 
     public static ProblemHttpResult NotFound(string detail, string code) => TypedResults.Problem(
         ApiProblems.Problem(StatusCodes.Status404NotFound, "Not found.", detail, code));

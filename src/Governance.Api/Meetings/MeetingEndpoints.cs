@@ -80,7 +80,7 @@ public static class MeetingEndpoints
     private static async Task<Results<Ok<List<MeetingSummary>>, ProblemHttpResult>> List(
         string alliance, AllianceQueries alliances, MeetingQueries meetings, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         return TypedResults.Ok((await meetings.ListAsync(view.Id, ct)).Select(Summary).ToList());
     }
 
@@ -134,7 +134,7 @@ public static class MeetingEndpoints
     private static async Task<IResult> Calendar(
         string alliance, AllianceQueries alliances, MeetingQueries meetings, TimeProvider clock, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         var text = MeetingCalendar.Write(view, await meetings.ListAsync(view.Id, ct), now);
         return TypedResults.Text(text, "text/calendar; charset=utf-8", System.Text.Encoding.UTF8);
@@ -145,7 +145,7 @@ public static class MeetingEndpoints
     private static async Task<Results<Created<CommandResponse>, ProblemHttpResult>> Schedule(
         string alliance, ScheduleMeetingRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var id = MeetingId.Parse(body.Id!);
         // The validator has checked both; a default here would be a validator bug, which the decider then refuses.
         _ = MeetingRules.TryParseLocal(body.Start, out var start);
@@ -159,7 +159,7 @@ public static class MeetingEndpoints
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Reschedule(
         string alliance, string meeting, RescheduleMeetingRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         // The validator has checked both; a default here would be a validator bug, which the decider then refuses.
         _ = MeetingRules.TryParseLocal(body.Start, out var start);
         _ = MeetingRules.TryParseLocal(body.End, out var end);
@@ -180,7 +180,7 @@ public static class MeetingEndpoints
         string alliance, string meeting, ProposeAgendaItemRequest body, CommandPipeline pipeline, AllianceQueries alliances, MeetingQueries meetings,
         HttpContext http, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var partner = PartnerId.Parse(body.Partner!);
         if (ContributorCheck(http, view, partner) is { } refused) return refused;
         var carried = body.CarriedOverFrom is null ? (MeetingId?)null : MeetingId.Parse(body.CarriedOverFrom);
@@ -208,7 +208,7 @@ public static class MeetingEndpoints
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Share(
         string alliance, string meeting, CommandPipeline pipeline, AllianceQueries alliances, DocumentFiles files, HttpContext http, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         if (await ReadUploadAsync(http, ct) is not ({ } form, { } file)) return UploadRequired();
         var (fields, errors) = DocumentRequests.Share(form["id"], form["item"], form["partner"], form["title"], form["purpose"]);
         if (fields is null) return Invalid(errors);
@@ -228,7 +228,7 @@ public static class MeetingEndpoints
         if (!DocumentId.TryParse(document, out var documentId)) return EndpointResults.InvalidId("document", document);
         var (current, problem) = await LoadMeeting(alliance, meeting, meetings, ct);
         if (current is null) return problem!;
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         if (await ReadUploadAsync(http, ct) is not ({ } form, { } file)) return UploadRequired();
         var (reason, title, errors) = DocumentRequests.Replace(form["reason"], form["title"]);
         if (errors.Count > 0) return Invalid(errors);
@@ -248,7 +248,7 @@ public static class MeetingEndpoints
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> RecordAttendance(
         string alliance, string meeting, RecordAttendanceRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var partner = PartnerId.Parse(body.Partner!);
         // R15 counts the partner's body as the alliance records it, never as the client says.
         if (MeetingFacts.BodyOf(view, partner) is not { } partnerBody) return NotAMember(partner);
@@ -306,7 +306,7 @@ public static class MeetingEndpoints
         HttpContext http, CancellationToken ct)
     {
         if (!AgendaItemId.TryParse(item, out var itemId)) return EndpointResults.InvalidId("agenda item", item);
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var partner = PartnerId.Parse(body.Partner!);
         var actor = http.GetActor()!;
         // R7: the waiver is the residents' own; a person waives only for a partner they represent.
@@ -339,7 +339,7 @@ public static class MeetingEndpoints
     private static async Task<ProblemHttpResult?> MeetingMissing(AllianceId alliance, string meeting, CommandPipeline pipeline, CancellationToken ct)
     {
         if (!MeetingId.TryParse(meeting, out var id)) return EndpointResults.InvalidId("meeting", meeting);
-        return (await pipeline.StreamVersionAsync(alliance.Value, id.StreamId, ct)) == 0 ? MeetingNotFound(meeting) : null;
+        return (await pipeline.StreamVersionAsync(alliance.Value, id.StreamId, ct)) == 0 ? EndpointResults.MeetingNotFound(meeting) : null;
     }
 
     /// <summary>
@@ -375,16 +375,14 @@ public static class MeetingEndpoints
         string item, Func<AgendaItemId, Task<Results<Ok<CommandResponse>, ProblemHttpResult>>> then) =>
         AgendaItemId.TryParse(item, out var id) ? then(id) : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(EndpointResults.InvalidId("agenda item", item));
 
-    private static async Task<AllianceView?> LoadAlliance(string alliance, AllianceQueries queries, CancellationToken ct) =>
-        AllianceId.TryParse(alliance, out var id) ? await queries.GetAsync(id, null, ct) : null;
 
     private static async Task<(MeetingView? View, ProblemHttpResult? Problem)> LoadMeeting(
         string alliance, string meeting, MeetingQueries queries, CancellationToken ct, DateTimeOffset? asOf = null)
     {
         if (!AllianceId.TryParse(alliance, out var a)) return (null, EndpointResults.AllianceNotFound(alliance));
-        if (!MeetingId.TryParse(meeting, out var m)) return (null, MeetingNotFound(meeting));
+        if (!MeetingId.TryParse(meeting, out var m)) return (null, EndpointResults.MeetingNotFound(meeting));
         var view = await queries.GetAsync(a, m, asOf, ct);
-        return view is null ? (null, MeetingNotFound(meeting)) : (view, null);
+        return view is null ? (null, EndpointResults.MeetingNotFound(meeting)) : (view, null);
     }
 
     private static MeetingSummary Summary(MeetingView v) => v.State switch
@@ -394,7 +392,6 @@ public static class MeetingEndpoints
         _ => new(v.Id.Value, null, "not-scheduled", null, null, null, false),
     };
 
-    private static ProblemHttpResult MeetingNotFound(string meeting) => EndpointResults.NotFound($"There is no meeting '{meeting}' in this alliance.", "meeting.unknown");
 
     private static ProblemHttpResult NotAMember(PartnerId partner) => TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status409Conflict,
         "A working agreement refuses this.", $"'{partner}' is not a member partner of this alliance.", "partner.not-a-member"));

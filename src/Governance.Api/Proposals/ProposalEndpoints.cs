@@ -88,7 +88,7 @@ public static class ProposalEndpoints
     private static async Task<Results<Ok<List<ProposalSummary>>, ProblemHttpResult>> List(
         string alliance, AllianceQueries alliances, ProposalQueries proposals, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         return TypedResults.Ok((await proposals.ListAsync(view.Id, ct)).Select(ProposalResponses.Summary).ToList());
     }
 
@@ -158,7 +158,7 @@ public static class ProposalEndpoints
     private static async Task<Results<Ok<List<DecisionEntry>>, ProblemHttpResult>> Decisions(
         string alliance, AllianceQueries alliances, ProposalQueries proposals, TimeProvider clock, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         return TypedResults.Ok((await proposals.ListAsync(view.Id, ct))
             .Select(p => ProposalResponses.Decision(view.Id, p, now)).OfType<DecisionEntry>().ToList());
@@ -170,7 +170,7 @@ public static class ProposalEndpoints
         if (status is not (null or "pending" or "overdue" or "answered"))
             return TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.",
                 "status is one of pending, overdue, answered.", "validation"));
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         return TypedResults.Ok((await proposals.ListAsync(view.Id, ct))
             .SelectMany(p => p.Advice.Select(a => ProposalResponses.AdviceEntry(p, a, now)))
@@ -184,7 +184,7 @@ public static class ProposalEndpoints
         string alliance, TableProposalRequest body, CommandPipeline pipeline, AllianceQueries alliances, MeetingQueries meetings,
         HttpContext http, CancellationToken ct)
     {
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var id = ProposalId.Parse(body.Id!);
         var partner = PartnerId.Parse(body.Partner!);
         var actor = http.GetActor()!;
@@ -197,7 +197,7 @@ public static class ProposalEndpoints
             case ProposalAccess.Check.NotAMember: return NotAMember(notMember.GetValueOrDefault());
         }
         var meetingId = MeetingId.Parse(body.Meeting!);
-        if (await meetings.GetAsync(view.Id, meetingId, null, ct) is not { } meeting) return MeetingNotFound(body.Meeting!);
+        if (await meetings.GetAsync(view.Id, meetingId, null, ct) is not { } meeting) return EndpointResults.MeetingNotFound(body.Meeting!);
         var item = AgendaItemId.Parse(body.Item!);
 
         // R7: decidability is the meeting's, read now; the decider refuses what is not decidable.
@@ -264,7 +264,7 @@ public static class ProposalEndpoints
     {
         var (view, problem) = await LoadProposal(alliance, proposal, proposals, ct);
         if (view is null) return problem!;
-        if (await LoadAlliance(alliance, alliances, ct) is not { } allianceView) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } allianceView) return EndpointResults.AllianceNotFound(alliance);
         var meeting = await meetings.GetAsync(allianceView.Id, view.State.Meeting, null, ct);
         var ground = Kebab.Parse<VoteGround>(body.Ground!);
 
@@ -311,7 +311,7 @@ public static class ProposalEndpoints
         string alliance, string proposal, DeclineExecutionRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
         if (await ProposalMissing(alliance, proposal, pipeline, ct) is { } missing) return missing;
-        if (await LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var partner = PartnerId.Parse(body.Partner!);
         var actor = http.GetActor()!;
         // The chair records the refusal of the partner's representative at the table; a representative speaks for itself.
@@ -362,8 +362,6 @@ public static class ProposalEndpoints
         return await pipeline.StreamVersionAsync(a.Value, p.StreamId, ct) == 0 ? ProposalNotFound(proposal) : null;
     }
 
-    private static async Task<AllianceView?> LoadAlliance(string alliance, AllianceQueries queries, CancellationToken ct) =>
-        AllianceId.TryParse(alliance, out var id) ? await queries.GetAsync(id, null, ct) : null;
 
     private static async Task<(ProposalView? View, ProblemHttpResult? Problem)> LoadProposal(
         string alliance, string proposal, ProposalQueries queries, CancellationToken ct, DateTimeOffset? asOf = null)
@@ -377,8 +375,6 @@ public static class ProposalEndpoints
     private static ProblemHttpResult ProposalNotFound(string proposal) =>
         EndpointResults.NotFound($"There is no proposal '{proposal}' in this alliance.", "proposal.unknown");
 
-    private static ProblemHttpResult MeetingNotFound(string meeting) =>
-        EndpointResults.NotFound($"There is no meeting '{meeting}' in this alliance.", "meeting.unknown");
 
     private static ProblemHttpResult NotAMember(PartnerId partner) => TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status409Conflict,
         "A working agreement refuses this.", $"'{partner}' is not a member partner of this alliance.", "partner.not-a-member"));

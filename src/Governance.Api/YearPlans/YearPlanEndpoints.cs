@@ -67,7 +67,7 @@ public static class YearPlanEndpoints
     private static async Task<Results<Created<CommandResponse>, ProblemHttpResult>> Start(
         string alliance, StartYearPlanRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
-        if (await CommitmentEndpoints.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var id = YearPlanId.Parse(body.Id!);
         var outcome = await pipeline.HandleAsync(YearPlan.Decider, view.Id.Value, id.StreamId, now => new StartYearPlan(id, body.Title!, now),
             CommandMetadata.For(http, http.ActingRole(view.Id)), EndpointResults.IfMatch(http), ct);
@@ -78,7 +78,7 @@ public static class YearPlanEndpoints
         string alliance, string plan, SetGoalRequest body, CommandPipeline pipeline, AllianceQueries alliances, YearPlanQueries queries,
         HttpContext http, CancellationToken ct)
     {
-        if (await CommitmentEndpoints.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         PartnerId? owner = body.Owner is null ? null : PartnerId.Parse(body.Owner);
         if (owner is { } o && view.Partner(o) is not { IsMember: true }) return CommitmentEndpoints.NotAMember(o);
         LocalDate? target = PromiseRules.TryParseDate(body.TargetDate, out var t) ? t : null;
