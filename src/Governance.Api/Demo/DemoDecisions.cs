@@ -90,7 +90,7 @@ public sealed class DemoDecisions(DemoStory story, DemoCast cast, DemoMeetings m
         At(-70, "20:40", p, "stadsdeel@", "representative", now => new DeclineExecution(DemoCast.Partner("stadsdeel-nieuw-west"), cast.Person("stadsdeel@"),
             "De ondergrondse aansluiting ligt bij de speeltuin. Verplaatsen kan pas bij de herinrichting.", WorkingAgreements.Default, now));
         // The sweeper finds the motivation missing the morning after it was due.
-        story.At(story.Day(-41, "06:00"), Proposal.Decider, p.StreamId, cast.Person("beheer@"), "sweeper", now => new RecordAdviceMotivationOverdue(now));
+        story.SweepAt(story.Day(-41, "06:00"), Proposal.Decider, p.StreamId, now => new RecordAdviceMotivationOverdue(now));
     }
 
     private void TellExtraCleaning()

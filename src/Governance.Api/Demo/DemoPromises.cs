@@ -52,8 +52,7 @@ public sealed class DemoPromises(DemoStory story, DemoCast cast, DemoMeetings me
         Commitment(-45, "10:00", BenchRepairs, "stadsdeel@", "representative",
             now => new ReportCommitmentProgress("De opdracht is gegeven aan de aannemer.", now));
         // The due moment is the end of the due day; the sweeper finds it passed the next morning.
-        story.At(story.Day(-19, "06:00"), Domain.Commitments.Commitment.Decider, BenchRepairs.StreamId, cast.Person("beheer@"), "sweeper",
-            now => new RecordCommitmentOverdue(now));
+        story.SweepAt(story.Day(-19, "06:00"), Domain.Commitments.Commitment.Decider, BenchRepairs.StreamId, now => new RecordCommitmentOverdue(now));
 
         // Meeting 3: the police promise the patrol schedule in the corridor afterwards; the secretary records it the next morning.
         var promisedAt = story.Day(-28, "21:45");
@@ -101,7 +100,7 @@ public sealed class DemoPromises(DemoStory story, DemoCast cast, DemoMeetings me
     }
 
     private void Sweep(int day, string time) =>
-        story.At(story.Day(day, time), Escalation.Decider, UnansweredAdvice.StreamId, cast.Person("beheer@"), "sweeper", now => new RecordEscalationStepOverdue(now));
+        story.SweepAt(story.Day(day, time), Escalation.Decider, UnansweredAdvice.StreamId, now => new RecordEscalationStepOverdue(now));
 
     private void Make(int day, string time, CommitmentId id, string partner, string what, int dueDay, CommitmentSource source)
     {

@@ -52,6 +52,11 @@ public sealed class DemoStory(CommandPipeline pipeline, StoryClock clock, Allian
         where TEvent : class =>
         At(at, ct => RecordAsync(decider, stream, actor, role, command, ct));
 
+    /// <summary>What the deadline sweeper records when it passes at <paramref name="at"/>: as the system, like the host's sweeper.</summary>
+    public void SweepAt<TCommand, TEvent, TState>(Instant at, Decider<TCommand, TEvent, TState> decider, string stream, Func<Instant, TCommand> command)
+        where TEvent : class =>
+        At(at, ct => pipeline.HandleAsync(decider, alliance.Value, stream, command, Sweeping.Sweeper.Metadata, ifMatch: null, ct));
+
     /// <summary>Records a command at the story's current moment: for steps that first store a file.</summary>
     public Task RecordAsync<TCommand, TEvent, TState>(
         Decider<TCommand, TEvent, TState> decider, string stream, PersonId actor, string role, Func<Instant, TCommand> command,
