@@ -7,7 +7,7 @@ namespace Governance.Api.Hosting;
 
 /// <summary>
 /// A throw-away PostgreSQL cluster: initdb into a temp dir, a free loopback port, removed when disposed or when
-/// the process exits. Tests use it with fsync off (speed); the benchmark with the server's defaults (fsync on).
+/// the process exits (or, when the process was killed, by the next one that starts a cluster). Tests use it with fsync off (speed); the benchmark with the server's defaults (fsync on).
 /// This file is also compiled into tests/Governance.TestSupport, so tests and the bench verb share one implementation.
 /// </summary>
 public sealed class ThrowawayPostgres : IAsyncDisposable
@@ -42,7 +42,9 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     public static async Task<ThrowawayPostgres> StartAsync(bool durable = false)
     {
         var binDir = FindBinDir();
-        var root = Directory.CreateTempSubdirectory("governance-pg-").FullName;
+        RemoveAbandoned(binDir);
+        var root = Directory.CreateTempSubdirectory(DirectoryPrefix).FullName;
+        await File.WriteAllTextAsync(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var data = Path.Combine(root, "data");
         var runAsPostgres = Environment.UserName == "root";
         if (runAsPostgres) Run("chown", $"-R postgres: {root}");
@@ -76,6 +78,49 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             {
                 // Another process took the port between our probe and the server's bind: try another.
             }
+        }
+    }
+
+    private const string DirectoryPrefix = "governance-pg-";
+    private const string OwnerFile = "owner.pid";
+
+    /// <summary>
+    /// Stops and removes the clusters of processes that are gone. The ProcessExit handler does not run when a test host
+    /// is killed (a cancelled run, a crash, vstest ending it), and every such run used to leave a cluster — and its
+    /// server — behind in the temp folder, until the disk was full.
+    /// </summary>
+    public static int RemoveAbandoned(string? binDir = null)
+    {
+        var removed = 0;
+        foreach (var root in Directory.EnumerateDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
+        {
+            try
+            {
+                var owner = Path.Combine(root, OwnerFile);
+                // A cluster being created has no owner file yet for a moment; leave young ones alone.
+                if (!File.Exists(owner) && Directory.GetCreationTimeUtc(root) > DateTime.UtcNow.AddMinutes(-10)) continue;
+                if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner), out var pid) && IsAlive(pid)) continue;
+                new ThrowawayPostgres(root, binDir ?? FindBinDir(), 0).Stop();
+                removed++;
+            }
+            catch (IOException)
+            {
+                // Another process is removing it at the same moment.
+            }
+        }
+        return removed;
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
