@@ -23,7 +23,7 @@ public static class WebHost
         configure?.Invoke(builder);
 
         builder.Services.AddGovernanceDatabase(builder.Configuration);
-        builder.Services.AddLedger();
+        builder.Services.AddLedger(builder.Configuration);
         builder.Services.AddGovernanceAuth(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiProblems>();
@@ -34,7 +34,6 @@ public static class WebHost
         builder.Services.AddCommitments();
         builder.Services.AddYearPlans();
         builder.Services.AddEscalations();
-        builder.Services.AddProjections();
         builder.Services.AddSweeper();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();

@@ -1,6 +1,6 @@
 namespace Governance.EventStore;
 
-/// <summary>Base type of every error the store raises on purpose.</summary>
+/// <summary>Base type of every error the ledger raises on purpose.</summary>
 public abstract class EventStoreException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>A tenant or stream id does not match <see cref="LedgerId.Pattern"/>.</summary>
@@ -11,9 +11,12 @@ public sealed class InvalidLedgerIdException(string what, string? value)
     public string What { get; } = what;
 }
 
-/// <summary>The stream was not at the version the caller expected.</summary>
-public sealed class ConcurrencyException(string tenant, string stream, ExpectedVersion expected, long actual)
-    : EventStoreException($"Stream '{stream}' of tenant '{tenant}' is at version {actual}; expected {expected}.")
+/// <summary>
+/// The stream was not at the version the caller expected. Whatever Marten raised (a version mismatch, a stream that
+/// already exists, two writers creating one stream at once) reaches callers as this one type.
+/// </summary>
+public sealed class ConcurrencyException(string tenant, string stream, ExpectedVersion expected, long actual, Exception? inner = null)
+    : EventStoreException($"Stream '{stream}' of tenant '{tenant}' is at version {actual}; expected {expected}.", inner)
 {
     /// <summary>The tenant.</summary>
     public string Tenant { get; } = tenant;
@@ -25,20 +28,14 @@ public sealed class ConcurrencyException(string tenant, string stream, ExpectedV
     public long Actual { get; } = actual;
 }
 
-/// <summary>An archived stream takes no more events.</summary>
-public sealed class StreamArchivedException(string tenant, string stream)
-    : EventStoreException($"Stream '{stream}' of tenant '{tenant}' is archived and takes no more events.");
-
-/// <summary>Event ids that are already stored were appended again with different content.</summary>
+/// <summary>Event ids that are already stored were appended again with different content (or to another stream).</summary>
 public sealed class EventIdConflictException(string tenant, string stream)
     : EventStoreException($"Some event ids appended to stream '{stream}' of tenant '{tenant}' are already stored with different content.");
 
-/// <summary>A stored event's type alias is not registered: it is never skipped.</summary>
-public sealed class UnknownEventTypeException(string alias, int schemaVersion, string tenant, long tenantPosition)
-    : EventStoreException($"Unknown event type '{alias}' (schema version {schemaVersion}) at position {tenantPosition} of tenant '{tenant}'.")
-{
-    /// <summary>The unknown alias.</summary>
-    public string Alias { get; } = alias;
-    /// <summary>Where it is stored.</summary>
-    public long TenantPosition { get; } = tenantPosition;
-}
+/// <summary>
+/// The database holds the ledger of the hand-written store that came before Marten (schema <c>ledger</c> with
+/// <c>ledger.events</c>). Nothing migrates it: starting a second ledger beside it would split the history.
+/// </summary>
+public sealed class LegacyLedgerException()
+    : EventStoreException("This database holds the old ledger (table ledger.events, from before the move to Marten). " +
+        "It is not migrated: use a new database, or drop schema ledger if its events are not needed.");

@@ -3,7 +3,7 @@ namespace Governance.EventStore;
 /// <summary>What the caller expects of a stream before appending: any state, no stream, an existing stream, or an exact version.</summary>
 public readonly record struct ExpectedVersion
 {
-    private const long AnyValue = -1, NoStreamValue = -2, StreamExistsValue = -3;
+    internal const long AnyValue = -1, NoStreamValue = -2, StreamExistsValue = -3;
 
     private ExpectedVersion(long value) => Value = value;
 

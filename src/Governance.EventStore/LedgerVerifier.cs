@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using Marten;
 using Npgsql;
 
 namespace Governance.EventStore;
@@ -24,85 +22,150 @@ public sealed record ChainProblem(long Position, ChainProblemKind Kind, string R
 /// <summary>Kinds of chain damage.</summary>
 public enum ChainProblemKind
 {
-    /// <summary>An event's content no longer matches the hash it was stored with.</summary>
+    /// <summary>An event's content or envelope no longer matches the hash it was stored with.</summary>
     AlteredEvent,
-    /// <summary>A stored hash was changed; the content still matches the chain.</summary>
+    /// <summary>A stored hash was changed; the event itself still fits the chain.</summary>
     AlteredHash,
-    /// <summary>A position is missing (an event was deleted).</summary>
+    /// <summary>A position is missing, or its event is (an event was deleted).</summary>
     MissingPosition,
     /// <summary>Events were moved to other positions.</summary>
     Reordered,
-    /// <summary>The tenant's published head does not match the chain.</summary>
+    /// <summary>The tenant's head does not match the chain (a truncated or re-written tail).</summary>
     HeadMismatch,
+    /// <summary>An event is stored that was never linked into the chain (inserted behind the ledger's back).</summary>
+    Unchained,
+}
+
+/// <summary>One link as stored: the chain row and, when it is still there, its event's envelope fields and data.</summary>
+public sealed record ChainRow(
+    long Position,
+    byte[] StoredHash,
+    bool HasEvent,
+    string StreamId,
+    long StreamVersion,
+    Guid EventId,
+    string Type,
+    DateTimeOffset RecordedAt,
+    string? CorrelationId,
+    string? CausationId,
+    string? HeadersJson,
+    string DataJson)
+{
+    /// <summary>The envelope bytes of this event at <paramref name="position"/> (its own, or another one when testing a reordering).</summary>
+    public byte[] EnvelopeAt(string tenant, long position) =>
+        ChainFormat.Envelope(tenant, position, StreamId, StreamVersion, EventId, Type, RecordedAt, CorrelationId, CausationId, HeadersJson);
 }
 
 /// <summary>
-/// Recomputes every tenant's hash chain from the stored events, independently of the SQL that wrote it,
+/// Recomputes every alliance's hash chain from the stored events, independently of the SQL trigger that wrote it,
 /// and reports the first position that does not hold.
 /// </summary>
 public static class LedgerVerifier
 {
-    /// <summary>The hash before the first event: 32 zero bytes.</summary>
-    public static ReadOnlySpan<byte> GenesisHash => new byte[32];
-
-    /// <summary>Verifies <paramref name="tenant"/>, or every tenant when it is null.</summary>
+    /// <summary>Verifies <paramref name="tenant"/>, or every tenant (with a head, a link or an event) when it is null.</summary>
     public static async Task<IReadOnlyList<ChainVerification>> VerifyAsync(
-        NpgsqlDataSource dataSource, string? tenant = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+        IDocumentStore store, string? tenant = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(store);
         if (tenant is not null) LedgerId.Require(tenant, "tenant");
+        var marten = store.Options.Events.DatabaseSchemaName;
+        await using var conn = store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(cancellationToken);
+
         var tenants = new List<(string Id, long HeadPosition, byte[] HeadHash)>();
-        await using (var cmd = dataSource.CreateCommand(
-            "select tenant_id, head_position, head_hash from ledger.tenants where $1::text is null or tenant_id = $1 order by tenant_id"))
+        await using (var cmd = new NpgsqlCommand($"""
+            select t.tenant_id, coalesce(h.position, 0), coalesce(h.hash, '\x{new string('0', 64)}'::bytea)
+              from (select tenant_id from ledger.heads
+                    union select tenant_id from ledger.chain
+                    union select distinct tenant_id from {marten}.mt_events) t
+              left join ledger.heads h on h.tenant_id = t.tenant_id
+             where $1::text is null or t.tenant_id = $1
+             order by t.tenant_id
+            """, conn))
         {
             cmd.Parameters.Add(new() { Value = (object?)tenant ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                tenants.Add((reader.GetString(0), reader.GetInt64(1), (byte[])reader[2]));
+            while (await reader.ReadAsync(cancellationToken)) tenants.Add((reader.GetString(0), reader.GetInt64(1), (byte[])reader[2]));
         }
 
         var results = new List<ChainVerification>();
         foreach (var t in tenants)
-            results.Add(await VerifyTenantAsync(dataSource, t.Id, t.HeadPosition, t.HeadHash, progress, cancellationToken));
+        {
+            var result = await VerifyChainAsync(t.Id, ReadChainAsync(conn, marten, t.Id, cancellationToken), t.HeadPosition, t.HeadHash, progress, cancellationToken);
+            if (result.IsIntact && await FirstUnchainedAsync(conn, marten, t.Id, cancellationToken) is { } forged)
+                result = result with { Problem = new ChainProblem(result.EventCount + 1, ChainProblemKind.Unchained,
+                    $"event {forged} is stored but not linked into the chain: it was inserted behind the ledger's back") };
+            results.Add(result);
+        }
         return results;
     }
 
-    private sealed record Row(long Position, long GlobalPosition, byte[] Canonical, byte[] StoredHash);
-
-    private static async Task<ChainVerification> VerifyTenantAsync(
-        NpgsqlDataSource dataSource, string tenant, long headPosition, byte[] headHash,
-        IProgress<long>? progress, CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ChainRow> ReadChainAsync(NpgsqlConnection conn, string marten, string tenant,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand("""
-            select tenant_position, global_position, stream_id, stream_version, event_id, event_type, schema_version,
-                   recorded_at, occurred_at, metadata::text, data::text, hash
-              from ledger.events where tenant_id = $1 order by tenant_position
-            """);
+        await using var cmd = new NpgsqlCommand($"""
+            select c.position, c.hash, e.seq_id is not null, e.stream_id, e.version, e.id, e.type, e."timestamp",
+                   e.correlation_id, e.causation_id, e.headers::text, e.data::text
+              from ledger.chain c
+              left join {marten}.mt_events e on e.seq_id = c.seq_id and e.tenant_id = c.tenant_id
+             where c.tenant_id = $1
+             order by c.position
+            """, conn);
         cmd.Parameters.Add(new() { Value = tenant });
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var has = r.GetBoolean(2);
+            yield return new ChainRow(r.GetInt64(0), (byte[])r[1], has,
+                has ? r.GetString(3) : "", has ? r.GetInt64(4) : 0, has ? r.GetGuid(5) : Guid.Empty, has ? r.GetString(6) : "",
+                has ? r.GetFieldValue<DateTimeOffset>(7) : default,
+                r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
+                has ? r.GetString(11) : "");
+        }
+    }
 
-        var chain = GenesisHash.ToArray();   // recomputed hash up to the previous position
-        Row? suspect = null;                 // a row whose hash did not match, waiting for the next row to say why
-        byte[] suspectComputed = [];
+    private static async Task<long?> FirstUnchainedAsync(NpgsqlConnection conn, string marten, string tenant, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand($"""
+            select min(e.seq_id) from {marten}.mt_events e
+             where e.tenant_id = $1 and not exists (select 1 from ledger.chain c where c.seq_id = e.seq_id and c.tenant_id = e.tenant_id)
+            """, conn);
+        cmd.Parameters.Add(new() { Value = tenant });
+        return await cmd.ExecuteScalarAsync(ct) is long seq ? seq : null;
+    }
+
+    /// <summary>
+    /// Verifies one chain given as rows in position order, against the head it should end in. Pure: the rows may come
+    /// from the database or from an exported archive.
+    /// </summary>
+    public static async Task<ChainVerification> VerifyChainAsync(string tenant, IAsyncEnumerable<ChainRow> rows, long headPosition, byte[] headHash,
+        IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(headHash);
+        var chain = ChainFormat.GenesisHash.ToArray();   // recomputed hash up to the previous position
         long count = 0;
         var expectedPosition = 1L;
+        var all = new List<ChainRow>();                  // kept for telling a reordering apart, once something is wrong
+        ChainRow? suspect = null;
+        byte[] suspectComputed = [];
 
-        while (await reader.ReadAsync(cancellationToken))
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            var row = new Row(
-                reader.GetInt64(0), reader.GetInt64(1),
-                CanonicalBytes(tenant, reader.GetInt64(0), reader.GetString(2), reader.GetInt64(3), reader.GetGuid(4),
-                    reader.GetString(5), reader.GetInt32(6), reader.GetFieldValue<DateTimeOffset>(7),
-                    reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8), reader.GetString(9), reader.GetString(10)),
-                (byte[])reader[11]);
-
             if (suspect is not null)
-                return new(tenant, count, chain, Classify(suspect, suspectComputed, row, headHash));
-
+            {
+                all.Add(row);
+                continue;
+            }
             if (row.Position != expectedPosition)
                 return new(tenant, count, chain, new ChainProblem(expectedPosition, ChainProblemKind.MissingPosition,
                     $"position {expectedPosition} is missing (the next stored position is {row.Position})"));
+            if (!row.HasEvent)
+                return new(tenant, count, chain, new ChainProblem(row.Position, ChainProblemKind.MissingPosition,
+                    $"the event at position {row.Position} is missing: it was deleted"));
 
-            var computed = Link(chain, row.Canonical);
+            var computed = ChainFormat.Link(chain, row.EnvelopeAt(tenant, row.Position), ChainFormat.DataDigest(row.DataJson));
+            all.Add(row);
             if (!computed.AsSpan().SequenceEqual(row.StoredHash))
             {
                 suspect = row;
@@ -116,7 +179,7 @@ public static class LedgerVerifier
         }
 
         if (suspect is not null)
-            return new(tenant, count, chain, Classify(suspect, suspectComputed, next: null, headHash));
+            return new(tenant, count, chain, Classify(tenant, suspect, suspectComputed, all, headHash));
         if (headPosition > count)
             return new(tenant, count, chain, new ChainProblem(count + 1, ChainProblemKind.MissingPosition,
                 $"position {count + 1} is missing (the tenant's head says {headPosition} events)"));
@@ -127,45 +190,28 @@ public static class LedgerVerifier
         return new(tenant, count, chain, null);
     }
 
-    private static ChainProblem Classify(Row suspect, byte[] computed, Row? next, byte[] headHash)
+    private static ChainProblem Classify(string tenant, ChainRow suspect, byte[] computed, List<ChainRow> rows, byte[] headHash)
     {
-        if (next is not null && next.GlobalPosition < suspect.GlobalPosition)
-            return new(suspect.Position, ChainProblemKind.Reordered,
-                $"position {suspect.Position} holds an event appended after the one at position {next.Position}: events were reordered");
-        var nextStored = next?.StoredHash;
-        var storedLinksOn = next is null ? headHash.AsSpan().SequenceEqual(suspect.StoredHash) : Link(suspect.StoredHash, next.Canonical).AsSpan().SequenceEqual(nextStored);
-        var computedLinksOn = next is null ? headHash.AsSpan().SequenceEqual(computed) : Link(computed, next.Canonical).AsSpan().SequenceEqual(nextStored);
-        if (computedLinksOn && !storedLinksOn)
+        var index = rows.IndexOf(suspect);
+        var next = index + 1 < rows.Count ? rows[index + 1] : null;
+
+        // A reordering: the event now at this position fits the stored chain at another position.
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (i == index || !rows[i].HasEvent) continue;
+            var linked = ChainFormat.Link(rows[i - 1].StoredHash, suspect.EnvelopeAt(tenant, rows[i].Position), ChainFormat.DataDigest(suspect.DataJson));
+            if (linked.AsSpan().SequenceEqual(rows[i].StoredHash))
+                return new(suspect.Position, ChainProblemKind.Reordered,
+                    $"position {suspect.Position} holds the event that belongs at position {rows[i].Position}: events were reordered");
+        }
+
+        bool LinksOn(byte[] hash) => next is null
+            ? headHash.AsSpan().SequenceEqual(hash)
+            : next.HasEvent && ChainFormat.Link(hash, next.EnvelopeAt(tenant, next.Position), ChainFormat.DataDigest(next.DataJson)).AsSpan().SequenceEqual(next.StoredHash);
+        if (LinksOn(computed) && !LinksOn(suspect.StoredHash))
             return new(suspect.Position, ChainProblemKind.AlteredHash,
                 $"the stored hash at position {suspect.Position} was changed (the event itself still fits the chain)");
         return new(suspect.Position, ChainProblemKind.AlteredEvent,
             $"the event at position {suspect.Position} does not match its hash: its content or envelope was altered");
     }
-
-    /// <summary>SHA-256 of the previous hash followed by the canonical bytes of one event.</summary>
-    public static byte[] Link(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> canonical)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(previous);
-        sha.AppendData(canonical);
-        return sha.GetHashAndReset();
-    }
-
-    /// <summary>
-    /// The bytes a chain link covers, exactly as <c>ledger.canonical_bytes</c> builds them: newline-separated,
-    /// times in microseconds since the Unix epoch, JSON in PostgreSQL's jsonb rendering.
-    /// </summary>
-    public static byte[] CanonicalBytes(string tenant, long tenantPosition, string stream, long streamVersion, Guid eventId,
-        string eventType, int schemaVersion, DateTimeOffset recordedAt, DateTimeOffset? occurredAt, string metadataJson, string dataJson)
-    {
-        var text = string.Join('\n',
-            "ledger-v1", tenant, tenantPosition.ToString(CultureInfo.InvariantCulture), stream,
-            streamVersion.ToString(CultureInfo.InvariantCulture), eventId.ToString("D"), eventType,
-            schemaVersion.ToString(CultureInfo.InvariantCulture), Micros(recordedAt),
-            occurredAt is { } o ? Micros(o) : "-", metadataJson, dataJson);
-        return Encoding.UTF8.GetBytes(text);
-    }
-
-    private static string Micros(DateTimeOffset t) =>
-        ((t.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10).ToString(CultureInfo.InvariantCulture);
 }

@@ -31,13 +31,15 @@ public static class DomainJson
         return options;
     }
 
-    /// <summary>Every domain event type under its alias, with the upcasters of older schema versions.</summary>
-    public static EventTypeRegistry CreateRegistry()
-    {
-        var registry = new EventTypeRegistry(Options);
-        foreach (var e in DomainEvents.All) registry.Register(e.Type, e.Alias, e.SchemaVersion);
-        return registry;
-    }
+    /// <summary>Every domain event type under its alias, for Marten (<see cref="GovernanceStore"/>).</summary>
+    public static IReadOnlyList<LedgerEventType> EventTypes { get; } =
+        [.. DomainEvents.All.Select(e => new LedgerEventType(e.Type, e.Alias, e.SchemaVersion))];
+
+    private static readonly Dictionary<Type, string> Aliases = EventTypes.ToDictionary(e => e.Type, e => e.StoredName);
+
+    /// <summary>The alias a domain event is stored under.</summary>
+    public static string AliasOf(Type eventType) =>
+        Aliases.TryGetValue(eventType, out var alias) ? alias : throw new ArgumentException($"Type {eventType.Name} is not a domain event.", nameof(eventType));
 
     private sealed class PatternConverter<T>(IPattern<T> pattern) : JsonConverter<T>
     {

@@ -2,13 +2,11 @@ using Governance.Domain;
 using Governance.Domain.Alliances;
 using Governance.EventStore;
 using Governance.Projections.Alliances;
-using Governance.TestSupport;
 using NodaTime;
-using Npgsql;
 
 namespace Governance.Projections.Tests;
 
-public sealed class AllianceViewTests : IAsyncLifetime
+public sealed class AllianceViewTests : ProjectionDatabase
 {
     private static readonly AllianceId Osdorp = AllianceId.Parse("osdorp-de-punt");
     private static readonly PartnerId Bcop = PartnerId.Parse("bcop");
@@ -16,32 +14,16 @@ public sealed class AllianceViewTests : IAsyncLifetime
     private static readonly PersonId Anna = PersonId.Parse("p-0000000000a1");
     private static readonly PersonId Chair = PersonId.Parse("p-0000000000c1");
 
-    private NpgsqlDataSource _dataSource = null!;
-    private PostgresEventStore _store = null!;
-    private MutableClock _clock = null!;
-    private readonly EventTypeRegistry _registry = DomainJson.CreateRegistry();
-
-    public async Task InitializeAsync()
-    {
-        var cluster = await PostgresCluster.Shared;
-        _dataSource = NpgsqlDataSource.Create(await cluster.CreateDatabaseAsync("proj"));
-        await MigrationRunner.MigrateLedgerAsync(_dataSource);
-        _clock = new MutableClock(new DateTimeOffset(2026, 1, 6, 19, 30, 0, TimeSpan.Zero));
-        _store = new PostgresEventStore(_dataSource, _clock);
-    }
-
-    public async Task DisposeAsync() => await _dataSource.DisposeAsync();
-
     private async Task Decide(AllianceCommand command)
     {
-        var recorded = await _store.ReadStreamAsync(Osdorp.Value, Alliance.StreamId);
-        var state = Alliance.Decider.Fold(recorded.Select(e => (AllianceEvent)_registry.Deserialize(e)));
+        var recorded = await Store.ReadStreamAsync(Osdorp.Value, Alliance.StreamId);
+        var state = Alliance.Decider.Fold(recorded.Select(e => (AllianceEvent)e.Data));
         var events = Alliance.Decide(command, state);
-        await _store.AppendAsync(Osdorp.Value, Alliance.StreamId, "alliance", ExpectedVersion.Exact(recorded.Count),
-            [.. events.Select(e => _registry.ToEventData(e, new EventMetadata("p-0000000000ad", "admin")))]);
+        await Store.AppendAsync(Osdorp.Value, Alliance.StreamId, ExpectedVersion.Exact(recorded.Count),
+            [.. events.Select(e => new EventData(e, new EventMetadata("p-0000000000ad", "admin")))]);
     }
 
-    private Instant Now => Instant.FromDateTimeOffset(_clock.GetUtcNow());
+    private Instant Now => Instant.FromDateTimeOffset(Clock.GetUtcNow());
 
     [Fact]
     public async Task The_view_folds_partners_representatives_officers_declarations_and_agreement_versions_from_the_stored_stream()
@@ -52,11 +34,11 @@ public sealed class AllianceViewTests : IAsyncLifetime
         await Decide(new AppointRepresentative(Anna, Bcop, HasMandate: true, Now));
         await Decide(new AppointOfficer(Office.Chair, Chair, DeclaresNoDirectInterest: true, Now));
         await Decide(new DeclareInterest(new DeclarationId("d-1"), Anna, InterestKind.SideActivity, "Vrijwilliger bij de buurtkamer", null, "Buurtkamer De Punt", Now));
-        _clock.Now = _clock.Now.AddDays(30);
+        Clock.Now = Clock.Now.AddDays(30);
         await Decide(new RecordPartnerDeparture(Ymere, "Fusie", Now));
         await Decide(new AmendWorkingAgreements(WorkingAgreements.Default with { Documents = LeadTime.Days(10) }, "Besluit 2026-03", Now));
 
-        var view = await new AllianceQueries(_store, _registry).GetAsync(Osdorp);
+        var view = await new AllianceQueries(Store).GetAsync(Osdorp);
 
         Assert.NotNull(view);
         Assert.Equal("Wijkalliantie Osdorp de Punt", view.Name);
@@ -76,11 +58,11 @@ public sealed class AllianceViewTests : IAsyncLifetime
     {
         await Decide(new FoundAlliance(Osdorp, "Wijkalliantie Osdorp de Punt", "Osdorp", Now));
         await Decide(new AdmitPartner(Ymere, "Ymere", PartnerKind.HousingCorporation, PartnerBody.Professional, Now));
-        var before = _clock.Now;
-        _clock.Now = _clock.Now.AddDays(30);
+        var before = Clock.Now;
+        Clock.Now = Clock.Now.AddDays(30);
         await Decide(new RecordPartnerDeparture(Ymere, "Fusie", Now));
 
-        var queries = new AllianceQueries(_store, _registry);
+        var queries = new AllianceQueries(Store);
         Assert.True((await queries.GetAsync(Osdorp, before))!.Partner(Ymere)!.IsMember);
         Assert.False((await queries.GetAsync(Osdorp))!.Partner(Ymere)!.IsMember);
         Assert.Null(await queries.GetAsync(Osdorp, before.AddDays(-1)));
@@ -90,15 +72,16 @@ public sealed class AllianceViewTests : IAsyncLifetime
     public async Task Every_domain_event_round_trips_through_the_ledger_json()
     {
         await Decide(new FoundAlliance(Osdorp, "Wijkalliantie Osdorp de Punt", "Osdorp", Now));
-        var stored = await _store.ReadStreamAsync(Osdorp.Value, Alliance.StreamId);
+        var stored = await Store.ReadStreamAsync(Osdorp.Value, Alliance.StreamId);
         Assert.Equal(["alliance.founded", "alliance.working-agreements-adopted"], stored.Select(e => e.Type));
-        Assert.Contains("\"neighbourhood\": \"Osdorp\"", stored[0].Data, StringComparison.Ordinal);
-        var adopted = (WorkingAgreementsAdopted)_registry.Deserialize(stored[1]);
+        await using var cmd = DataSource.CreateCommand("select data::text from marten.mt_events where type = 'alliance.founded'");
+        Assert.Contains("\"neighbourhood\": \"Osdorp\"", (string)(await cmd.ExecuteScalarAsync())!, StringComparison.Ordinal);
+        var adopted = (WorkingAgreementsAdopted)stored[1].Data;
         Assert.Equal(WorkingAgreements.Default, adopted.Agreements);
     }
 }
 
-internal sealed class MutableClock(DateTimeOffset now) : TimeProvider
+public sealed class MutableClock(DateTimeOffset now) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = now;
     public override DateTimeOffset GetUtcNow() => Now;

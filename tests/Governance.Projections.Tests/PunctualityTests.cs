@@ -1,16 +1,13 @@
 using Governance.Domain;
 using Governance.Domain.Meetings;
 using Governance.EventStore;
-using Governance.Projections.Daemon;
 using Governance.Projections.Punctuality;
-using Governance.TestSupport;
 using NodaTime;
-using Npgsql;
 
 namespace Governance.Projections.Tests;
 
 /// <summary>Partner punctuality (R2, R3) from the meeting deadlines the daemon keeps.</summary>
-public sealed class PunctualityTests : IAsyncLifetime
+public sealed class PunctualityTests : ProjectionDatabase
 {
     private const string Tenant = "osdorp-de-punt";
     private static readonly PartnerId Stadsdeel = PartnerId.Parse("stadsdeel-nieuw-west");
@@ -19,44 +16,25 @@ public sealed class PunctualityTests : IAsyncLifetime
     // Tuesday 10 March 2026, 19:30 in Amsterdam.
     private static readonly LocalDateTime Start = new(2026, 3, 10, 19, 30);
 
-    private readonly EventTypeRegistry _registry = DomainJson.CreateRegistry();
-    private NpgsqlDataSource _dataSource = null!;
-    private PostgresEventStore _store = null!;
-    private MutableClock _clock = null!;
-
-    public async Task InitializeAsync()
-    {
-        var cluster = await PostgresCluster.Shared;
-        _dataSource = NpgsqlDataSource.Create(await cluster.CreateDatabaseAsync("punctual"));
-        await MigrationRunner.MigrateLedgerAsync(_dataSource);
-        await MigrationRunner.MigrateAsync(_dataSource, "projections", ProjectionMigrations.All);
-        _clock = new MutableClock(Start.InZoneLeniently(Amsterdam).ToDateTimeOffset().AddDays(-30));
-        _store = new PostgresEventStore(_dataSource, _clock);
-    }
-
-    public async Task DisposeAsync() => await _dataSource.DisposeAsync();
-
-    private Instant Now => Instant.FromDateTimeOffset(_clock.GetUtcNow());
+    private Instant Now => Instant.FromDateTimeOffset(Clock.GetUtcNow());
 
     private void At(int daysBefore, int hours = 0) =>
-        _clock.Now = Start.InZoneLeniently(Amsterdam).ToDateTimeOffset().AddDays(-daysBefore).AddHours(hours);
+        Clock.Now = Start.InZoneLeniently(Amsterdam).ToDateTimeOffset().AddDays(-daysBefore).AddHours(hours);
 
     private async Task Decide(string meeting, MeetingCommand command)
     {
-        var recorded = await _store.ReadStreamAsync(Tenant, meeting);
-        var state = Meeting.Decider.Fold(recorded.Select(e => (MeetingEvent)_registry.Deserialize(e)));
-        await _store.AppendAsync(Tenant, meeting, "meeting", ExpectedVersion.Exact(recorded.Count),
-            [.. Meeting.Decide(command, state).Select(e => _registry.ToEventData(e, EventMetadata.None))]);
+        var recorded = await Store.ReadStreamAsync(Tenant, meeting);
+        var state = Meeting.Decider.Fold(recorded.Select(e => (MeetingEvent)e.Data));
+        await Store.AppendAsync(Tenant, meeting, ExpectedVersion.Exact(recorded.Count),
+            [.. Meeting.Decide(command, state).Select(e => new EventData(e, EventMetadata.None))]);
     }
 
     private static Sha256Digest Digest(byte b) => Sha256Digest.FromBytes(Enumerable.Repeat(b, 32).ToArray());
 
     private async Task<PartnerPunctuality> Punctuality(PartnerId partner, Instant now)
     {
-        var daemon = new ProjectionDaemon(_dataSource, _store, _registry, [new MeetingDeadlineProjection(_store, _registry)]);
-        await daemon.RunOnceAsync(CancellationToken.None);
-        await daemon.ReleaseAsync();
-        return await new PunctualityQueries(_dataSource).ForPartnerAsync(Tenant, partner.Value,
+        await CatchUpAsync();
+        return await new PunctualityQueries(Documents).ForPartnerAsync(Tenant, partner.Value,
             Instant.FromUtc(2026, 1, 1, 0, 0), Instant.FromUtc(2027, 1, 1, 0, 0), now, CancellationToken.None);
     }
 

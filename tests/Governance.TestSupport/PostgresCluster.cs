@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Governance.Api.Hosting;
+using Npgsql;
 
 namespace Governance.TestSupport;
 
@@ -6,6 +8,26 @@ namespace Governance.TestSupport;
 public static class PostgresCluster
 {
     private static readonly Lazy<Task<ThrowawayPostgres>> SharedCluster = new(() => ThrowawayPostgres.StartAsync(durable: false));
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Templates = new(StringComparer.Ordinal);
 
     public static Task<ThrowawayPostgres> Shared => SharedCluster.Value;
+
+    /// <summary>
+    /// A new database that is a copy of a template migrated once per test process by <paramref name="migrate"/> (given the
+    /// template's connection string). Copying a migrated database takes a fraction of the time that migrating one does.
+    /// </summary>
+    public static async Task<string> CreateMigratedDatabaseAsync(string prefix, string templateKey, Func<string, Task> migrate)
+    {
+        ArgumentNullException.ThrowIfNull(migrate);
+        var cluster = await Shared;
+        var template = await Templates.GetOrAdd(templateKey, key => new Lazy<Task<string>>(async () =>
+        {
+            var connectionString = await cluster.CreateDatabaseAsync("template_" + key);
+            await migrate(connectionString);
+            // CREATE DATABASE … TEMPLATE refuses while anyone is connected to the template.
+            NpgsqlConnection.ClearAllPools();
+            return new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        })).Value;
+        return await cluster.CreateDatabaseAsync(prefix, template);
+    }
 }

@@ -43,7 +43,6 @@ public static class AllianceEndpoints
 
     public static IServiceCollection AddAlliances(this IServiceCollection services)
     {
-        services.AddSingleton(_ => Projections.DomainJson.CreateRegistry());
         services.AddSingleton<CommandPipeline>();
         services.AddSingleton<AllianceQueries>();
         services.AddSingleton<PeopleDirectory>();

@@ -114,11 +114,10 @@ public static class AccountCommands
 
     private static Task<int> Run(TextWriter error, Func<NpgsqlDataSource, TimeProvider, Task<int>> verb) => GovernanceCli.Guarded(error, async () =>
     {
-        await using var dataSource = Database.CreateDataSource(Database.ConnectionString());
-        await LedgerServices.MigrateAllAsync(dataSource);
+        await using var db = await CliDatabase.OpenAsync(CancellationToken.None);
         try
         {
-            return await verb(dataSource, TimeProvider.System);
+            return await verb(db.DataSource, TimeProvider.System);
         }
         catch (AccountException ex)
         {

@@ -26,9 +26,13 @@ public static class GovernanceCli
         var migrate = new Command("migrate", "Apply every pending migration.");
         migrate.SetAction((_, ct) => Guarded(error, async () =>
         {
-            await using var dataSource = Database.CreateDataSource(Database.ConnectionString());
-            var applied = await LedgerServices.MigrateAllAsync(dataSource, ct);
-            await output.WriteLineAsync(applied.Count == 0 ? "database is up to date" : string.Join(Environment.NewLine, applied.Select(a => "applied " + a)));
+            var dataSource = Database.CreateDataSource(Database.ConnectionString());
+            await using (dataSource)
+            using (var store = Projections.GovernanceStore.Create(dataSource, TimeProvider.System))
+            {
+                var applied = await LedgerServices.MigrateAllAsync(dataSource, store, ct);
+                await output.WriteLineAsync(applied.Count == 0 ? "database is up to date" : string.Join(Environment.NewLine, applied.Select(a => "applied " + a)));
+            }
             return 0;
         }));
         db.Subcommands.Add(migrate);

@@ -18,8 +18,8 @@ public static class LedgerCommands
         {
             var only = parse.GetValue(tenant);
             if (only is not null && !LedgerId.IsValid(only)) throw new CliException($"'{only}' is not a valid tenant id.");
-            await using var dataSource = Database.CreateDataSource(Database.ConnectionString());
-            var results = await LedgerVerifier.VerifyAsync(dataSource, only, cancellationToken: ct);
+            await using var db = await CliDatabase.OpenAsync(ct, migrate: false);
+            var results = await LedgerVerifier.VerifyAsync(db.Store, only, cancellationToken: ct);
             if (only is not null && results.Count == 0) throw new CliException($"No ledger for tenant '{only}'.");
             var exit = 0;
             foreach (var r in results)

@@ -1,44 +1,57 @@
 using System.CommandLine;
+using System.Diagnostics;
 using Governance.Api.Hosting;
-using Governance.EventStore;
-using Governance.Projections.Daemon;
-using Governance.Projections.Timeline;
+using JasperFx.Events.Projections;
+using Marten;
+using Spectre.Console;
 
 namespace Governance.Api.Cli;
 
-/// <summary>`projections rebuild [--projection P] [--tenant T]`: rebuild read models from the ledger, with progress.</summary>
+/// <summary>
+/// `projections rebuild [--projection P]`: rebuild read models from the ledger through Marten's daemon, with a progress bar
+/// on stderr (events done of the total, and the rate), so that stdout stays one summary line per projection.
+/// </summary>
 public static class ProjectionCommands
 {
     public static Command Build(TextWriter output, TextWriter error)
     {
         var projections = new Command("projections", "Read models built from the ledger.");
-        var name = new Option<string?>("--projection") { Description = "Only this projection (timeline, event-counts, meeting-deadlines)." };
-        var tenant = new Option<string?>("--tenant") { Description = "Only this alliance." };
-        var rebuild = new Command("rebuild", "Rebuild from position 1; readers see the old rows until the new ones are complete.") { name, tenant };
+        var name = new Option<string?>("--projection") { Description = "Only this projection (see the list printed when the name is unknown)." };
+        var rebuild = new Command("rebuild", "Rebuild from the first event of every alliance.") { name };
         rebuild.SetAction((parse, ct) => GovernanceCli.Guarded(error, async () =>
         {
-            await using var dataSource = Database.CreateDataSource(Database.ConnectionString());
-            await LedgerServices.MigrateAllAsync(dataSource, ct);
-            var store = new PostgresEventStore(dataSource, TimeProvider.System);
-            var registry = Projections.DomainJson.CreateRegistry();
-            var daemon = new ProjectionDaemon(dataSource, store, registry,
-                [new TimelineProjection(), new EventCountProjection(), new Projections.Punctuality.MeetingDeadlineProjection(store, registry)])
-                { BatchSize = 2000 };
-
+            await using var db = await CliDatabase.OpenAsync(ct);
+            var known = ((Marten.Events.IReadOnlyEventStoreOptions)db.Store.Options.Events).Projections().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
             var only = parse.GetValue(name);
-            var chosen = daemon.Projections.Where(p => only is null || p.Name == only).ToList();
-            if (chosen.Count == 0)
-                throw new CliException($"Unknown projection '{only}': use one of {string.Join(", ", daemon.Projections.Select(p => p.Name))}.");
-            var heads = (await store.GetTenantHeadsAsync(ct)).Where(h => parse.GetValue(tenant) is not { } t || h.TenantId == t).ToList();
-            if (parse.GetValue(tenant) is { } wanted && heads.Count == 0) throw new CliException($"No ledger for tenant '{wanted}'.");
+            var chosen = known.Where(p => only is null || p == only).ToList();
+            if (chosen.Count == 0) throw new CliException($"Unknown projection '{only}': use one of {string.Join(", ", known)}.");
 
+            var total = await TotalEventsAsync(db.Store, ct);
+            using var daemon = await db.Store.BuildProjectionDaemonAsync();
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
             foreach (var projection in chosen)
-            foreach (var head in heads)
             {
-                var bar = new ProgressLine(error, $"{projection.Name} {head.TenantId}", head.Position);
-                var applied = await daemon.RebuildAsync(projection, head.TenantId, bar, ct);
-                bar.Done();
-                await output.WriteLineAsync($"{projection.Name} {head.TenantId}: rebuilt from {applied} events");
+                var clock = Stopwatch.StartNew();
+                var progress = new RebuildProgress(projection);
+                using (daemon.Tracker.Subscribe(progress))
+                {
+                    await console.Progress()
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(progress, clock))
+                        .StartAsync(async context =>
+                        {
+                            var task = context.AddTask(projection, maxValue: Math.Max(1, total));
+                            var run = daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(10), ct);
+                            while (!run.IsCompleted)
+                            {
+                                task.Value = Math.Min(total, progress.Done);
+                                await Task.WhenAny(run, Task.Delay(200, ct));
+                            }
+                            await run;
+                            task.Value = total;
+                        });
+                }
+                var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+                await output.WriteLineAsync($"{projection}: rebuilt from {total} events in {seconds:0.0} s ({total / seconds:0} events/s)");
             }
             return 0;
         }));
@@ -46,16 +59,37 @@ public static class ProjectionCommands
         return projections;
     }
 
-    /// <summary>A one-line progress bar on stderr, so stdout stays machine-readable.</summary>
-    private sealed class ProgressLine(TextWriter error, string label, long total) : IProgress<long>
+    private static async Task<long> TotalEventsAsync(IDocumentStore store, CancellationToken ct)
     {
-        public void Report(long value)
+        await using var conn = store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using var cmd = new Npgsql.NpgsqlCommand($"select count(*) from {store.Options.Events.DatabaseSchemaName}.mt_events", conn);
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>How far the rebuild of one projection has come: the highest event sequence its shards report.</summary>
+    private sealed class RebuildProgress(string projection) : IObserver<ShardState>
+    {
+        private long _done;
+
+        public long Done => Interlocked.Read(ref _done);
+
+        public void OnNext(ShardState value)
         {
-            var fraction = total == 0 ? 1 : Math.Min(1, (double)value / total);
-            var filled = (int)(fraction * 30);
-            error.Write($"\r{label} [{new string('#', filled)}{new string('.', 30 - filled)}] {value}/{total}");
+            if (!value.ShardName.StartsWith(projection + ":", StringComparison.Ordinal)) return;
+            long seen;
+            while ((seen = Interlocked.Read(ref _done)) < value.Sequence && Interlocked.CompareExchange(ref _done, value.Sequence, seen) != seen) { }
         }
 
-        public void Done() => error.WriteLine();
+        public void OnError(Exception error) { }
+
+        public void OnCompleted() { }
+    }
+
+    /// <summary>Events per second so far.</summary>
+    private sealed class RateColumn(RebuildProgress progress, Stopwatch clock) : ProgressColumn
+    {
+        public override Spectre.Console.Rendering.IRenderable Render(Spectre.Console.Rendering.RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            new Text($"{progress.Done:N0} events, {progress.Done / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0}/s");
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Governance.Api.Demo;
 using Governance.Api.Hosting;
-using Governance.EventStore;
 
 namespace Governance.Api.Cli;
 
@@ -15,9 +14,8 @@ public static class SeedCommands
         var demo = new Command("demo", "Seed 'Wijkalliantie Osdorp de Punt' with its partners, people, roles and agreements.") { ifEmpty };
         demo.SetAction((parse, ct) => GovernanceCli.Guarded(error, async () =>
         {
-            await using var dataSource = Database.CreateDataSource(Database.ConnectionString());
-            await LedgerServices.MigrateAllAsync(dataSource, ct);
-            var demoSeed = new DemoSeed(dataSource, Projections.DomainJson.CreateRegistry(), TimeProvider.System);
+            await using var db = await CliDatabase.OpenAsync(ct);
+            var demoSeed = new DemoSeed(db.DataSource, db.Store, TimeProvider.System);
             if (parse.GetValue(ifEmpty) && !await demoSeed.IsEmptyAsync(ct))
             {
                 if (!await demoSeed.IsSeededAsync(ct))

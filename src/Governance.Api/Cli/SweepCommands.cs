@@ -2,7 +2,6 @@ using System.CommandLine;
 using Governance.Api.Hosting;
 using Governance.Api.Http;
 using Governance.Api.Sweeping;
-using Governance.EventStore;
 
 namespace Governance.Api.Cli;
 
@@ -14,10 +13,8 @@ public static class SweepCommands
         var sweep = new Command("sweep", "Record every deadline that has passed (commitments, advice motivations, escalation steps) once.");
         sweep.SetAction((_, ct) => GovernanceCli.Guarded(error, async () =>
         {
-            await using var dataSource = Database.CreateDataSource(Database.ConnectionString());
-            await LedgerServices.MigrateAllAsync(dataSource, ct);
-            var store = new PostgresEventStore(dataSource, TimeProvider.System);
-            var sweeper = new Sweeper(new CommandPipeline(store, Projections.DomainJson.CreateRegistry(), TimeProvider.System), store, DeadlineSweeps.All);
+            await using var db = await CliDatabase.OpenAsync(ct);
+            var sweeper = new Sweeper(new CommandPipeline(db.Ledger, TimeProvider.System), db.Ledger, DeadlineSweeps.All);
             var report = await sweeper.SweepAllAsync(ct);
             foreach (var (name, count) in report.Recorded) await output.WriteLineAsync($"{name}: {count} events recorded");
             await output.WriteLineAsync($"sweep: {report.Total} events recorded, {report.StreamsChecked} streams checked");

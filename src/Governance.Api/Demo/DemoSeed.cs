@@ -7,6 +7,7 @@ using Governance.Domain.Alliances;
 using Governance.EventStore;
 using Governance.Projections.Alliances;
 using Governance.Projections.Meetings;
+using Marten;
 using Npgsql;
 using NodaTime;
 
@@ -21,12 +22,12 @@ public sealed record DemoAccount(string Role, string Email, string Password, str
 /// the API does, so the demo ledger verifies like any other. The people are invented; the organisations are the
 /// kinds that sit at this table.
 /// </summary>
-public sealed class DemoSeed(NpgsqlDataSource dataSource, EventTypeRegistry registry, TimeProvider clock)
+public sealed class DemoSeed(NpgsqlDataSource dataSource, IDocumentStore documents, TimeProvider clock)
 {
     /// <summary>The story starts this many days ago: the alliance is founded then, and its meetings follow.</summary>
     public const int FoundedDaysAgo = 150;
 
-    private readonly PostgresEventStore _store = new(dataSource, clock);
+    private readonly Ledger _store = new(documents, clock);
 
     public static readonly AllianceId Osdorp = AllianceId.Parse("osdorp-de-punt");
     public const string Password = "demo-osdorp-2026";
@@ -71,7 +72,7 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource, EventTypeRegistry regi
     public static IReadOnlyList<DemoAccount> Accounts { get; } = [.. Seats.Select(s => new DemoAccount(s.Role, s.Email, Password, s.Name))];
 
     public async Task<bool> IsSeededAsync(CancellationToken cancellationToken) =>
-        (await _store.GetStreamStateAsync(Osdorp.Value, Alliance.StreamId, cancellationToken)).Version > 0;
+        await _store.GetStreamVersionAsync(Osdorp.Value, Alliance.StreamId, cancellationToken) > 0;
 
     /// <summary>True when the ledger holds no alliance yet.</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) => (await _store.GetTenantHeadsAsync(cancellationToken)).Count == 0;
@@ -83,8 +84,7 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource, EventTypeRegistry regi
         // The story is recorded at the moments it tells of, from the founding until today (see StoryClock).
         var today = Instant.FromDateTimeOffset(clock.GetUtcNow()).InZone(Domain.Meetings.Meeting.Zone).Date;
         var storyClock = new StoryClock(clock, today.PlusDays(-FoundedDaysAgo).AtStartOfDayInZone(Domain.Meetings.Meeting.Zone).ToInstant());
-        var store = new PostgresEventStore(dataSource, storyClock);
-        var pipeline = new CommandPipeline(store, registry, storyClock);
+        var pipeline = new CommandPipeline(new Ledger(documents, storyClock), storyClock);
         var story = new DemoStory(pipeline, storyClock, Osdorp, today);
         storyClock.MoveTo(story.Day(-FoundedDaysAgo, "09:00"));
 
@@ -128,7 +128,7 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource, EventTypeRegistry regi
         var cast = CastOf(people);
         var meetings = new DemoMeetings(story, cast, new DocumentFiles(dataSource, storyClock));
         meetings.Tell(plannedOn: -FoundedDaysAgo + 1);
-        new DemoDecisions(story, cast, meetings, new AllianceQueries(store, registry), new MeetingQueries(store, registry)).Tell();
+        new DemoDecisions(story, cast, meetings, new AllianceQueries(new Ledger(documents)), new MeetingQueries(new Ledger(documents))).Tell();
         new DemoPromises(story, cast, meetings).Tell();
         await story.RunAsync(cancellationToken);
         return printed;

@@ -17,7 +17,7 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealth(
-        PostgresEventStore store, CancellationToken cancellationToken)
+        Ledger store, CancellationToken cancellationToken)
     {
         try
         {

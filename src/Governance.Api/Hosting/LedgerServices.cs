@@ -1,39 +1,61 @@
 using Governance.EventStore;
+using Governance.Projections;
+using Governance.Projections.Punctuality;
+using Governance.Projections.Timeline;
+using JasperFx.Events.Daemon;
+using Marten;
 using Npgsql;
 
 namespace Governance.Api.Hosting;
 
 public static class LedgerServices
 {
-    public static IServiceCollection AddLedger(this IServiceCollection services)
+    /// <summary>
+    /// Marten on the app's data source (<see cref="GovernanceStore"/>: the ledger, its chain, every projection), its async daemon
+    /// in HotCold mode (with several nodes one runs each shard, another takes over when it stops), and the ledger adapter.
+    /// </summary>
+    public static IServiceCollection AddLedger(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(sp => new PostgresEventStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
+        // Migrations first: hosted services start in the order they were added, and the daemon must find its tables.
         services.AddHostedService<MigrateOnStart>();
+        var marten = services.AddMarten(sp => GovernanceStore.Configure(new StoreOptions(), sp.GetRequiredService<TimeProvider>()))
+            .UseNpgsqlDataSource();
+        if (configuration.GetValue("Governance:Projections:Daemon", true)) marten.AddAsyncDaemon(DaemonMode.HotCold);
+        services.AddSingleton(sp => new Ledger(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TimelineQueries>();
+        services.AddSingleton<PunctualityQueries>();
         return services;
     }
 
-    /// <summary>Every module's migrations, in dependency order. `db migrate` and start-up both run this.</summary>
-    public static async Task<IReadOnlyList<string>> MigrateAllAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Everything the database needs, in order: refuse a database that holds the old ledger, Marten's schema with the chain
+    /// (<see cref="LedgerSchema"/>), then the host's own tables. `db migrate` and start-up both run this.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateAllAsync(NpgsqlDataSource dataSource, IDocumentStore store, CancellationToken cancellationToken = default)
     {
         var applied = new List<string>();
-        foreach (var m in await MigrationRunner.MigrateLedgerAsync(dataSource, cancellationToken))
-            applied.Add($"ledger {m.Version:0000}_{m.Name}");
-        // The host's own tables (accounts, people, tokens, keys, read models) live in schema `app`,
-        // numbered separately in src/Governance.Api/Migrations.
+        await using (var conn = await dataSource.OpenConnectionAsync(cancellationToken))
+            await Ledger.RefuseLegacyLedgerAsync(conn, cancellationToken);
+        var changes = await store.Storage.Database.CreateMigrationAsync(cancellationToken);
+        if (changes.Difference != Weasel.Core.SchemaPatchDifference.None)
+        {
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            applied.AddRange(changes.Deltas.Where(d => d.Difference != Weasel.Core.SchemaPatchDifference.None)
+                .Select(d => $"marten {d.SchemaObject.Identifier.QualifiedName} ({d.Difference.ToString().ToLowerInvariant()})"));
+        }
+        // The host's own tables (accounts, people, tokens, keys, documents) live in schema `app`, numbered in src/Governance.Api/Migrations.
         foreach (var m in await MigrationRunner.MigrateAsync(dataSource, "app", AppMigrations, cancellationToken))
             applied.Add($"app {m.Version:0000}_{m.Name}");
-        foreach (var m in await MigrationRunner.MigrateAsync(dataSource, "projections", Projections.ProjectionMigrations.All, cancellationToken))
-            applied.Add($"projections {m.Version:0000}_{m.Name}");
         return applied;
     }
 
     private static readonly IReadOnlyList<MigrationRunner.Migration> AppMigrations = MigrationRunner.FromAssembly(typeof(LedgerServices).Assembly);
 
-    private sealed class MigrateOnStart(NpgsqlDataSource dataSource, ILogger<MigrateOnStart> logger) : IHostedService
+    private sealed class MigrateOnStart(NpgsqlDataSource dataSource, IDocumentStore store, ILogger<MigrateOnStart> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            foreach (var applied in await MigrateAllAsync(dataSource, cancellationToken))
+            foreach (var applied in await MigrateAllAsync(dataSource, store, cancellationToken))
                 logger.LogInformation("Applied migration {Migration}", applied);
         }
 

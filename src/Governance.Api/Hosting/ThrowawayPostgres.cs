@@ -28,13 +28,16 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     public string ConnectionString(string database = "postgres") =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=60;Include Error Detail=true";
 
-    /// <summary>A new, empty database for one test class or test.</summary>
-    public async Task<string> CreateDatabaseAsync(string prefix = "t")
+    /// <summary>
+    /// A new database for one test class or test: empty, or a copy of <paramref name="template"/> (a migrated one copies in a
+    /// fraction of the time migrating takes).
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string prefix = "t", string? template = null)
     {
         var name = $"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}";
         await using var conn = new NpgsqlConnection(ConnectionString());
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"create database \"{name}\"", conn);
+        await using var cmd = new NpgsqlCommand($"create database \"{name}\"" + (template is null ? "" : $" template \"{template}\""), conn);
         await cmd.ExecuteNonQueryAsync();
         return ConnectionString(name);
     }

@@ -19,12 +19,12 @@ public sealed class PreconditionFailedException(long expected, long actual)
 /// Load, decide, append with the expected version; on a concurrent change reload and decide again. Deciding is
 /// pure, so retrying is safe. A client that sent If-Match gets 412 instead of a silent retry.
 /// </summary>
-public sealed class CommandPipeline(PostgresEventStore store, EventTypeRegistry registry, TimeProvider clock)
+public sealed class CommandPipeline(Ledger store, TimeProvider clock)
 {
     public const int MaxAttempts = 5;
 
     public async Task<long> StreamVersionAsync(string tenant, string stream, CancellationToken cancellationToken) =>
-        (await store.GetStreamStateAsync(tenant, stream, cancellationToken)).Version;
+        await store.GetStreamVersionAsync(tenant, stream, cancellationToken);
 
     public async Task<CommandOutcome> HandleAsync<TCommand, TEvent, TState>(
         Decider<TCommand, TEvent, TState> decider, string tenant, string stream,
@@ -37,15 +37,15 @@ public sealed class CommandPipeline(PostgresEventStore store, EventTypeRegistry 
             var version = recorded.Count == 0 ? 0 : recorded[^1].StreamVersion;
             if (ifMatch is { } expected && expected != version) throw new PreconditionFailedException(expected, version);
 
-            var state = decider.Fold(recorded.Select(e => (TEvent)registry.Deserialize(e)));
+            var state = decider.Fold(recorded.Select(e => (TEvent)e.Data));
             var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
             var events = decider.Decide(command(now), state);
             if (events.Count == 0) return new CommandOutcome(version, []);
 
             try
             {
-                var result = await store.AppendAsync(tenant, stream, decider.StreamType, ExpectedVersion.Exact(version),
-                    [.. events.Select(e => registry.ToEventData(e, metadata))], cancellationToken);
+                var result = await store.AppendAsync(tenant, stream, ExpectedVersion.Exact(version),
+                    [.. events.Select(e => new EventData(e, metadata))], cancellationToken);
                 return new CommandOutcome(result.StreamVersion, [.. events]);
             }
             catch (ConcurrencyException ex) when (ifMatch is not null)

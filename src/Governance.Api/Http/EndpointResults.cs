@@ -15,8 +15,7 @@ public static class EndpointResults
     public static CommandResponse CommandResponse(CommandOutcome outcome, HttpContext http)
     {
         http.Response.Headers.ETag = $"\"{outcome.StreamVersion}\"";
-        var registry = http.RequestServices.GetRequiredService<EventTypeRegistry>();
-        return new CommandResponse(outcome.StreamVersion, [.. outcome.Events.Select(e => registry.AliasOf(e.GetType()))]);
+        return new CommandResponse(outcome.StreamVersion, [.. outcome.Events.Select(e => Projections.DomainJson.AliasOf(e.GetType()))]);
     }
 
     /// <summary>If-Match carries the stream version the client decided on (as returned in ETag).</summary>

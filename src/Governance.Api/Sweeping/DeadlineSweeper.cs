@@ -44,7 +44,7 @@ public sealed record SweepReport(IReadOnlyDictionary<string, int> Recorded, int 
 /// the stream's latest state and appended with its exact version, so when two nodes race, the loser's append conflicts,
 /// the pipeline decides again on the new state, and the domain then finds nothing left to record.
 /// </summary>
-public sealed class Sweeper(CommandPipeline pipeline, PostgresEventStore store, IEnumerable<IDeadlineSweep> sweeps)
+public sealed class Sweeper(CommandPipeline pipeline, Ledger store, IEnumerable<IDeadlineSweep> sweeps)
 {
     /// <summary>The sweeper records as the system, not as a person.</summary>
     public static EventMetadata Metadata { get; } = new(ActorId: null, Role: "sweeper", CorrelationId: "sweep", CausationId: null, CommandId: null);
@@ -59,7 +59,7 @@ public sealed class Sweeper(CommandPipeline pipeline, PostgresEventStore store, 
         {
             foreach (var sweep in Sweeps)
             {
-                foreach (var stream in await store.ListStreamsAsync(tenant.TenantId, sweep.StreamType, cancellationToken))
+                foreach (var stream in await store.ListStreamsAsync(tenant.TenantId, sweep.StreamType + "-", cancellationToken))
                 {
                     recorded[sweep.Name] += await sweep.SweepAsync(pipeline, tenant.TenantId, stream, cancellationToken);
                     checkedStreams++;

@@ -51,7 +51,7 @@ public static class SweeperServices
 {
     public static IServiceCollection AddSweeper(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new Sweeper(sp.GetRequiredService<CommandPipeline>(), sp.GetRequiredService<PostgresEventStore>(), DeadlineSweeps.All));
+        services.AddSingleton(sp => new Sweeper(sp.GetRequiredService<CommandPipeline>(), sp.GetRequiredService<Ledger>(), DeadlineSweeps.All));
         services.AddHostedService<SweeperService>();
         return services;
     }

@@ -5,14 +5,12 @@ using Governance.EventStore;
 namespace Governance.Projections.Alliances;
 
 /// <summary>Reads alliances by folding their streams (live), optionally as they stood at an instant.</summary>
-public sealed class AllianceQueries(PostgresEventStore store, EventTypeRegistry registry)
+public sealed class AllianceQueries(Ledger store)
 {
     public async Task<AllianceView?> GetAsync(AllianceId alliance, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
-        var events = asOf is { } at
-            ? await store.ReadStreamAsOfAsync(alliance.Value, Alliance.StreamId, at, cancellationToken)
-            : await store.ReadStreamAsync(alliance.Value, Alliance.StreamId, cancellationToken: cancellationToken);
-        return AllianceView.Fold(events.Select(e => (e, (AllianceEvent)registry.Deserialize(e))));
+        var events = await store.ReadStreamAsync(alliance.Value, Alliance.StreamId, asOf, cancellationToken);
+        return AllianceView.Fold(events.Select(e => (e, (AllianceEvent)e.Data)));
     }
 
     /// <summary>Every alliance, by name.</summary>

@@ -24,13 +24,13 @@ public sealed record PromiseRecord(
 /// Reads promises by folding their streams (live), optionally as they stood at an instant: only the events recorded
 /// up to then count, so a promise fulfilled later shows open (or overdue) as of before.
 /// </summary>
-public sealed class CommitmentQueries(PostgresEventStore store, EventTypeRegistry registry)
+public sealed class CommitmentQueries(Ledger store)
 {
     public async Task<CommitmentView?> GetAsync(AllianceId alliance, CommitmentId commitment, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         var events = await StreamReads.ReadAsync(store, alliance.Value, commitment.StreamId, asOf, cancellationToken);
         if (events.Count == 0) return null;
-        var history = events.Select(e => LedgerEntry.From(e, registry.Deserialize(e))).ToList();
+        var history = events.Select(e => LedgerEntry.From(e, e.Data)).ToList();
         var state = Commitment.Decider.Fold(history.Select(h => (CommitmentEvent)h.Event));
         return state is Commitment.State.Made made ? new CommitmentView(commitment, made, events[^1].StreamVersion, history) : null;
     }
@@ -39,7 +39,7 @@ public sealed class CommitmentQueries(PostgresEventStore store, EventTypeRegistr
     public async Task<IReadOnlyList<CommitmentView>> ListAsync(AllianceId alliance, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         var views = new List<CommitmentView>();
-        foreach (var id in await StreamReads.IdsAsync(store, alliance.Value, Commitment.Decider.StreamType, "commitment-", cancellationToken))
+        foreach (var id in await StreamReads.IdsAsync(store, alliance.Value, "commitment-", cancellationToken))
         {
             if (!CommitmentId.TryParse(id, out var commitment)) continue;
             if (await GetAsync(alliance, commitment, asOf, cancellationToken) is { } view) views.Add(view);

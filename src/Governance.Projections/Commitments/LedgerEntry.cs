@@ -30,13 +30,10 @@ public sealed record LedgerEntry(
 /// </summary>
 internal static class StreamReads
 {
-    public static Task<IReadOnlyList<RecordedEvent>> ReadAsync(PostgresEventStore store, string tenant, string stream, DateTimeOffset? asOf, CancellationToken ct) =>
-        asOf is { } at
-            ? store.ReadStreamAsOfAsync(tenant, stream, at, ct)
-            : store.ReadStreamAsync(tenant, stream, cancellationToken: ct);
+    public static Task<IReadOnlyList<RecordedEvent>> ReadAsync(Ledger store, string tenant, string stream, DateTimeOffset? asOf, CancellationToken ct) =>
+        store.ReadStreamAsync(tenant, stream, asOf, ct);
 
     /// <summary>The ids of a tenant's streams of one type that start with <paramref name="prefix"/>, without it.</summary>
-    public static async Task<IReadOnlyList<string>> IdsAsync(PostgresEventStore store, string tenant, string streamType, string prefix, CancellationToken ct) =>
-        [.. (await store.ListStreamsAsync(tenant, streamType, ct))
-            .Where(s => s.StartsWith(prefix, StringComparison.Ordinal)).Select(s => s[prefix.Length..])];
+    public static async Task<IReadOnlyList<string>> IdsAsync(Ledger store, string tenant, string prefix, CancellationToken ct) =>
+        [.. (await store.ListStreamsAsync(tenant, prefix, ct)).Select(s => s[prefix.Length..])];
 }

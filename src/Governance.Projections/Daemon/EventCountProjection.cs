@@ -1,28 +1,34 @@
-using Governance.Projections.Daemon;
-using Npgsql;
+using JasperFx.Events;
+using Marten.Events.Projections;
 
 namespace Governance.Projections.Daemon;
 
-/// <summary>Counts each tenant's events. Cheap, and the plainest proof that no event is ever applied twice.</summary>
-public sealed class EventCountProjection : IAsyncProjection
+/// <summary>How many events of one alliance the async daemon has applied (one document per alliance).</summary>
+public sealed class TenantEventCount
 {
-    public string Name => "event-counts";
+    public const string Key = "events";
 
-    public async Task ResetAsync(NpgsqlTransaction transaction, string tenant, CancellationToken cancellationToken)
+    public string Id { get; set; } = Key;
+
+    public long Events { get; set; }
+}
+
+/// <summary>
+/// Counts each alliance's events as the daemon applies them: the plainest proof that no event is ever applied twice,
+/// also with two app nodes (the count must equal the chain's head position).
+/// </summary>
+public sealed partial class EventCountProjection : MultiStreamProjection<TenantEventCount, string>
+{
+    public EventCountProjection()
     {
-        await using var cmd = new NpgsqlCommand("delete from projections.event_counts where tenant_id = $1", transaction.Connection, transaction);
-        cmd.Parameters.Add(new() { Value = tenant });
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
+        Name = "event-counts";
+        Identity<object>(_ => TenantEventCount.Key);
     }
 
-    public async Task ApplyAsync(NpgsqlTransaction transaction, string tenant, IReadOnlyList<ProjectedEvent> events, CancellationToken cancellationToken)
+    public override TenantEventCount Evolve(TenantEventCount? snapshot, string id, IEvent e)
     {
-        await using var cmd = new NpgsqlCommand("""
-            insert into projections.event_counts (tenant_id, events) values ($1, $2)
-            on conflict (tenant_id) do update set events = projections.event_counts.events + excluded.events
-            """, transaction.Connection, transaction);
-        cmd.Parameters.Add(new() { Value = tenant });
-        cmd.Parameters.Add(new() { Value = (long)events.Count });
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
+        snapshot ??= new TenantEventCount { Id = id };
+        snapshot.Events++;
+        return snapshot;
     }
 }

@@ -35,13 +35,13 @@ public sealed record EscalationView(
 }
 
 /// <summary>Reads disputes by folding their streams (live), optionally as they stood at an instant, like the other queries.</summary>
-public sealed class EscalationQueries(PostgresEventStore store, EventTypeRegistry registry, CommitmentQueries commitments, AllianceQueries alliances)
+public sealed class EscalationQueries(Ledger store, CommitmentQueries commitments, AllianceQueries alliances)
 {
     public async Task<EscalationView?> GetAsync(AllianceId alliance, EscalationId escalation, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         var events = await StreamReads.ReadAsync(store, alliance.Value, escalation.StreamId, asOf, cancellationToken);
         if (events.Count == 0) return null;
-        var timeline = events.Select(e => LedgerEntry.From(e, registry.Deserialize(e))).ToList();
+        var timeline = events.Select(e => LedgerEntry.From(e, e.Data)).ToList();
         var decided = timeline.Select(t => (EscalationEvent)t.Event).ToList();
         if (Escalation.Decider.Fold(decided) is not Escalation.State.Raised state) return null;
 
@@ -74,7 +74,7 @@ public sealed class EscalationQueries(PostgresEventStore store, EventTypeRegistr
         {
             if (!ProposalId.TryParse(reference, out var proposal)) continue;
             var stream = await StreamReads.ReadAsync(store, alliance.Value, proposal.StreamId, asOf, cancellationToken);
-            if (stream.Count > 0) proposals.Add(new ReferencedStream(proposal.Value, [.. stream.Select(e => LedgerEntry.From(e, registry.Deserialize(e)))]));
+            if (stream.Count > 0) proposals.Add(new ReferencedStream(proposal.Value, [.. stream.Select(e => LedgerEntry.From(e, e.Data))]));
         }
 
         return new EscalationView(alliance, escalation, state, raised, events[^1].StreamVersion, timeline, missed, referred, proposals);
@@ -83,7 +83,7 @@ public sealed class EscalationQueries(PostgresEventStore store, EventTypeRegistr
     public async Task<IReadOnlyList<EscalationView>> ListAsync(AllianceId alliance, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         var views = new List<EscalationView>();
-        foreach (var id in await StreamReads.IdsAsync(store, alliance.Value, Escalation.Decider.StreamType, "escalation-", cancellationToken))
+        foreach (var id in await StreamReads.IdsAsync(store, alliance.Value, "escalation-", cancellationToken))
         {
             if (EscalationId.TryParse(id, out var escalation) && await GetAsync(alliance, escalation, asOf, cancellationToken) is { } view) views.Add(view);
         }

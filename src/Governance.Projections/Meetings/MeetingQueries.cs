@@ -24,13 +24,11 @@ public sealed record MeetingView(
     IReadOnlyList<Meeting.PublishedMinutes> Minutes);
 
 /// <summary>Reads meetings by folding their streams (live), optionally as they stood at an instant, like the alliance queries.</summary>
-public sealed class MeetingQueries(PostgresEventStore store, EventTypeRegistry registry)
+public sealed class MeetingQueries(Ledger store)
 {
     public async Task<MeetingView?> GetAsync(AllianceId alliance, MeetingId meeting, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
-        var events = asOf is { } at
-            ? await store.ReadStreamAsOfAsync(alliance.Value, meeting.StreamId, at, cancellationToken)
-            : await store.ReadStreamAsync(alliance.Value, meeting.StreamId, cancellationToken: cancellationToken);
+        var events = await store.ReadStreamAsync(alliance.Value, meeting.StreamId, asOf, cancellationToken);
         if (events.Count == 0) return null;
 
         var state = Meeting.Initial;
@@ -40,7 +38,7 @@ public sealed class MeetingQueries(PostgresEventStore store, EventTypeRegistry r
         var minutes = new List<Meeting.PublishedMinutes>();
         foreach (var envelope in events)
         {
-            var e = (MeetingEvent)registry.Deserialize(envelope);
+            var e = (MeetingEvent)envelope.Data;
             state = Meeting.Decider.Evolve(state, e);
             switch (e)
             {
@@ -69,7 +67,7 @@ public sealed class MeetingQueries(PostgresEventStore store, EventTypeRegistry r
     public async Task<IReadOnlyList<MeetingView>> ListAsync(AllianceId alliance, CancellationToken cancellationToken = default)
     {
         var views = new List<MeetingView>();
-        foreach (var stream in await store.ListStreamsAsync(alliance.Value, Meeting.Decider.StreamType, cancellationToken))
+        foreach (var stream in await store.ListStreamsAsync(alliance.Value, "meeting-", cancellationToken))
         {
             if (!stream.StartsWith("meeting-", StringComparison.Ordinal) || !MeetingId.TryParse(stream["meeting-".Length..], out var id)) continue;
             if (await GetAsync(alliance, id, cancellationToken: cancellationToken) is { } view) views.Add(view);

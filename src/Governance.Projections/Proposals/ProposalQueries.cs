@@ -72,21 +72,19 @@ public sealed record ProposalView(
 }
 
 /// <summary>Reads proposals by folding their streams (live), optionally as they stood at an instant, like the meeting queries.</summary>
-public sealed class ProposalQueries(PostgresEventStore store, EventTypeRegistry registry)
+public sealed class ProposalQueries(Ledger store)
 {
     public async Task<ProposalView?> GetAsync(AllianceId alliance, ProposalId proposal, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
-        var events = asOf is { } at
-            ? await store.ReadStreamAsOfAsync(alliance.Value, proposal.StreamId, at, cancellationToken)
-            : await store.ReadStreamAsync(alliance.Value, proposal.StreamId, cancellationToken: cancellationToken);
-        return Fold(proposal, events.Select(e => (e, (ProposalEvent)registry.Deserialize(e))));
+        var events = await store.ReadStreamAsync(alliance.Value, proposal.StreamId, asOf, cancellationToken);
+        return Fold(proposal, events.Select(e => (e, (ProposalEvent)e.Data)));
     }
 
     /// <summary>Every proposal of an alliance (streams of type <c>proposal</c>), in the order they were tabled.</summary>
     public async Task<IReadOnlyList<ProposalView>> ListAsync(AllianceId alliance, CancellationToken cancellationToken = default)
     {
         var views = new List<ProposalView>();
-        foreach (var stream in await store.ListStreamsAsync(alliance.Value, Proposal.Decider.StreamType, cancellationToken))
+        foreach (var stream in await store.ListStreamsAsync(alliance.Value, "proposal-", cancellationToken))
         {
             if (!stream.StartsWith("proposal-", StringComparison.Ordinal) || !ProposalId.TryParse(stream["proposal-".Length..], out var id)) continue;
             if (await GetAsync(alliance, id, cancellationToken: cancellationToken) is { } view) views.Add(view);

@@ -1,70 +1,82 @@
 using System.Text.Json;
 using Governance.Domain.Meetings;
-using Governance.EventStore;
-using Governance.Projections.Daemon;
-using Npgsql;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
 using NodaTime;
 
 namespace Governance.Projections.Punctuality;
 
 /// <summary>
-/// Keeps <c>projections.meeting_deadlines</c>: for every meeting an event touches, the meeting is folded again (up to
-/// that event) and its whole deadline list replaces the old rows. The list is the domain's own
+/// Keeps one <see cref="MeetingDeadlineDocument"/> per deadline of every meeting: for every event of a meeting, the meeting is
+/// folded again (up to that event) and its whole deadline list replaces the old documents. The list is the domain's own
 /// (<see cref="MeetingDeadlines.Of"/>), so compliance and punctuality can never disagree.
 /// </summary>
-public sealed class MeetingDeadlineProjection(PostgresEventStore store, EventTypeRegistry registry) : IAsyncProjection
+public sealed partial class MeetingDeadlineProjection : EventProjection
 {
-    public string Name => "meeting-deadlines";
-
-    public async Task ResetAsync(NpgsqlTransaction transaction, string tenant, CancellationToken cancellationToken)
+    public MeetingDeadlineProjection()
     {
-        await using var cmd = new NpgsqlCommand("delete from projections.meeting_deadlines where tenant_id = $1", transaction.Connection, transaction);
-        cmd.Parameters.Add(new() { Value = tenant });
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
+        Name = "meeting-deadlines";
+        // The concrete meeting events: the daemon's filter matches stored types, so the abstract base would match nothing.
+        foreach (var e in DomainJson.EventTypes.Where(e => e.Type.IsAssignableTo(typeof(MeetingEvent)))) IncludeType(e.Type);
     }
 
-    public async Task ApplyAsync(NpgsqlTransaction transaction, string tenant, IReadOnlyList<ProjectedEvent> events, CancellationToken cancellationToken)
+    public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        var upTo = events[^1].Envelope.TenantPosition;
-        foreach (var meeting in events.Where(e => e.Event is MeetingEvent).Select(e => e.Envelope.StreamId).Distinct(StringComparer.Ordinal))
-        {
-            // Fold exactly up to this batch, so a rebuild and a live run write the same rows.
-            var stream = await store.ReadStreamAsync(tenant, meeting, cancellationToken: cancellationToken);
-            var state = Meeting.Decider.Fold(stream.Where(e => e.TenantPosition <= upTo).Select(e => (MeetingEvent)registry.Deserialize(e)));
-            var list = MeetingDeadlines.Of(state, Instant.MinValue);   // "now" before everything: open deadlines read as pending
-            var start = state is Meeting.State.Scheduled s ? s.StartsAt.ToInstant() : (Instant?)null;
+        if (e.Data is not MeetingEvent) return;
+        var tenant = operations.ForTenant(e.TenantId);
+        var meeting = e.StreamKey!;
+        // Fold exactly up to this event, so a rebuild and a live run write the same documents.
+        var stream = await tenant.Events.FetchStreamAsync(meeting, e.Version, token: cancellation);
+        var state = Meeting.Decider.Fold(stream.Select(x => x.Data).OfType<MeetingEvent>());
+        var list = MeetingDeadlines.Of(state, Instant.MinValue);   // "now" before everything: open deadlines read as pending
+        var start = state is Meeting.State.Scheduled s ? s.StartsAt.ToInstant() : (Instant?)null;
 
-            await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
-            var delete = new NpgsqlBatchCommand("delete from projections.meeting_deadlines where tenant_id = $1 and meeting_id = $2");
-            delete.Parameters.Add(new() { Value = tenant });
-            delete.Parameters.Add(new() { Value = meeting });
-            batch.BatchCommands.Add(delete);
-            foreach (var d in start is null ? [] : list.Checks)
+        tenant.DeleteWhere<MeetingDeadlineDocument>(d => d.MeetingId == meeting);
+        foreach (var d in start is null ? [] : list.Checks)
+        {
+            tenant.Store(new MeetingDeadlineDocument
             {
-                var open = d.DoneAt is null && d.Status != DeadlineStatus.Waived;
-                var insert = new NpgsqlBatchCommand("""
-                    insert into projections.meeting_deadlines (tenant_id, meeting_id, rule, subject, responsible_partner, responsible_office,
-                        meeting_start, agreed_due_at, extended_due_at, done_at, status, open, agreements_version)
-                    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-                    """);
-                insert.Parameters.Add(new() { Value = tenant });
-                insert.Parameters.Add(new() { Value = meeting });
-                insert.Parameters.Add(new() { Value = d.Rule });
-                insert.Parameters.Add(new() { Value = d.Subject.ToString() });
-                insert.Parameters.Add(new() { Value = (object?)d.ResponsiblePartner?.Value ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-                insert.Parameters.Add(new() { Value = (object?)(d.ResponsibleOffice is { } o ? JsonNamingPolicy.KebabCaseLower.ConvertName(o.ToString()) : null) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-                insert.Parameters.Add(new() { Value = start!.Value.ToDateTimeOffset() });
-                insert.Parameters.Add(new() { Value = d.AgreedDueAt.ToDateTimeOffset() });
-                insert.Parameters.Add(new() { Value = (object?)d.Extension?.NewDue.ToDateTimeOffset() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-                insert.Parameters.Add(new() { Value = (object?)d.DoneAt?.ToDateTimeOffset() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-                insert.Parameters.Add(new() { Value = DeadlineStatuses.Kebab(d.Status) });
-                insert.Parameters.Add(new() { Value = open });
-                insert.Parameters.Add(new() { Value = d.AgreementsVersion });
-                batch.BatchCommands.Add(insert);
-            }
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+                Id = $"{meeting}/{d.Rule}/{d.Subject}",
+                MeetingId = meeting,
+                Rule = d.Rule,
+                Subject = d.Subject.ToString(),
+                ResponsiblePartner = d.ResponsiblePartner?.Value,
+                ResponsibleOffice = d.ResponsibleOffice is { } o ? JsonNamingPolicy.KebabCaseLower.ConvertName(o.ToString()) : null,
+                MeetingStart = start!.Value.ToDateTimeOffset(),
+                AgreedDueAt = d.AgreedDueAt.ToDateTimeOffset(),
+                ExtendedDueAt = d.Extension?.NewDue.ToDateTimeOffset(),
+                DoneAt = d.DoneAt?.ToDateTimeOffset(),
+                Status = DeadlineStatuses.Kebab(d.Status),
+                Open = d.DoneAt is null && d.Status != DeadlineStatus.Waived,
+                AgreementsVersion = d.AgreementsVersion,
+            });
         }
     }
+}
+
+/// <summary>
+/// Every deadline of every meeting (R1–R7), as <see cref="MeetingDeadlines"/> computes it, for partner punctuality. A deadline not
+/// yet done is open: its status (pending, extended or missing) is finished at read time against the clock, so no sweep is needed.
+/// </summary>
+public sealed class MeetingDeadlineDocument
+{
+    public string Id { get; set; } = "";
+    public string MeetingId { get; set; } = "";
+    public string Rule { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string? ResponsiblePartner { get; set; }
+    public string? ResponsibleOffice { get; set; }
+    public DateTimeOffset MeetingStart { get; set; }
+    public DateTimeOffset AgreedDueAt { get; set; }
+    public DateTimeOffset? ExtendedDueAt { get; set; }
+    public DateTimeOffset? DoneAt { get; set; }
+    public string Status { get; set; } = "";
+    public bool Open { get; set; }
+    public int AgreementsVersion { get; set; }
+
+    /// <summary>The due moment in force: the extension's when there is one (R19).</summary>
+    public DateTimeOffset DueAt => ExtendedDueAt ?? AgreedDueAt;
 }
 
 public static class DeadlineStatuses

@@ -1,5 +1,5 @@
 using Governance.Domain.Meetings;
-using Npgsql;
+using Marten;
 using NodaTime;
 
 namespace Governance.Projections.Punctuality;
@@ -16,66 +16,52 @@ public sealed record PartnerPunctuality(string Partner, Instant From, Instant To
 public sealed record UpcomingDeadline(string Meeting, string Rule, string Subject, string? Partner, string? Office,
     Instant MeetingStart, Instant DueAt, string Status);
 
-public sealed class PunctualityQueries(NpgsqlDataSource dataSource)
+public sealed class PunctualityQueries(IDocumentStore store)
 {
     /// <summary>Open deadlines due between <paramref name="now"/> and <paramref name="until"/>, soonest first.</summary>
     public async Task<IReadOnlyList<UpcomingDeadline>> UpcomingAsync(string tenant, Instant now, Instant until, CancellationToken cancellationToken)
     {
-        await using var cmd = dataSource.CreateCommand("""
-            select meeting_id, rule, subject, responsible_partner, responsible_office, meeting_start, agreed_due_at, extended_due_at
-              from projections.meeting_deadlines
-             where tenant_id = $1 and open and coalesce(extended_due_at, agreed_due_at) >= $2 and coalesce(extended_due_at, agreed_due_at) < $3
-             order by coalesce(extended_due_at, agreed_due_at), meeting_id, rule, subject
-            """);
-        cmd.Parameters.Add(new() { Value = tenant });
-        cmd.Parameters.Add(new() { Value = now.ToDateTimeOffset() });
-        cmd.Parameters.Add(new() { Value = until.ToDateTimeOffset() });
-        var upcoming = new List<UpcomingDeadline>();
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var agreed = Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(6));
-            Instant? extended = reader.IsDBNull(7) ? null : Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(7));
-            upcoming.Add(new UpcomingDeadline(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(5)), extended ?? agreed,
-                DeadlineStatuses.Kebab(MeetingDeadlines.StatusOf(agreed, extended, null, now))));
-        }
-        return upcoming;
+        await using var session = store.QuerySession(tenant);
+        var (from, to) = (now.ToDateTimeOffset(), until.ToDateTimeOffset());
+        // Both the agreed and the extended moment are candidates; the one in force decides, in memory.
+        var docs = await session.Query<MeetingDeadlineDocument>()
+            .Where(d => d.Open && ((d.ExtendedDueAt == null && d.AgreedDueAt >= from && d.AgreedDueAt < to)
+                                   || (d.ExtendedDueAt != null && d.ExtendedDueAt >= from && d.ExtendedDueAt < to)))
+            .ToListAsync(cancellationToken);
+        return [.. docs
+            .OrderBy(d => d.DueAt).ThenBy(d => d.MeetingId, StringComparer.Ordinal).ThenBy(d => d.Rule, StringComparer.Ordinal).ThenBy(d => d.Subject, StringComparer.Ordinal)
+            .Select(d => new UpcomingDeadline(d.MeetingId, d.Rule, d.Subject, d.ResponsiblePartner, d.ResponsibleOffice,
+                Instant.FromDateTimeOffset(d.MeetingStart), Instant.FromDateTimeOffset(d.DueAt),
+                DeadlineStatuses.Kebab(MeetingDeadlines.StatusOf(Instant.FromDateTimeOffset(d.AgreedDueAt), Extended(d), null, now))))];
     }
 
     /// <summary>Deadlines of <paramref name="partner"/> due in [from, to), with open ones judged at <paramref name="now"/>.</summary>
     public async Task<PartnerPunctuality> ForPartnerAsync(string tenant, string partner, Instant from, Instant to, Instant now,
         CancellationToken cancellationToken)
     {
-        await using var cmd = dataSource.CreateCommand("""
-            select meeting_id, rule, subject, meeting_start, agreed_due_at, extended_due_at, done_at, status, open, agreements_version
-              from projections.meeting_deadlines
-             where tenant_id = $1 and responsible_partner = $2 and agreed_due_at >= $3 and agreed_due_at < $4
-             order by agreed_due_at, meeting_id, rule, subject
-            """);
-        cmd.Parameters.Add(new() { Value = tenant });
-        cmd.Parameters.Add(new() { Value = partner });
-        cmd.Parameters.Add(new() { Value = from.ToDateTimeOffset() });
-        cmd.Parameters.Add(new() { Value = to.ToDateTimeOffset() });
-        var deadlines = new List<PartnerDeadline>();
-        await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
+        await using var session = store.QuerySession(tenant);
+        var (start, end) = (from.ToDateTimeOffset(), to.ToDateTimeOffset());
+        var docs = await session.Query<MeetingDeadlineDocument>()
+            .Where(d => d.ResponsiblePartner == partner && d.AgreedDueAt >= start && d.AgreedDueAt < end)
+            .ToListAsync(cancellationToken);
+        var deadlines = docs
+            .OrderBy(d => d.AgreedDueAt).ThenBy(d => d.MeetingId, StringComparer.Ordinal).ThenBy(d => d.Rule, StringComparer.Ordinal).ThenBy(d => d.Subject, StringComparer.Ordinal)
+            .Select(d =>
             {
-                var agreed = Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(4));
-                Instant? extended = reader.IsDBNull(5) ? null : Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(5));
-                Instant? done = reader.IsDBNull(6) ? null : Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(6));
+                var agreed = Instant.FromDateTimeOffset(d.AgreedDueAt);
+                var done = d.DoneAt is { } x ? Instant.FromDateTimeOffset(x) : (Instant?)null;
                 // An open deadline's status depends on the clock; a done or waived one never changes again.
-                var status = reader.GetBoolean(8) ? DeadlineStatuses.Kebab(MeetingDeadlines.StatusOf(agreed, extended, done, now)) : reader.GetString(7);
-                deadlines.Add(new PartnerDeadline(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                    Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(3)), extended ?? agreed, done, status, reader.GetInt32(9)));
-            }
-        }
+                var status = d.Open ? DeadlineStatuses.Kebab(MeetingDeadlines.StatusOf(agreed, Extended(d), done, now)) : d.Status;
+                return new PartnerDeadline(d.MeetingId, d.Rule, d.Subject, Instant.FromDateTimeOffset(d.MeetingStart),
+                    Instant.FromDateTimeOffset(d.DueAt), done, status, d.AgreementsVersion);
+            })
+            .ToList();
         int Count(params string[] statuses) => deadlines.Count(d => statuses.Contains(d.Status));
         // "Met" counts a deadline done within an extension that was agreed in advance (R19) as met.
         var met = deadlines.Count(d => d.Status == "on-time" || (d.Status == "extended" && d.DoneAt is not null));
         var pending = deadlines.Count(d => d.Status == "pending" || (d.Status == "extended" && d.DoneAt is null));
         return new PartnerPunctuality(partner, from, to, met, Count("late"), Count("missing"), Count("waived"), pending, deadlines);
     }
+
+    private static Instant? Extended(MeetingDeadlineDocument d) => d.ExtendedDueAt is { } e ? Instant.FromDateTimeOffset(e) : null;
 }

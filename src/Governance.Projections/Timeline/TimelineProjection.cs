@@ -5,8 +5,10 @@ using Governance.Domain.Escalations;
 using Governance.Domain.Meetings;
 using Governance.Domain.Proposals;
 using Governance.Domain.YearPlans;
-using Governance.Projections.Daemon;
-using Npgsql;
+using Governance.EventStore;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
 using NodaTime;
 
 namespace Governance.Projections.Timeline;
@@ -15,41 +17,33 @@ namespace Governance.Projections.Timeline;
 /// Every event of an alliance as one plain-Dutch sentence, for the timeline the core group shows others.
 /// People appear as <c>{p-…}</c> placeholders, filled in with names on read (names are erasable; the timeline is not).
 /// </summary>
-public sealed class TimelineProjection : IAsyncProjection
+public sealed partial class TimelineProjection : EventProjection
 {
-    public string Name => "timeline";
-
-    public async Task ResetAsync(NpgsqlTransaction transaction, string tenant, CancellationToken cancellationToken)
+    public TimelineProjection()
     {
-        await using var cmd = new NpgsqlCommand("delete from projections.timeline where tenant_id = $1", transaction.Connection, transaction);
-        cmd.Parameters.Add(new() { Value = tenant });
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
+        Name = "timeline";
+        // Every event of the domain (an abstract or open type here would match nothing).
+        foreach (var e in DomainJson.EventTypes) IncludeType(e.Type);
     }
 
-    public async Task ApplyAsync(NpgsqlTransaction transaction, string tenant, IReadOnlyList<ProjectedEvent> events, CancellationToken cancellationToken)
+    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        var batch = new NpgsqlBatch(transaction.Connection, transaction);
-        foreach (var (envelope, e) in events)
+        var (sentence, link) = Describe(e.TenantId, e.Data, e.StreamKey);
+        var metadata = Ledger.MetadataOf(e);
+        operations.ForTenant(e.TenantId).Store(new TimelineEntryDocument
         {
-            var (sentence, link) = Describe(tenant, e, envelope.StreamId);
-            var cmd = new NpgsqlBatchCommand("""
-                insert into projections.timeline
-                    (tenant_id, tenant_position, stream_id, event_type, recorded_at, occurred_at, actor_id, actor_role, sentence, link)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-                """);
-            cmd.Parameters.Add(new() { Value = tenant });
-            cmd.Parameters.Add(new() { Value = envelope.TenantPosition });
-            cmd.Parameters.Add(new() { Value = envelope.StreamId });
-            cmd.Parameters.Add(new() { Value = envelope.Type });
-            cmd.Parameters.Add(new() { Value = envelope.RecordedAt });
-            cmd.Parameters.Add(new() { Value = (object?)envelope.OccurredAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-            cmd.Parameters.Add(new() { Value = (object?)envelope.Metadata.ActorId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            cmd.Parameters.Add(new() { Value = (object?)envelope.Metadata.Role ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            cmd.Parameters.Add(new() { Value = sentence });
-            cmd.Parameters.Add(new() { Value = (object?)link ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            batch.BatchCommands.Add(cmd);
-        }
-        await using (batch) await batch.ExecuteNonQueryAsync(cancellationToken);
+            Id = e.Id,
+            Sequence = e.Sequence,
+            StreamId = e.StreamKey!,
+            EventType = e.EventTypeName,
+            RecordedAt = e.Timestamp,
+            OccurredAt = Ledger.OccurredAtOf(e),
+            ActorId = metadata.ActorId,
+            ActorRole = metadata.Role,
+            Sentence = sentence,
+            Link = link,
+        });
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>
@@ -294,38 +288,41 @@ public sealed class TimelineProjection : IAsyncProjection
     };
 }
 
+/// <summary>One timeline line as stored by <see cref="TimelineProjection"/> (one document per event).</summary>
+public sealed class TimelineEntryDocument
+{
+    public Guid Id { get; set; }
+    public long Sequence { get; set; }
+    public string StreamId { get; set; } = "";
+    public string EventType { get; set; } = "";
+    public DateTimeOffset RecordedAt { get; set; }
+    public DateTimeOffset? OccurredAt { get; set; }
+    public string? ActorId { get; set; }
+    public string? ActorRole { get; set; }
+    public string Sentence { get; set; } = "";
+    public string? Link { get; set; }
+}
+
 /// <summary>One timeline line as read back; <see cref="Sentence"/> still holds <c>{p-…}</c> placeholders.</summary>
 public sealed record TimelineEntry(long Position, string StreamId, string EventType, Instant RecordedAt, Instant? OccurredAt,
     string? ActorId, string? ActorRole, string Sentence, string? Link);
 
-public sealed class TimelineQueries(NpgsqlDataSource dataSource)
+public sealed class TimelineQueries(IDocumentStore store, Ledger ledger)
 {
+    /// <summary>The newest lines first (at most <paramref name="limit"/>), recorded in [from, to), of one stream or all.</summary>
     public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(string tenant, Instant? from, Instant? to, string? stream, int limit,
         CancellationToken cancellationToken)
     {
-        await using var cmd = dataSource.CreateCommand("""
-            select tenant_position, stream_id, event_type, recorded_at, occurred_at, actor_id, actor_role, sentence, link
-              from projections.timeline
-             where tenant_id = $1 and ($2::timestamptz is null or recorded_at >= $2) and ($3::timestamptz is null or recorded_at < $3)
-               and ($4::text is null or stream_id = $4)
-             order by tenant_position desc
-             limit $5
-            """);
-        cmd.Parameters.Add(new() { Value = tenant });
-        cmd.Parameters.Add(new() { Value = (object?)from?.ToDateTimeOffset() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        cmd.Parameters.Add(new() { Value = (object?)to?.ToDateTimeOffset() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        cmd.Parameters.Add(new() { Value = (object?)stream ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        cmd.Parameters.Add(new() { Value = limit });
-        var entries = new List<TimelineEntry>();
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            entries.Add(new TimelineEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
-                Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(3)),
-                reader.IsDBNull(4) ? null : Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(4)),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
-        }
-        return entries;
+        await using var session = store.QuerySession(tenant);
+        IQueryable<TimelineEntryDocument> query = session.Query<TimelineEntryDocument>();
+        if (from is { } f) { var at = f.ToDateTimeOffset(); query = query.Where(d => d.RecordedAt >= at); }
+        if (to is { } t) { var at = t.ToDateTimeOffset(); query = query.Where(d => d.RecordedAt < at); }
+        if (stream is not null) query = query.Where(d => d.StreamId == stream);
+        var docs = await query.OrderByDescending(d => d.Sequence).Take(limit).ToListAsync(cancellationToken);
+        var positions = await ledger.PositionsAsync([.. docs.Select(d => d.Sequence)], cancellationToken);
+        return [.. docs
+            .Select(d => new TimelineEntry(positions.GetValueOrDefault(d.Sequence), d.StreamId, d.EventType, Instant.FromDateTimeOffset(d.RecordedAt),
+                d.OccurredAt is { } o ? Instant.FromDateTimeOffset(o) : null, d.ActorId, d.ActorRole, d.Sentence, d.Link))
+            .OrderByDescending(e => e.Position)];
     }
 }

@@ -9,13 +9,13 @@ namespace Governance.Projections.YearPlans;
 public sealed record YearPlanView(YearPlanId Id, YearPlan.State.Started State, long StreamVersion, IReadOnlyList<LedgerEntry> History);
 
 /// <summary>Reads plans by folding their streams (live), optionally as they stood at an instant.</summary>
-public sealed class YearPlanQueries(PostgresEventStore store, EventTypeRegistry registry)
+public sealed class YearPlanQueries(Ledger store)
 {
     public async Task<YearPlanView?> GetAsync(AllianceId alliance, YearPlanId plan, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         var events = await StreamReads.ReadAsync(store, alliance.Value, plan.StreamId, asOf, cancellationToken);
         if (events.Count == 0) return null;
-        var history = events.Select(e => LedgerEntry.From(e, registry.Deserialize(e))).ToList();
+        var history = events.Select(e => LedgerEntry.From(e, e.Data)).ToList();
         return YearPlan.Decider.Fold(history.Select(h => (YearPlanEvent)h.Event)) is YearPlan.State.Started started
             ? new YearPlanView(plan, started, events[^1].StreamVersion, history)
             : null;
@@ -24,7 +24,7 @@ public sealed class YearPlanQueries(PostgresEventStore store, EventTypeRegistry 
     public async Task<IReadOnlyList<YearPlanView>> ListAsync(AllianceId alliance, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         var views = new List<YearPlanView>();
-        foreach (var id in await StreamReads.IdsAsync(store, alliance.Value, YearPlan.Decider.StreamType, "yearplan-", cancellationToken))
+        foreach (var id in await StreamReads.IdsAsync(store, alliance.Value, "yearplan-", cancellationToken))
         {
             if (YearPlanId.TryParse(id, out var plan) && await GetAsync(alliance, plan, asOf, cancellationToken) is { } view) views.Add(view);
         }

@@ -2,9 +2,9 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace Governance.EventStore;
+namespace Governance.Api.Hosting;
 
-/// <summary>Applies numbered SQL migrations (<c>0001_name.sql</c>), each once, in order, in its own transaction.</summary>
+/// <summary>The host's own tables (schema <c>app</c>: people, accounts, documents): numbered SQL migrations (<c>0001_name.sql</c>), each once, in order, in its own transaction.</summary>
 public static partial class MigrationRunner
 {
     // Any constant works; it only has to be the same on every node so that two nodes never migrate at once.
@@ -15,9 +15,6 @@ public static partial class MigrationRunner
 
     /// <summary>A migration script: its number, name and SQL.</summary>
     public sealed record Migration(int Version, string Name, string Sql);
-
-    /// <summary>The store's own migrations, embedded in this assembly.</summary>
-    public static IReadOnlyList<Migration> LedgerMigrations { get; } = FromAssembly(typeof(MigrationRunner).Assembly);
 
     /// <summary>Reads every embedded <c>NNNN_name.sql</c> resource of <paramref name="assembly"/>, ordered by number.</summary>
     public static IReadOnlyList<Migration> FromAssembly(Assembly assembly) =>
@@ -51,8 +48,8 @@ public static partial class MigrationRunner
         try
         {
             await using (var init = new NpgsqlCommand("""
-                create schema if not exists ledger;
-                create table if not exists ledger.schema_migrations (
+                create schema if not exists app;
+                create table if not exists app.schema_migrations (
                     module text not null, version integer not null, name text not null,
                     applied_at timestamptz not null default now(), primary key (module, version))
                 """, conn))
@@ -61,7 +58,7 @@ public static partial class MigrationRunner
             }
 
             var applied = new HashSet<int>();
-            await using (var cmd = new NpgsqlCommand("select version from ledger.schema_migrations where module = $1", conn))
+            await using (var cmd = new NpgsqlCommand("select version from app.schema_migrations where module = $1", conn))
             {
                 cmd.Parameters.Add(new() { Value = module });
                 await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
@@ -75,7 +72,7 @@ public static partial class MigrationRunner
                 await using (var run = new NpgsqlCommand(migration.Sql, conn, tx))
                     await run.ExecuteNonQueryAsync(cancellationToken);
                 await using (var record = new NpgsqlCommand(
-                    "insert into ledger.schema_migrations (module, version, name) values ($1, $2, $3)", conn, tx))
+                    "insert into app.schema_migrations (module, version, name) values ($1, $2, $3)", conn, tx))
                 {
                     record.Parameters.Add(new() { Value = module });
                     record.Parameters.Add(new() { Value = migration.Version });
@@ -94,8 +91,4 @@ public static partial class MigrationRunner
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
-
-    /// <summary>Applies the ledger's own migrations.</summary>
-    public static Task<IReadOnlyList<Migration>> MigrateLedgerAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default) =>
-        MigrateAsync(dataSource, "ledger", LedgerMigrations, cancellationToken);
 }
