@@ -28,10 +28,17 @@ public sealed class GovernanceServer : IAsyncDisposable
 
     public static async Task<GovernanceServer> StartAsync(Action<WebApplicationBuilder>? configure = null, params string[] args)
     {
-        var cluster = await PostgresCluster.Shared;
-        var connectionString = await cluster.CreateDatabaseAsync("api");
-        return await StartOnDatabaseAsync(connectionString, configure, args);
+        return await StartOnDatabaseAsync(await CreateDatabaseAsync(), configure, args);
     }
+
+    /// <summary>A new database with every migration applied (a copy of a template migrated once per test run).</summary>
+    public static Task<string> CreateDatabaseAsync() =>
+        PostgresCluster.CreateMigratedDatabaseAsync("api", "governance", async connectionString =>
+        {
+            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            using var store = Governance.Projections.GovernanceStore.Create(dataSource, TimeProvider.System);
+            await LedgerServices.MigrateAllAsync(dataSource, store);
+        });
 
     /// <summary>Another app node on an existing database (e.g. <see cref="ConnectionString"/> of a running server).</summary>
     public static async Task<GovernanceServer> StartOnDatabaseAsync(string connectionString, Action<WebApplicationBuilder>? configure = null, params string[] args)

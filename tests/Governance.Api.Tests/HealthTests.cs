@@ -15,9 +15,9 @@ public sealed class HealthTests : IAsyncLifetime
     [Fact]
     public async Task Health_reports_the_database_up_and_every_ledger_head()
     {
-        var store = _server.Services.GetRequiredService<PostgresEventStore>();
-        await store.AppendAsync("osdorp-de-punt", "s1", "test", ExpectedVersion.Any,
-            [new EventData(Guid.NewGuid(), "test.happened", 1, "{}", EventMetadata.None)]);
+        var store = _server.Services.GetRequiredService<Ledger>();
+        await store.AppendAsync("osdorp-de-punt", "s1", ExpectedVersion.Any,
+            [new EventData(new Governance.Projections.BenchAppended(0, 1, "gezond"), EventMetadata.None)]);
 
         using var client = _server.CreateClient();
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));

@@ -32,7 +32,7 @@ public sealed class SimulatedClockTests
         using var found = await admin.PostAsync(new Uri("/api/v1/alliances", UriKind.Relative),
             Json("""{"id":"osdorp-de-punt","name":"Osdorp de Punt","neighbourhood":"Osdorp"}"""));
         found.EnsureSuccessStatusCode();
-        var recorded = (await server.Services.GetRequiredService<PostgresEventStore>().ReadStreamAsync("osdorp-de-punt", "alliance"))[0].RecordedAt;
+        var recorded = (await server.Services.GetRequiredService<Ledger>().ReadStreamAsync("osdorp-de-punt", "alliance"))[0].RecordedAt;
         Assert.True(recorded >= after, $"recorded {recorded:O}, clock was moved to {after:O}");
     }
 

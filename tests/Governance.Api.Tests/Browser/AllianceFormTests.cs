@@ -47,9 +47,9 @@ public sealed class AllianceFormTests(BrowserFixture browser, AllianceServer dem
         await session.ScreenshotAsync();
 
         // The same event, with the same metadata, as the JSON API would have appended; the id was made from the name.
-        var last = (await demo.Server.Services.GetRequiredService<PostgresEventStore>().ReadStreamAsync(AllianceServer.Alliance, "alliance"))[^1];
+        var last = (await demo.Server.Services.GetRequiredService<Ledger>().ReadStreamAsync(AllianceServer.Alliance, "alliance"))[^1];
         Assert.Equal("alliance.partner-admitted", last.Type);
-        Assert.Contains("\"huurdersvereniging-osdorp\"", last.Data, StringComparison.Ordinal);
+        Assert.Contains("\"huurdersvereniging-osdorp\"", last.Json(), StringComparison.Ordinal);
         var admin = await demo.Server.Services.GetRequiredService<AccountService>().FindByEmailAsync(AllianceServer.Admin.Email);
         Assert.Equal(admin!.Value.Value, last.Metadata.ActorId);
         Assert.Equal("admin", last.Metadata.Role);
@@ -292,5 +292,5 @@ public sealed class AllianceFormTests(BrowserFixture browser, AllianceServer dem
     }
 
     private async Task<long> StreamVersionAsync() =>
-        (await demo.Server.Services.GetRequiredService<PostgresEventStore>().GetStreamStateAsync(AllianceServer.Alliance, "alliance")).Version;
+        await demo.Server.Services.GetRequiredService<Ledger>().GetStreamVersionAsync(AllianceServer.Alliance, "alliance");
 }

@@ -33,23 +33,9 @@ public sealed class AllianceServer : IAsyncLifetime
         await ActivatorUtilities.CreateInstance<DemoSeed>(_server.Services).SeedAsync(CancellationToken.None);
     }
 
-    /// <summary>Waits until the async projection <paramref name="consumer"/> has caught up with the demo alliance's ledger.</summary>
-    public async Task WaitForProjectionAsync(string consumer)
-    {
-        await using var dataSource = Server.CreateDataSource();
-        await using var cmd = dataSource.CreateCommand("""
-            select coalesce((select position from ledger.checkpoints where consumer = $1 and tenant_id = $2), 0)
-                 = (select head_position from ledger.tenants where tenant_id = $2)
-            """);
-        cmd.Parameters.Add(new() { Value = consumer });
-        cmd.Parameters.Add(new() { Value = Alliance });
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(bool)(await cmd.ExecuteScalarAsync())!)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Projection '{consumer}' did not catch up with {Alliance}.");
-            await Task.Delay(100);
-        }
-    }
+    /// <summary>Waits until Marten's async daemon has caught up with the ledger (every projection, every alliance).</summary>
+    public Task WaitForProjectionAsync(string consumer) =>
+        Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(Server.Services.GetRequiredService<Marten.IDocumentStore>(), TimeSpan.FromSeconds(60));
 
     /// <summary>
     /// A fresh browser context (own cookies) on this server; screenshots are named after the calling test. Without

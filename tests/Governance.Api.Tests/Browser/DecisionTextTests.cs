@@ -59,7 +59,7 @@ public sealed partial class DecisionTextTests
         var state = events.Aggregate(Proposal.Initial, Proposal.Decider.Evolve);
         var close = Proposal.Decider.Decide(new CloseVote(At), state);
         var view = ProposalQueries.Fold(ProposalId.Parse("lantaarns"),
-            events.Concat(close).Select((e, i) => (new RecordedEvent("osdorp", i + 1, i + 1, "proposal-lantaarns", i + 1, Guid.NewGuid(), "t", 1, "{}", new EventMetadata(), At.ToDateTimeOffset(), null, []), e)))!;
+            events.Concat(close).Select((e, i) => (new RecordedEvent("osdorp", i + 1, i + 1, "proposal-lantaarns", i + 1, Guid.NewGuid(), "t", e, new EventMetadata(), At.ToDateTimeOffset(), null), e)))!;
 
         Assert.Equal("Aangenomen met 2 van 3 gewogen stemmen; Ymere onthield zich; bezwaar van Stadsdeel verwerkt in versie 2.",
             ProposalTexts.Record(view, p => names[p], _ => "iemand"));

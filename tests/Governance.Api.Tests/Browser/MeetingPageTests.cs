@@ -115,9 +115,9 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         await session.ScreenshotAsync();
 
         // The same events, with the chair's metadata, as the API appends.
-        var events = await demo.Server.Services.GetRequiredService<PostgresEventStore>().ReadStreamAsync(AllianceServer.Alliance, meeting.StreamId);
+        var events = await demo.Server.Services.GetRequiredService<Ledger>().ReadStreamAsync(AllianceServer.Alliance, meeting.StreamId);
         Assert.Equal(["meeting.agenda-item-accepted", "meeting.agenda-item-deferred"], events.Skip(3).Select(e => e.Type));
-        Assert.Contains("Eerst overleg met de buurt over de plek.", events[^1].Data, StringComparison.Ordinal);
+        Assert.Contains("Eerst overleg met de buurt over de plek.", events[^1].Json(), StringComparison.Ordinal);
         Assert.Equal("chair", events[^1].Metadata.Role);
     }
 
@@ -326,9 +326,9 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         await Assertions.Expect(row).ToContainTextAsync("op tijd");
 
         // The page's command carries the id it made from the title, and the representative's role.
-        var last = (await demo.Server.Services.GetRequiredService<PostgresEventStore>().ReadStreamAsync(AllianceServer.Alliance, meeting.StreamId))[^1];
+        var last = (await demo.Server.Services.GetRequiredService<Ledger>().ReadStreamAsync(AllianceServer.Alliance, meeting.StreamId))[^1];
         Assert.Equal("meeting.agenda-item-proposed", last.Type);
-        Assert.Contains("\"groenonderhoud-meerwijk\"", last.Data, StringComparison.Ordinal);
+        Assert.Contains("\"groenonderhoud-meerwijk\"", last.Json(), StringComparison.Ordinal);
         Assert.Equal("representative", last.Metadata.Role);
 
         // axe needs a script: the same page state, checked with one.
@@ -479,7 +479,7 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
     }
 
     private async Task<long> StreamVersionAsync(MeetingId meeting) =>
-        (await demo.Server.Services.GetRequiredService<PostgresEventStore>().GetStreamStateAsync(AllianceServer.Alliance, meeting.StreamId)).Version;
+        await demo.Server.Services.GetRequiredService<Ledger>().GetStreamVersionAsync(AllianceServer.Alliance, meeting.StreamId);
 
     private static ILocator ItemRow(IPage page, string title) =>
         page.GetByRole(AriaRole.Table, new() { Name = "Agendapunten" })

@@ -113,14 +113,14 @@ public sealed class DemoStoryTests(DemoStoryServer demo) : IClassFixture<DemoSto
     [Fact]
     public async Task The_story_is_recorded_at_the_moments_it_tells_of_and_the_ledger_verifies()
     {
-        var store = _server.Services.GetRequiredService<PostgresEventStore>();
+        var store = _server.Services.GetRequiredService<Ledger>();
         var events = await store.ReadStreamAsync(DemoSeed.Osdorp.Value, "meeting-" + Meeting("alliantie", -70));
-        var shared = Assert.Single(events, e => e.Type == "meeting.document-shared" && e.Data.Contains("verkeersveiligheidsplan", StringComparison.Ordinal));
+        var shared = Assert.Single(events, e => e.Type == "meeting.document-shared" && e.Json().Contains("verkeersveiligheidsplan", StringComparison.Ordinal));
         var expected = _today.PlusDays(-82).At(new LocalTime(15, 10)).InZoneLeniently(Amsterdam).ToDateTimeOffset();
         Assert.Equal(expected, shared.RecordedAt);
         Assert.True(events.Zip(events.Skip(1)).All(p => p.First.RecordedAt <= p.Second.RecordedAt), "recorded times never run backwards");
 
-        var report = Assert.Single(await LedgerVerifier.VerifyAsync(_server.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), DemoSeed.Osdorp.Value));
+        var report = Assert.Single(await LedgerVerifier.VerifyAsync(_server.Services.GetRequiredService<Marten.IDocumentStore>(), DemoSeed.Osdorp.Value));
         Assert.True(report.IsIntact, report.Problem?.Reason);
     }
 

@@ -160,12 +160,11 @@ public sealed class EscalationApiTests : IAsyncLifetime
     public async Task A_dispute_about_a_decision_not_carried_out_shows_the_proposals_events_inline_and_an_unknown_proposal_is_refused()
     {
         // The proposal is another slice's stream: its tabling is appended here as that slice would record it.
-        var store = _world.Server.Services.GetRequiredService<PostgresEventStore>();
-        var registry = _world.Server.Services.GetRequiredService<EventTypeRegistry>();
+        var store = _world.Server.Services.GetRequiredService<Ledger>();
         var tabled = new ProposalTabled(ProposalId.Parse("speeltuin-2026"), MeetingId.Parse("2026-05-12-wijkalliantie"), AgendaItemId.Parse("speeltuin"),
             "Speeltuin opknappen", "De speeltuin wordt opgeknapt", PartnerId.Parse("bcop"), _world.CoreGroupPerson,
             [PartnerId.Parse("stadsdeel-nieuw-west")], false, 1, Instant.FromDateTimeOffset(await _world.NowAsync()));
-        await store.AppendAsync(Osdorp.Value, "proposal-speeltuin-2026", "proposal", ExpectedVersion.NoStream, [registry.ToEventData(tabled, EventMetadata.None)]);
+        await store.AppendAsync(Osdorp.Value, "proposal-speeltuin-2026", ExpectedVersion.NoStream, [new EventData(tabled, EventMetadata.None)]);
 
         await Problem(Post(_world.CoreGroup, $"{Base}/escalations",
             """{"id":"besluit","subject":{"kind":"decision-not-executed","reference":"bestaat-niet"},"reason":"Niet uitgevoerd"}"""),

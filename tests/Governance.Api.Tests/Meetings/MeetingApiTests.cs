@@ -139,9 +139,9 @@ public sealed class MeetingApiTests : IAsyncLifetime
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"\"{sha}\"", download.Headers.ETag?.Tag);
 
-        var events = await _server.Services.GetRequiredService<PostgresEventStore>().ReadStreamAsync("osdorp-de-punt", "meeting-stukken");
+        var events = await _server.Services.GetRequiredService<Ledger>().ReadStreamAsync("osdorp-de-punt", "meeting-stukken");
         var shared = Assert.Single(events, e => e.Type == "meeting.document-shared");
-        Assert.Equal(sha, JsonDocument.Parse(shared.Data).RootElement.GetProperty("sha256").GetString());
+        Assert.Equal(sha, JsonDocument.Parse(shared.Json()).RootElement.GetProperty("sha256").GetString());
 
         var meeting = await anonymous.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/meetings/stukken", UriKind.Relative));
         var version = Assert.Single(Assert.Single(meeting.GetProperty("documents").EnumerateArray()).GetProperty("versions").EnumerateArray());

@@ -28,8 +28,7 @@ public sealed class PunctualityApiTests
         }
 
         // A meeting 10 days from now with a Ymere item proposed today: R3 (15 days) is already late.
-        var registry = server.Services.GetRequiredService<EventTypeRegistry>();
-        var store = server.Services.GetRequiredService<PostgresEventStore>();
+        var store = server.Services.GetRequiredService<Ledger>();
         var now = SystemClock.Instance.GetCurrentInstant();
         var start = now.Plus(Duration.FromDays(10)).InZone(Meeting.Zone).LocalDateTime.Date.At(new LocalTime(19, 30));
         var state = Meeting.Initial;
@@ -44,8 +43,8 @@ public sealed class PunctualityApiTests
             state = decided.Aggregate(state, Meeting.Evolve);
             events.AddRange(decided);
         }
-        await store.AppendAsync("osdorp-de-punt", "meeting-1", "meeting", ExpectedVersion.NoStream,
-            [.. events.Select(e => registry.ToEventData(e, EventMetadata.None))]);
+        await store.AppendAsync("osdorp-de-punt", "meeting-1", ExpectedVersion.NoStream,
+            [.. events.Select(e => new EventData(e, EventMetadata.None))]);
 
         using var client = server.CreateClient();
         var url = new Uri($"/api/v1/alliances/osdorp-de-punt/partners/ymere/punctuality?to={Uri.EscapeDataString(now.Plus(Duration.FromDays(30)).ToString())}", UriKind.Relative);
