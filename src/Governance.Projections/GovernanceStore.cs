@@ -45,6 +45,8 @@ public static class GovernanceStore
         {
             o.Connection(dataSource);
             Configure(o, clock);
+            // A verb runs the daemon itself when it needs one (rebuild, bench catch-up); no warning on stdout about a missing one.
+            o.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.ExternallyManaged;
         });
 }
 

@@ -214,12 +214,7 @@ public static class CommitmentEndpoints
     internal static ProblemHttpResult NotAMember(PartnerId partner) => TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status409Conflict,
         "A working agreement refuses this.", $"'{partner}' is not a member partner of this alliance.", "partner.not-a-member"));
 
-    internal static ProblemHttpResult BadQuery(string field, string message)
-    {
-        var problem = ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.", "See errors.", "validation");
-        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
-        return TypedResults.Problem(problem);
-    }
+    internal static ProblemHttpResult BadQuery(string field, string message) => EndpointResults.BadQuery(field, message);
 
     private static ProblemHttpResult CommitmentNotFound(string commitment) =>
         EndpointResults.NotFound($"There is no promise '{commitment}' in this alliance.", "commitment.unknown");

@@ -39,4 +39,12 @@ public static class EndpointResults
 
     public static ProblemHttpResult InvalidId(string what, string value) => TypedResults.Problem(
         ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.", $"'{value}' is not a valid {what} id.", "invalid-id"));
+
+    /// <summary>A query parameter that is not valid: 400 with the field and what to send instead.</summary>
+    public static ProblemHttpResult BadQuery(string field, string message)
+    {
+        var problem = ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.", "See errors.", "validation");
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
+        return TypedResults.Problem(problem);
+    }
 }
