@@ -1,4 +1,5 @@
 using Governance.Api.Alliances;
+using Governance.Api.Commands;
 using Governance.Api.Auth;
 using Governance.Api.Http;
 using Governance.Api.Health;
@@ -17,13 +18,14 @@ public static class WebHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5080");
-        // Commands are small JSON; a larger body is a mistake or an attack (413). Uploads raise it per endpoint.
+        // CommandBus are small JSON; a larger body is a mistake or an attack (413). Uploads raise it per endpoint.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.AddClock();
         configure?.Invoke(builder);
 
         builder.Services.AddGovernanceDatabase(builder.Configuration);
         builder.Services.AddLedger(builder.Configuration);
+        builder.AddCommands();
         builder.Services.AddGovernanceAuth(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiProblems>();
@@ -43,8 +45,10 @@ public static class WebHost
         app.UseErrorPages();
         app.UseStaticFiles();
         app.UseGovernanceAuth();
+        app.UseIdempotencyKeys();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
+        app.MapCommandApi();
         app.MapAuthApi();
         app.MapAllianceApi();
         app.MapMeetingApi();

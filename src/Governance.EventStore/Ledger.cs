@@ -124,7 +124,7 @@ public sealed class Ledger
         await using (var session = _store.LightweightSession(options))
         {
             var recordedAt = _clock?.GetUtcNow();
-            session.Events.Append(stream, actual + events.Count, [.. events.Select(e => ToMarten(e, recordedAt))]);
+            session.Events.Append(stream, actual + events.Count, [.. events.Select(e => LedgerEvents.Wrap(e, recordedAt))]);
             await session.SaveChangesAsync(ct);
         }
 
@@ -141,18 +141,7 @@ public sealed class Ledger
         return new AppendResult(first, last, actual + events.Count, WasDuplicate: false);
     }
 
-    private static IEvent ToMarten(EventData e, DateTimeOffset? recordedAt)
-    {
-        var wrapped = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(e.Data.GetType()), e.Data)!;
-        wrapped.Id = e.EventId;
-        if (recordedAt is { } at) wrapped.Timestamp = at.ToUniversalTime();
-        wrapped.CorrelationId = e.Metadata.CorrelationId;
-        wrapped.CausationId = e.Metadata.CausationId;
-        foreach (var (name, value) in HeadersOf(e.Metadata, e.OccurredAt)) wrapped.SetHeader(name, value);
-        return wrapped;
-    }
-
-    /// <summary>The headers the ledger writes for <paramref name="metadata"/> (also used by other writers, e.g. Wolverine handlers).</summary>
+    /// <summary>The headers the ledger writes for <paramref name="metadata"/>.</summary>
     public static IEnumerable<(string Name, object Value)> HeadersOf(EventMetadata metadata, DateTimeOffset? occurredAt = null)
     {
         ArgumentNullException.ThrowIfNull(metadata);

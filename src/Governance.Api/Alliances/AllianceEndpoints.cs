@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using FluentValidation;
 using Governance.Api.Auth;
 using Governance.Api.Http;
@@ -43,7 +44,6 @@ public static class AllianceEndpoints
 
     public static IServiceCollection AddAlliances(this IServiceCollection services)
     {
-        services.AddSingleton<CommandPipeline>();
         services.AddSingleton<AllianceQueries>();
         services.AddSingleton<PeopleDirectory>();
         services.AddSingleton<IValidator<FoundAllianceRequest>, FoundAllianceValidator>();
@@ -94,7 +94,7 @@ public static class AllianceEndpoints
     // ---- commands ----
 
     private static async Task<Results<Created<CommandResponse>, ProblemHttpResult>> Found(
-        FoundAllianceRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct)
+        FoundAllianceRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct)
     {
         var id = AllianceId.Parse(body.Id!);
         var outcome = await pipeline.HandleAsync(Alliance.Decider, id.Value, Alliance.StreamId,
@@ -104,50 +104,50 @@ public static class AllianceEndpoints
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> AdmitPartner(
-        string alliance, AdmitPartnerRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, AdmitPartnerRequest body, CommandBus pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
         Execute(alliance, pipeline, queries, http, now => new AdmitPartner(PartnerId.Parse(body.Id!), body.Name!.Trim(),
             Kebab.Parse<PartnerKind>(body.Kind!), Kebab.Parse<PartnerBody>(body.Body!), now), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> PartnerLeaves(
-        string alliance, string partner, PartnerDepartureRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, string partner, PartnerDepartureRequest body, CommandBus pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
         PartnerId.TryParse(partner, out var id)
             ? Execute(alliance, pipeline, queries, http, now => new RecordPartnerDeparture(id, body.Reason!.Trim(), now), ct)
             : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(EndpointResults.InvalidId("partner", partner));
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> AppointRepresentative(
-        string alliance, AppointRepresentativeRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, AppointRepresentativeRequest body, CommandBus pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
         Execute(alliance, pipeline, queries, http, now =>
             new AppointRepresentative(PersonId.Parse(body.Person!), PartnerId.Parse(body.Partner!), body.HasMandate!.Value, now), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> WithdrawRepresentative(
-        string alliance, string person, WithdrawRepresentativeRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, string person, WithdrawRepresentativeRequest body, CommandBus pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
         PersonId.TryParse(person, out var id)
             ? Execute(alliance, pipeline, queries, http, now => new WithdrawRepresentative(id, PartnerId.Parse(body.Partner!), now), ct)
             : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(EndpointResults.InvalidId("person", person));
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> AppointOfficer(
-        string alliance, AppointOfficerRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, AppointOfficerRequest body, CommandBus pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
         Execute(alliance, pipeline, queries, http, now => new AppointOfficer(Kebab.Parse<Office>(body.Office!),
             PersonId.Parse(body.Person!), body.DeclaresNoDirectInterest!.Value, now), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> VacateOffice(
-        string alliance, string office, VacateOfficeRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, string office, VacateOfficeRequest body, CommandBus pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
         Kebab.TryParse<Office>(office, out var which)
             ? Execute(alliance, pipeline, queries, http, now => new VacateOffice(which, body.Reason!.Trim(), now), ct)
             : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(EndpointResults.InvalidId("office", office));
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> AssignContact(
-        string alliance, EscalationContactRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, EscalationContactRequest body, CommandBus pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
         Execute(alliance, pipeline, queries, http, now => new AssignEscalationContact(PersonId.Parse(body.Person!), now), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> UnassignContact(
-        string alliance, string person, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, string person, CommandBus pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
         PersonId.TryParse(person, out var id)
             ? Execute(alliance, pipeline, queries, http, now => new UnassignEscalationContact(id, now), ct)
             : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(EndpointResults.InvalidId("person", person));
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> DeclareInterest(
-        string alliance, DeclareInterestRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct)
+        string alliance, DeclareInterestRequest body, CommandBus pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct)
     {
         var person = PersonId.Parse(body.Person!);
         if (!http.GetActor()!.MayKeepRegisterFor(AllianceId.Parse(alliance), person)) return AuthorizationExtensions.Forbidden();
@@ -158,7 +158,7 @@ public static class AllianceEndpoints
     }
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> EndDeclaration(
-        string alliance, string declaration, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct)
+        string alliance, string declaration, CommandBus pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct)
     {
         if (!DeclarationId.TryParse(declaration, out var id)) return EndpointResults.InvalidId("declaration", declaration);
         if (await EndpointResults.LoadAlliance(alliance, queries, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
@@ -168,13 +168,13 @@ public static class AllianceEndpoints
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Amend(
-        string alliance, AmendAgreementsRequest body, CommandPipeline pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, AmendAgreementsRequest body, CommandBus pipeline, AllianceQueries queries, HttpContext http, CancellationToken ct) =>
         Execute(alliance, pipeline, queries, http, now => new AmendWorkingAgreements(body.Agreements!, body.DecisionReference!.Trim(), now), ct);
 
     // ---- shared ----
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Execute(
-        string alliance, CommandPipeline pipeline, AllianceQueries queries, HttpContext http,
+        string alliance, CommandBus pipeline, AllianceQueries queries, HttpContext http,
         Func<Instant, AllianceCommand> command, CancellationToken ct)
     {
         if (!AllianceId.TryParse(alliance, out var id)) return EndpointResults.InvalidId("alliance", alliance);

@@ -44,6 +44,7 @@ public static class GovernanceCli
         root.Subcommands.Add(SeedCommands.Build(output, error));
         root.Subcommands.Add(ProjectionCommands.Build(output, error));
         root.Subcommands.Add(SweepCommands.Build(output, error));
+        root.Subcommands.Add(CodegenCommands.Build(output, error));
 
         var parsed = root.Parse(args.Length == 0 ? ["serve"] : args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });

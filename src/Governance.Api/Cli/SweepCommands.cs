@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using System.CommandLine;
 using Governance.Api.Hosting;
 using Governance.Api.Http;
@@ -14,7 +15,7 @@ public static class SweepCommands
         sweep.SetAction((_, ct) => GovernanceCli.Guarded(error, async () =>
         {
             await using var db = await CliDatabase.OpenAsync(ct);
-            var sweeper = new Sweeper(new CommandPipeline(db.Ledger, TimeProvider.System), db.Ledger, DeadlineSweeps.All);
+            var sweeper = new Sweeper(new DirectCommandBus(db.Store, TimeProvider.System), db.Ledger, TimeProvider.System);
             var report = await sweeper.SweepAllAsync(ct);
             foreach (var (name, count) in report.Recorded) await output.WriteLineAsync($"{name}: {count} events recorded");
             await output.WriteLineAsync($"sweep: {report.Total} events recorded, {report.StreamsChecked} streams checked");

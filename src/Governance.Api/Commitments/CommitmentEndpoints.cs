@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using FluentValidation;
 using Governance.Api.Auth;
 using Governance.Api.Http;
@@ -113,7 +114,7 @@ public static class CommitmentEndpoints
     // ---- commands ----
 
     private static async Task<Results<Created<CommandResponse>, ProblemHttpResult>> Make(
-        string alliance, MakeCommitmentRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
+        string alliance, MakeCommitmentRequest body, CommandBus pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var owner = PartnerId.Parse(body.Owner!);
@@ -132,11 +133,11 @@ public static class CommitmentEndpoints
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Progress(
-        string alliance, string commitment, CommitmentProgressRequest body, CommandPipeline pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, string commitment, CommitmentProgressRequest body, CommandBus pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct) =>
         Execute(alliance, commitment, pipeline, queries, http, now => new ReportCommitmentProgress(body.Note!, now), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Renegotiate(
-        string alliance, string commitment, RenegotiateDueDateRequest body, CommandPipeline pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct)
+        string alliance, string commitment, RenegotiateDueDateRequest body, CommandBus pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct)
     {
         _ = PromiseRules.TryParseDate(body.NewDue, out var due);
         // R19 records who agreed; without a name it is the person who records it.
@@ -145,28 +146,28 @@ public static class CommitmentEndpoints
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Fulfil(
-        string alliance, string commitment, FulfilCommitmentRequest body, CommandPipeline pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, string commitment, FulfilCommitmentRequest body, CommandBus pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct) =>
         Execute(alliance, commitment, pipeline, queries, http, now => new FulfilCommitment(body.Evidence!, body.Link, now), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> NotPossible(
-        string alliance, string commitment, CommitmentNotPossibleRequest body, CommandPipeline pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, string commitment, CommitmentNotPossibleRequest body, CommandBus pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct) =>
         Execute(alliance, commitment, pipeline, queries, http, now => new ReportCommitmentNotPossible(body.Motivation!, now), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Withdraw(
-        string alliance, string commitment, WithdrawCommitmentRequest body, CommandPipeline pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct)
+        string alliance, string commitment, WithdrawCommitmentRequest body, CommandBus pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct)
     {
         var agreedBy = body.AgreedBy is null ? http.GetActor()!.Person : PersonId.Parse(body.AgreedBy);
         return Execute(alliance, commitment, pipeline, queries, http, now => new WithdrawCommitment(body.Reason!, agreedBy, now), ct);
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> OverdueCheck(
-        string alliance, string commitment, CommandPipeline pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, string commitment, CommandBus pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct) =>
         Execute(alliance, commitment, pipeline, queries, http, now => new RecordCommitmentOverdue(now), ct);
 
     // ---- shared ----
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Execute(
-        string alliance, string commitment, CommandPipeline pipeline, CommitmentQueries queries, HttpContext http,
+        string alliance, string commitment, CommandBus pipeline, CommitmentQueries queries, HttpContext http,
         Func<Instant, CommitmentCommand> command, CancellationToken ct)
     {
         if (!AllianceId.TryParse(alliance, out var a)) return EndpointResults.InvalidId("alliance", alliance);

@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using Governance.Api.Auth;
 using Governance.Api.Hosting;
 using Governance.Api.Http;
@@ -84,7 +85,7 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource, IDocumentStore documen
         // The story is recorded at the moments it tells of, from the founding until today (see StoryClock).
         var today = Instant.FromDateTimeOffset(clock.GetUtcNow()).InZone(Domain.Meetings.Meeting.Zone).Date;
         var storyClock = new StoryClock(clock, today.PlusDays(-FoundedDaysAgo).AtStartOfDayInZone(Domain.Meetings.Meeting.Zone).ToInstant());
-        var pipeline = new CommandPipeline(new Ledger(documents, storyClock), storyClock);
+        var pipeline = new DirectCommandBus(documents, storyClock);
         var story = new DemoStory(pipeline, storyClock, Osdorp, today);
         storyClock.MoveTo(story.Day(-FoundedDaysAgo, "09:00"));
 

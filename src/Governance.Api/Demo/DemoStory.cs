@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using Governance.Api.Http;
 using Governance.Domain;
 using Governance.EventStore;
@@ -28,9 +29,9 @@ public sealed class StoryClock(TimeProvider real, Instant start) : TimeProvider
 /// <summary>
 /// A demo story told as steps at moments relative to today (Europe/Amsterdam). Parts of the story (meetings,
 /// decisions, promises) add their steps in any order; <see cref="RunAsync"/> plays them in time order, moving the
-/// <see cref="StoryClock"/> to each step's moment, through the same <see cref="CommandPipeline"/> as the API.
+/// <see cref="StoryClock"/> to each step's moment, through the same <see cref="Commands"/> as the API.
 /// </summary>
-public sealed class DemoStory(CommandPipeline pipeline, StoryClock clock, AllianceId alliance, LocalDate today)
+public sealed class DemoStory(CommandBus pipeline, StoryClock clock, AllianceId alliance, LocalDate today)
 {
     private readonly List<(Instant At, int Order, Func<CancellationToken, Task> Step)> _steps = [];
 

@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using FluentValidation;
 using Governance.Api.Auth;
 using Governance.Api.Commitments;
@@ -104,7 +105,7 @@ public static class EscalationEndpoints
     // ---- commands ----
 
     private static async Task<Results<Created<CommandResponse>, ProblemHttpResult>> Raise(
-        string alliance, RaiseEscalationRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
+        string alliance, RaiseEscalationRequest body, CommandBus pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var id = EscalationId.Parse(body.Id!);
@@ -123,34 +124,34 @@ public static class EscalationEndpoints
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Respond(
-        string alliance, string escalation, EscalationResponseRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct) =>
+        string alliance, string escalation, EscalationResponseRequest body, CommandBus pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct) =>
         Execute(alliance, escalation, pipeline, alliances, http, now => new RecordEscalationResponse(http.GetActor()!.Person, body.Response!, now), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Advise(
-        string alliance, string escalation, EscalationAdviceRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct) =>
+        string alliance, string escalation, EscalationAdviceRequest body, CommandBus pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct) =>
         Execute(alliance, escalation, pipeline, alliances, http, now => new GiveEscalationAdvice(http.GetActor()!.Person, body.Advice!, body.Solicited!.Value, now), ct,
             contactOnly: true);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> NextStep(
-        string alliance, string escalation, EscalationReasonRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct) =>
+        string alliance, string escalation, EscalationReasonRequest body, CommandBus pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct) =>
         Execute(alliance, escalation, pipeline, alliances, http, now => new MoveEscalationToNextStep(http.GetActor()!.Person, body.Reason!, now), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Resolve(
-        string alliance, string escalation, ResolveEscalationRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct) =>
+        string alliance, string escalation, ResolveEscalationRequest body, CommandBus pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct) =>
         Execute(alliance, escalation, pipeline, alliances, http, now => new ResolveEscalation(body.Outcome!, body.Settles ?? [], now), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Reopen(
-        string alliance, string escalation, EscalationReasonRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct) =>
+        string alliance, string escalation, EscalationReasonRequest body, CommandBus pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct) =>
         Execute(alliance, escalation, pipeline, alliances, http, now => new ReopenEscalation(http.GetActor()!.Person, body.Reason!, now), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> OverdueCheck(
-        string alliance, string escalation, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct) =>
+        string alliance, string escalation, CommandBus pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct) =>
         Execute(alliance, escalation, pipeline, alliances, http, now => new RecordEscalationStepOverdue(now), ct);
 
     // ---- shared ----
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Execute(
-        string alliance, string escalation, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http,
+        string alliance, string escalation, CommandBus pipeline, AllianceQueries alliances, HttpContext http,
         Func<Instant, EscalationCommand> command, CancellationToken ct, bool contactOnly = false)
     {
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);

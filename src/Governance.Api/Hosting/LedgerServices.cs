@@ -5,6 +5,7 @@ using Governance.Projections.Timeline;
 using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
+using Wolverine.Marten;
 
 namespace Governance.Api.Hosting;
 
@@ -19,7 +20,9 @@ public static class LedgerServices
         // Migrations first: hosted services start in the order they were added, and the daemon must find its tables.
         services.AddHostedService<MigrateOnStart>();
         var marten = services.AddMarten(sp => GovernanceStore.Configure(new StoreOptions(), sp.GetRequiredService<TimeProvider>()))
-            .UseNpgsqlDataSource();
+            .UseNpgsqlDataSource()
+            // Wolverine's inbox, outbox and scheduled messages in the same database, in their own schema, committed with the events.
+            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = "wolverine");
         if (configuration.GetValue("Governance:Projections:Daemon", true)) marten.AddAsyncDaemon(DaemonMode.HotCold);
         services.AddSingleton(sp => new Ledger(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TimelineQueries>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Governance.Domain;
+using Governance.Api.Commands;
 using Governance.EventStore;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,8 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
                 RuleTypeBase + r.Code.Split('.')[0]),
             PreconditionFailedException p => Problem(StatusCodes.Status412PreconditionFailed, "The resource has changed.",
                 $"You sent If-Match for version {p.Expected}; it is now at version {p.Actual}. Reload and try again.", "precondition-failed"),
+            IdempotencyKeyReusedException k => Problem(StatusCodes.Status409Conflict, "This Idempotency-Key was used for another request.",
+                $"The key '{k.Key}' came with a different request before. Use a new key for a new request.", "idempotency-key-reused"),
             ConcurrencyException => Problem(StatusCodes.Status409Conflict, "Too many simultaneous changes.",
                 "The resource changed repeatedly while this request was handled. Try again.", "concurrency"),
             BadHttpRequestException b => Problem(b.StatusCode, ReasonFor(b.StatusCode), BadRequestDetail(b), "bad-request"),

@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using Governance.Domain;
 using Governance.EventStore;
 using Governance.Projections.Alliances;
@@ -11,12 +12,18 @@ public sealed record CommandResponse(long Version, IReadOnlyList<string> Events)
 /// <summary>What every endpoint slice answers the same way: command results, If-Match, unknown or malformed ids.</summary>
 public static class EndpointResults
 {
-    /// <summary>The command's outcome, with the stream version as ETag (send it back as If-Match).</summary>
+    /// <summary>
+    /// The command's outcome, with the stream version as ETag (send it back as If-Match). The answer to a repeated
+    /// Idempotency-Key is the first answer, marked <c>Idempotent-Replayed: true</c>.
+    /// </summary>
     public static CommandResponse CommandResponse(CommandOutcome outcome, HttpContext http)
     {
         http.Response.Headers.ETag = $"\"{outcome.StreamVersion}\"";
-        return new CommandResponse(outcome.StreamVersion, [.. outcome.Events.Select(e => Projections.DomainJson.AliasOf(e.GetType()))]);
+        if (outcome.Replayed) http.Response.Headers[ReplayedHeader] = "true";
+        return new CommandResponse(outcome.StreamVersion, outcome.EventTypes);
     }
+
+    public const string ReplayedHeader = "Idempotent-Replayed";
 
     /// <summary>If-Match carries the stream version the client decided on (as returned in ETag).</summary>
     public static long? IfMatch(HttpContext http)

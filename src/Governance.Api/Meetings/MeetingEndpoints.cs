@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using FluentValidation;
 using Governance.Api.Alliances;
 using Governance.Api.Auth;
@@ -143,7 +144,7 @@ public static class MeetingEndpoints
     // ---- commands ----
 
     private static async Task<Results<Created<CommandResponse>, ProblemHttpResult>> Schedule(
-        string alliance, ScheduleMeetingRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
+        string alliance, ScheduleMeetingRequest body, CommandBus pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var id = MeetingId.Parse(body.Id!);
@@ -157,7 +158,7 @@ public static class MeetingEndpoints
     }
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Reschedule(
-        string alliance, string meeting, RescheduleMeetingRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
+        string alliance, string meeting, RescheduleMeetingRequest body, CommandBus pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         // The validator has checked both; a default here would be a validator bug, which the decider then refuses.
@@ -169,15 +170,15 @@ public static class MeetingEndpoints
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Cancel(
-        string alliance, string meeting, CancelMeetingRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string meeting, CancelMeetingRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         Execute(alliance, meeting, pipeline, http, now => new CancelMeeting(body.Reason!.Trim(), now), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> PublishDraftAgenda(
-        string alliance, string meeting, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string meeting, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         Execute(alliance, meeting, pipeline, http, now => new PublishDraftAgenda(now), ct);
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Propose(
-        string alliance, string meeting, ProposeAgendaItemRequest body, CommandPipeline pipeline, AllianceQueries alliances, MeetingQueries meetings,
+        string alliance, string meeting, ProposeAgendaItemRequest body, CommandBus pipeline, AllianceQueries alliances, MeetingQueries meetings,
         HttpContext http, CancellationToken ct)
     {
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
@@ -193,20 +194,20 @@ public static class MeetingEndpoints
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Accept(
-        string alliance, string meeting, string item, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string meeting, string item, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         WithItem(item, id => Execute(alliance, meeting, pipeline, http, now => new AcceptAgendaItem(id, now), ct));
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Defer(
-        string alliance, string meeting, string item, DeferAgendaItemRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string meeting, string item, DeferAgendaItemRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         WithItem(item, id => Execute(alliance, meeting, pipeline, http, now => new DeferAgendaItem(id, body.Reason!.Trim(),
             body.To is null ? null : MeetingId.Parse(body.To), now), ct));
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Reject(
-        string alliance, string meeting, string item, RejectAgendaItemRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string meeting, string item, RejectAgendaItemRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         WithItem(item, id => Execute(alliance, meeting, pipeline, http, now => new RejectAgendaItem(id, body.Reason!.Trim(), now), ct));
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Share(
-        string alliance, string meeting, CommandPipeline pipeline, AllianceQueries alliances, DocumentFiles files, HttpContext http, CancellationToken ct)
+        string alliance, string meeting, CommandBus pipeline, AllianceQueries alliances, DocumentFiles files, HttpContext http, CancellationToken ct)
     {
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         if (await ReadUploadAsync(http, ct) is not ({ } form, { } file)) return UploadRequired();
@@ -222,7 +223,7 @@ public static class MeetingEndpoints
     }
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Replace(
-        string alliance, string meeting, string document, CommandPipeline pipeline, AllianceQueries alliances, MeetingQueries meetings,
+        string alliance, string meeting, string document, CommandBus pipeline, AllianceQueries alliances, MeetingQueries meetings,
         DocumentFiles files, HttpContext http, CancellationToken ct)
     {
         if (!DocumentId.TryParse(document, out var documentId)) return EndpointResults.InvalidId("document", document);
@@ -242,11 +243,11 @@ public static class MeetingEndpoints
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Announce(
-        string alliance, string meeting, AnnounceRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string meeting, AnnounceRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         Execute(alliance, meeting, pipeline, http, now => new AnnounceResidentsMeeting(Kebab.Parse<AnnouncementChannel>(body.Channel!), now), ct);
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> RecordAttendance(
-        string alliance, string meeting, RecordAttendanceRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
+        string alliance, string meeting, RecordAttendanceRequest body, CommandBus pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var partner = PartnerId.Parse(body.Partner!);
@@ -258,21 +259,21 @@ public static class MeetingEndpoints
 
     /// <summary>Corrects an attendance recorded by mistake; R15's balance is recomputed and both facts stay on record.</summary>
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> WithdrawAttendance(
-        string alliance, string meeting, string person, WithdrawAttendanceRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string meeting, string person, WithdrawAttendanceRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         PersonId.TryParse(person, out var id)
             ? Execute(alliance, meeting, pipeline, http, now => new WithdrawAttendance(id, body.Reason!.Trim(), now), ct)
             : Task.FromResult<Results<Ok<CommandResponse>, ProblemHttpResult>>(EndpointResults.InvalidId("person", person));
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Open(
-        string alliance, string meeting, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string meeting, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         Execute(alliance, meeting, pipeline, http, now => new OpenMeeting(now), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Close(
-        string alliance, string meeting, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string meeting, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         Execute(alliance, meeting, pipeline, http, now => new CloseMeeting(now), ct);
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> PublishMinutes(
-        string alliance, string meeting, CommandPipeline pipeline, DocumentFiles files, HttpContext http, CancellationToken ct)
+        string alliance, string meeting, CommandBus pipeline, DocumentFiles files, HttpContext http, CancellationToken ct)
     {
         if (!AllianceId.TryParse(alliance, out var id)) return EndpointResults.InvalidId("alliance", alliance);
         if ((await pipeline.StreamVersionAsync(id.Value, Governance.Domain.Alliances.Alliance.StreamId, ct)) == 0) return EndpointResults.AllianceNotFound(alliance);
@@ -286,7 +287,7 @@ public static class MeetingEndpoints
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> ExtendDeadline(
-        string alliance, string meeting, ExtendDeadlineRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct)
+        string alliance, string meeting, ExtendDeadlineRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct)
     {
         var subject = body switch
         {
@@ -302,7 +303,7 @@ public static class MeetingEndpoints
     }
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Waive(
-        string alliance, string meeting, string item, WaiveInformationPeriodRequest body, CommandPipeline pipeline, AllianceQueries alliances,
+        string alliance, string meeting, string item, WaiveInformationPeriodRequest body, CommandBus pipeline, AllianceQueries alliances,
         HttpContext http, CancellationToken ct)
     {
         if (!AgendaItemId.TryParse(item, out var itemId)) return EndpointResults.InvalidId("agenda item", item);
@@ -318,13 +319,13 @@ public static class MeetingEndpoints
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> TakeUp(
-        string alliance, string meeting, string item, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string meeting, string item, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         WithItem(item, id => Execute(alliance, meeting, pipeline, http, now => new TakeUpAgendaItem(id, now), ct));
 
     // ---- shared ----
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Execute(
-        string alliance, string meeting, CommandPipeline pipeline, HttpContext http,
+        string alliance, string meeting, CommandBus pipeline, HttpContext http,
         Func<Instant, MeetingCommand> command, CancellationToken ct)
     {
         if (!AllianceId.TryParse(alliance, out var id)) return EndpointResults.InvalidId("alliance", alliance);
@@ -336,7 +337,7 @@ public static class MeetingEndpoints
     }
 
     /// <summary>An unknown or malformed meeting is 400/404, not the decider's "not scheduled" refusal.</summary>
-    private static async Task<ProblemHttpResult?> MeetingMissing(AllianceId alliance, string meeting, CommandPipeline pipeline, CancellationToken ct)
+    private static async Task<ProblemHttpResult?> MeetingMissing(AllianceId alliance, string meeting, CommandBus pipeline, CancellationToken ct)
     {
         if (!MeetingId.TryParse(meeting, out var id)) return EndpointResults.InvalidId("meeting", meeting);
         return (await pipeline.StreamVersionAsync(alliance.Value, id.StreamId, ct)) == 0 ? EndpointResults.MeetingNotFound(meeting) : null;
@@ -363,7 +364,7 @@ public static class MeetingEndpoints
 
     private static async Task<(IFormCollection? Form, IFormFile? File)> ReadUploadAsync(HttpContext http, CancellationToken ct)
     {
-        // Commands are capped at 1 MiB (WebHost); uploads may be larger, up to DocumentFiles.MaxUploadBytes.
+        // CommandBus are capped at 1 MiB (WebHost); uploads may be larger, up to DocumentFiles.MaxUploadBytes.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = DocumentFiles.MaxUploadBytes;
         if (!http.Request.HasFormContentType) return (null, null);
         var form = await http.Request.ReadFormAsync(ct);

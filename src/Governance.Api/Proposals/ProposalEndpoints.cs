@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using System.Text.Json;
 using FluentValidation;
 using Governance.Api.Auth;
@@ -118,7 +119,7 @@ public static class ProposalEndpoints
     /// connection), starting with the current one. Choices only when the vote is not secret until close, or closed.
     /// </summary>
     private static async Task<IResult> TallyStream(
-        string alliance, string proposal, ProposalQueries proposals, CommandPipeline pipeline, HttpContext http, CancellationToken ct)
+        string alliance, string proposal, ProposalQueries proposals, CommandBus pipeline, HttpContext http, CancellationToken ct)
     {
         var (view, problem) = await LoadProposal(alliance, proposal, proposals, ct);
         if (view is null) return problem!;
@@ -181,7 +182,7 @@ public static class ProposalEndpoints
     // ---- commands ----
 
     private static async Task<Results<Created<CommandResponse>, ProblemHttpResult>> Table(
-        string alliance, TableProposalRequest body, CommandPipeline pipeline, AllianceQueries alliances, MeetingQueries meetings,
+        string alliance, TableProposalRequest body, CommandBus pipeline, AllianceQueries alliances, MeetingQueries meetings,
         HttpContext http, CancellationToken ct)
     {
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
@@ -209,7 +210,7 @@ public static class ProposalEndpoints
     }
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Amend(
-        string alliance, string proposal, AmendProposalRequest body, CommandPipeline pipeline, ProposalQueries proposals, HttpContext http, CancellationToken ct)
+        string alliance, string proposal, AmendProposalRequest body, CommandBus pipeline, ProposalQueries proposals, HttpContext http, CancellationToken ct)
     {
         var (view, problem) = await LoadProposal(alliance, proposal, proposals, ct);
         if (view is null) return problem!;
@@ -220,17 +221,17 @@ public static class ProposalEndpoints
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> OpenRound(
-        string alliance, string proposal, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string proposal, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         WithProposal(alliance, proposal, pipeline, id => Execute(alliance, id, pipeline, http, now => new OpenConsentRound(now), ct), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Contribute(
-        string alliance, string proposal, ContributionRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string proposal, ContributionRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         WithProposal(alliance, proposal, pipeline, id => Execute(alliance, id, pipeline, http, now => new RecordContribution(
             Kebab.Parse<ContributionKind>(body.Kind!), body.By is null ? null : PersonId.Parse(body.By),
             body.Partner is null ? null : PartnerId.Parse(body.Partner), body.Summary!.Trim(), now), ct), ct);
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Raise(
-        string alliance, string proposal, RaiseObjectionRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct)
+        string alliance, string proposal, RaiseObjectionRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct)
     {
         if (await ProposalMissing(alliance, proposal, pipeline, ct) is { } missing) return missing;
         var allianceId = AllianceId.Parse(alliance);
@@ -243,23 +244,23 @@ public static class ProposalEndpoints
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Test(
-        string alliance, string proposal, int objection, TestObjectionRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string proposal, int objection, TestObjectionRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         WithProposal(alliance, proposal, pipeline, id => Execute(alliance, id, pipeline, http,
             now => new TestObjection(objection, Kebab.Parse<ObjectionFinding>(body.Finding!), body.Note?.Trim() ?? string.Empty, now), ct), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Resolve(
-        string alliance, string proposal, int objection, ResolveObjectionRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string proposal, int objection, ResolveObjectionRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         WithProposal(alliance, proposal, pipeline, id => Execute(alliance, id, pipeline, http, now => new ResolveObjection(
             objection, Kebab.Parse<ObjectionResolution>(body.Resolution!), body.Note?.Trim() ?? string.Empty,
             body.Owner is null ? null : PersonId.Parse(body.Owner),
             body.Due is null ? null : LocalDatePattern.Iso.Parse(body.Due).Value, now), ct), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Consent(
-        string alliance, string proposal, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string proposal, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         WithProposal(alliance, proposal, pipeline, id => Execute(alliance, id, pipeline, http, now => new ReachConsent(now), ct), ct);
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> OpenVote(
-        string alliance, string proposal, OpenVoteRequest body, CommandPipeline pipeline, AllianceQueries alliances, MeetingQueries meetings,
+        string alliance, string proposal, OpenVoteRequest body, CommandBus pipeline, AllianceQueries alliances, MeetingQueries meetings,
         ProposalQueries proposals, HttpContext http, CancellationToken ct)
     {
         var (view, problem) = await LoadProposal(alliance, proposal, proposals, ct);
@@ -273,7 +274,7 @@ public static class ProposalEndpoints
     }
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Cast(
-        string alliance, string proposal, CastVoteRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct)
+        string alliance, string proposal, CastVoteRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct)
     {
         if (await ProposalMissing(alliance, proposal, pipeline, ct) is { } missing) return missing;
         var partner = PartnerId.Parse(body.Partner!);
@@ -285,7 +286,7 @@ public static class ProposalEndpoints
     }
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Recuse(
-        string alliance, string proposal, RecusalRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct)
+        string alliance, string proposal, RecusalRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct)
     {
         if (await ProposalMissing(alliance, proposal, pipeline, ct) is { } missing) return missing;
         var actor = http.GetActor()!;
@@ -295,20 +296,20 @@ public static class ProposalEndpoints
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> CloseVote(
-        string alliance, string proposal, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string proposal, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         WithProposal(alliance, proposal, pipeline, id => Execute(alliance, id, pipeline, http, now => new Governance.Domain.Proposals.CloseVote(now), ct), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Withdraw(
-        string alliance, string proposal, WithdrawProposalRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string proposal, WithdrawProposalRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         WithProposal(alliance, proposal, pipeline, id => Execute(alliance, id, pipeline, http, now => new WithdrawProposal(body.Reason!.Trim(), now), ct), ct);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Defer(
-        string alliance, string proposal, DeferProposalRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string proposal, DeferProposalRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         WithProposal(alliance, proposal, pipeline, id => Execute(alliance, id, pipeline, http,
             now => new DeferProposal(body.Reason!.Trim(), body.To is null ? null : MeetingId.Parse(body.To), now), ct), ct);
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Decline(
-        string alliance, string proposal, DeclineExecutionRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
+        string alliance, string proposal, DeclineExecutionRequest body, CommandBus pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
         if (await ProposalMissing(alliance, proposal, pipeline, ct) is { } missing) return missing;
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
@@ -322,7 +323,7 @@ public static class ProposalEndpoints
     }
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Motivate(
-        string alliance, string proposal, string partner, AdviceMotivationRequest body, CommandPipeline pipeline, HttpContext http, CancellationToken ct)
+        string alliance, string proposal, string partner, AdviceMotivationRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct)
     {
         if (await ProposalMissing(alliance, proposal, pipeline, ct) is { } missing) return missing;
         if (!PartnerId.TryParse(partner, out var partnerId)) return EndpointResults.InvalidId("partner", partner);
@@ -334,13 +335,13 @@ public static class ProposalEndpoints
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> CheckOverdue(
-        string alliance, string proposal, CommandPipeline pipeline, HttpContext http, CancellationToken ct) =>
+        string alliance, string proposal, CommandBus pipeline, HttpContext http, CancellationToken ct) =>
         WithProposal(alliance, proposal, pipeline, id => Execute(alliance, id, pipeline, http, now => new RecordAdviceMotivationOverdue(now), ct), ct);
 
     // ---- shared ----
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Execute(
-        string alliance, ProposalId proposal, CommandPipeline pipeline, HttpContext http, Func<Instant, ProposalCommand> command, CancellationToken ct)
+        string alliance, ProposalId proposal, CommandBus pipeline, HttpContext http, Func<Instant, ProposalCommand> command, CancellationToken ct)
     {
         var id = AllianceId.Parse(alliance);
         var outcome = await pipeline.HandleAsync(Proposal.Decider, id.Value, proposal.StreamId, command,
@@ -349,12 +350,12 @@ public static class ProposalEndpoints
     }
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> WithProposal(
-        string alliance, string proposal, CommandPipeline pipeline,
+        string alliance, string proposal, CommandBus pipeline,
         Func<ProposalId, Task<Results<Ok<CommandResponse>, ProblemHttpResult>>> then, CancellationToken ct) =>
         await ProposalMissing(alliance, proposal, pipeline, ct) is { } missing ? missing : await then(ProposalId.Parse(proposal));
 
     /// <summary>An unknown alliance or proposal is 404 (a malformed id 400), not the decider's "not tabled" refusal.</summary>
-    private static async Task<ProblemHttpResult?> ProposalMissing(string alliance, string proposal, CommandPipeline pipeline, CancellationToken ct)
+    private static async Task<ProblemHttpResult?> ProposalMissing(string alliance, string proposal, CommandBus pipeline, CancellationToken ct)
     {
         if (!AllianceId.TryParse(alliance, out var a)) return EndpointResults.InvalidId("alliance", alliance);
         if (await pipeline.StreamVersionAsync(a.Value, Governance.Domain.Alliances.Alliance.StreamId, ct) == 0) return EndpointResults.AllianceNotFound(alliance);

@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using FluentValidation;
 using Governance.Api.Auth;
 using Governance.Api.Commitments;
@@ -65,7 +66,7 @@ public static class YearPlanEndpoints
     }
 
     private static async Task<Results<Created<CommandResponse>, ProblemHttpResult>> Start(
-        string alliance, StartYearPlanRequest body, CommandPipeline pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
+        string alliance, StartYearPlanRequest body, CommandBus pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var id = YearPlanId.Parse(body.Id!);
@@ -75,7 +76,7 @@ public static class YearPlanEndpoints
     }
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> SetGoal(
-        string alliance, string plan, SetGoalRequest body, CommandPipeline pipeline, AllianceQueries alliances, YearPlanQueries queries,
+        string alliance, string plan, SetGoalRequest body, CommandBus pipeline, AllianceQueries alliances, YearPlanQueries queries,
         HttpContext http, CancellationToken ct)
     {
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
@@ -88,15 +89,15 @@ public static class YearPlanEndpoints
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Progress(
-        string alliance, string plan, string goal, GoalNoteRequest body, CommandPipeline pipeline, YearPlanQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, string plan, string goal, GoalNoteRequest body, CommandBus pipeline, YearPlanQueries queries, HttpContext http, CancellationToken ct) =>
         WithGoal(goal, id => Execute(alliance, plan, pipeline, queries, http, now => new ReportGoalProgress(id, body.Note!, now), ct, id));
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Link(
-        string alliance, string plan, string goal, LinkGoalCommitmentRequest body, CommandPipeline pipeline, YearPlanQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, string plan, string goal, LinkGoalCommitmentRequest body, CommandBus pipeline, YearPlanQueries queries, HttpContext http, CancellationToken ct) =>
         WithGoal(goal, id => Execute(alliance, plan, pipeline, queries, http, now => new LinkGoalCommitment(id, CommitmentId.Parse(body.Commitment!), now), ct));
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Achieve(
-        string alliance, string plan, string goal, GoalNoteRequest body, CommandPipeline pipeline, YearPlanQueries queries, HttpContext http, CancellationToken ct) =>
+        string alliance, string plan, string goal, GoalNoteRequest body, CommandBus pipeline, YearPlanQueries queries, HttpContext http, CancellationToken ct) =>
         WithGoal(goal, id => Execute(alliance, plan, pipeline, queries, http, now => new AchieveGoal(id, body.Note!, now), ct, id));
 
     /// <summary>
@@ -104,7 +105,7 @@ public static class YearPlanEndpoints
     /// partner owns (progress, achievement); the officers may for any goal.
     /// </summary>
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Execute(
-        string alliance, string plan, CommandPipeline pipeline, YearPlanQueries queries, HttpContext http,
+        string alliance, string plan, CommandBus pipeline, YearPlanQueries queries, HttpContext http,
         Func<Instant, YearPlanCommand> command, CancellationToken ct, GoalId? ownGoal = null)
     {
         if (!AllianceId.TryParse(alliance, out var a)) return EndpointResults.InvalidId("alliance", alliance);

@@ -287,7 +287,7 @@ public sealed class AllianceFormTests(BrowserFixture browser, AllianceServer dem
     {
         var services = demo.Server.Services;
         var admin = await services.GetRequiredService<AccountService>().FindByEmailAsync(AllianceServer.Admin.Email);
-        await services.GetRequiredService<CommandPipeline>().HandleAsync(Alliance.Decider, alliance, Alliance.StreamId, command,
+        await services.CreateScope().ServiceProvider.GetRequiredService<Governance.Api.Commands.CommandBus>().HandleAsync(Alliance.Decider, alliance, Alliance.StreamId, command,
             new EventMetadata(admin!.Value.Value, "admin", "browser-test", null, Guid.NewGuid().ToString()), ifMatch: null, CancellationToken.None);
     }
 

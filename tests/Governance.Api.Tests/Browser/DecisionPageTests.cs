@@ -216,7 +216,7 @@ public sealed class DecisionPageTests(BrowserFixture browser, AllianceServer dem
     private async Task<ProposalId> VotingProposalAsync(MeetingId meeting, string slug)
     {
         var services = demo.Server.Services;
-        var pipeline = services.GetRequiredService<CommandPipeline>();
+        var pipeline = services.CreateScope().ServiceProvider.GetRequiredService<Governance.Api.Commands.CommandBus>();
         var accounts = services.GetRequiredService<AccountService>();
         var alliance = (await services.GetRequiredService<AllianceQueries>().GetAsync(Osdorp))!;
         var state = (await services.GetRequiredService<Governance.Projections.Meetings.MeetingQueries>().GetAsync(Osdorp, meeting))!.State;
@@ -290,7 +290,7 @@ public sealed class DecisionPageTests(BrowserFixture browser, AllianceServer dem
     private async Task<MeetingId> OpenMeetingTodayAsync(string slug)
     {
         var services = demo.Server.Services;
-        var pipeline = services.GetRequiredService<CommandPipeline>();
+        var pipeline = services.CreateScope().ServiceProvider.GetRequiredService<Governance.Api.Commands.CommandBus>();
         var accounts = services.GetRequiredService<AccountService>();
         var alliance = (await services.GetRequiredService<AllianceQueries>().GetAsync(Osdorp))!;
         var chair = (await accounts.FindByEmailAsync("dagvoorzitter@osdorp.example"))!.Value;

@@ -474,7 +474,7 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
     {
         var services = demo.Server.Services;
         var admin = await services.GetRequiredService<AccountService>().FindByEmailAsync(AllianceServer.Admin.Email);
-        await services.GetRequiredService<CommandPipeline>().HandleAsync(Meeting.Decider, AllianceServer.Alliance, meeting.StreamId, command,
+        await services.CreateScope().ServiceProvider.GetRequiredService<Governance.Api.Commands.CommandBus>().HandleAsync(Meeting.Decider, AllianceServer.Alliance, meeting.StreamId, command,
             new EventMetadata(admin!.Value.Value, "admin", "browser-test", null, Guid.NewGuid().ToString()), ifMatch: null, CancellationToken.None);
     }
 

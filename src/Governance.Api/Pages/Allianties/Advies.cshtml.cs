@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using Governance.Api.Alliances;
 using Governance.Api.Http;
 using Governance.Projections.Alliances;
@@ -11,7 +12,7 @@ namespace Governance.Api.Pages.Allianties;
 /// Advice (R9, issue 5 §4): adopted decisions a partner declined to execute, in three lists: waiting for the
 /// partner's motivation, motivation overdue, answered. Public, like the ledger.
 /// </summary>
-public sealed class AdviesModel(AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, ProposalQueries proposals, TimeProvider clock)
+public sealed class AdviesModel(AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, ProposalQueries proposals, TimeProvider clock)
     : ProposalPageModel(queries, people, pipeline, proposals)
 {
     public sealed record Row(ProposalView Proposal, AdviceView Advice);

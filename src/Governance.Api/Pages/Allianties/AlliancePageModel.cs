@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using Governance.Api.Alliances;
 using Governance.Api.Auth;
 using Governance.Api.Http;
@@ -14,10 +15,10 @@ namespace Governance.Api.Pages.Allianties;
 /// <summary>
 /// What every page under /allianties/{alliance} needs: the alliance as it stands now (or a Dutch 404), the names
 /// of its people, the signed-in actor, and one way to run a command exactly as the JSON API does — through the
-/// <see cref="CommandPipeline"/> with the same <see cref="CommandMetadata"/> — turning a refusal into a Dutch
+/// <see cref="Commands"/> with the same <see cref="CommandMetadata"/> — turning a refusal into a Dutch
 /// message instead of a problem response.
 /// </summary>
-public abstract class AlliancePageModel(AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline) : PageModel
+public abstract class AlliancePageModel(AllianceQueries queries, PeopleDirectory people, CommandBus pipeline) : PageModel
 {
     protected PeopleDirectory People { get; } = people;
 

@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using System.Globalization;
 using System.Text;
 using FluentValidation;
@@ -19,7 +20,7 @@ namespace Governance.Api.Pages.Allianties;
 /// to admit a partner, record a departure and seat a representative; each posts a command exactly as the API does.
 /// </summary>
 public sealed class AlliantieModel(
-    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline,
+    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline,
     IValidator<AdmitPartnerRequest> admitValidator, IValidator<PartnerDepartureRequest> departureValidator,
     IValidator<AppointRepresentativeRequest> appointValidator, NpgsqlDataSource dataSource)
     : AlliancePageModel(queries, people, pipeline)

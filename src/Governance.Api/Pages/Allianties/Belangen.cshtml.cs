@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using FluentValidation;
 using Governance.Api.Alliances;
 using Governance.Api.Auth;
@@ -15,7 +16,7 @@ namespace Governance.Api.Pages.Allianties;
 /// here; the secretary and the admin keep the register and may declare for anyone at the table.
 /// </summary>
 public sealed class BelangenModel(
-    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, IValidator<DeclareInterestRequest> validator)
+    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, IValidator<DeclareInterestRequest> validator)
     : AlliancePageModel(queries, people, pipeline)
 {
     private static readonly Dictionary<string, FormErrors.Field> Fields = new(StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using FluentValidation;
 using Governance.Api.Alliances;
 using Governance.Api.Auth;
@@ -21,7 +22,7 @@ namespace Governance.Api.Pages.Allianties;
 /// representative and the officers; withdrawing only for the officers), through the same validators and pipeline.
 /// </summary>
 public sealed class BelofteModel(
-    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, CommitmentQueries commitments, MeetingQueries meetings,
+    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, CommitmentQueries commitments, MeetingQueries meetings,
     IValidator<CommitmentProgressRequest> progressValidator, IValidator<RenegotiateDueDateRequest> renegotiateValidator,
     IValidator<FulfilCommitmentRequest> fulfilValidator, IValidator<CommitmentNotPossibleRequest> notPossibleValidator,
     IValidator<WithdrawCommitmentRequest> withdrawValidator, TimeProvider clock)

@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using FluentValidation;
 using Governance.Api.Alliances;
 using Governance.Api.Commitments;
@@ -22,7 +23,7 @@ namespace Governance.Api.Pages.Allianties;
 /// apply (<see cref="CommitmentEndpoints.Keepers"/>, a representative only for their own partner).
 /// </summary>
 public sealed class BelofteVastleggenModel(
-    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, MeetingQueries meetings, CommitmentQueries commitments,
+    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, MeetingQueries meetings, CommitmentQueries commitments,
     IValidator<MakeCommitmentRequest> validator)
     : AlliancePageModel(queries, people, pipeline)
 {

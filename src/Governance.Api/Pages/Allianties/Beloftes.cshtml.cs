@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using Governance.Api.Alliances;
 using Governance.Api.Http;
 using Governance.Domain;
@@ -19,7 +20,7 @@ namespace Governance.Api.Pages.Allianties;
 /// Public, like the API's reads of promises.
 /// </summary>
 public sealed class BeloftesModel(
-    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, CommitmentQueries commitments, ProposalQueries proposals,
+    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, CommitmentQueries commitments, ProposalQueries proposals,
     MeetingQueries meetings, TimeProvider clock)
     : AlliancePageModel(queries, people, pipeline)
 {

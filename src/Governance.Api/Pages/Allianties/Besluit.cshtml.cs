@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using System.Globalization;
 using Governance.Api.Alliances;
 using Governance.Api.Http;
@@ -18,7 +19,7 @@ namespace Governance.Api.Pages.Allianties;
 /// advice with its due date and the motivation or "te laat" (R9). Public, like the ledger.
 /// </summary>
 public sealed class BesluitModel(
-    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, ProposalQueries proposals, MeetingQueries meetings, TimeProvider clock)
+    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, ProposalQueries proposals, MeetingQueries meetings, TimeProvider clock)
     : ProposalPageModel(queries, people, pipeline, proposals)
 {
     public ProposalView? Proposal { get; private set; }

@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using Governance.Api.Alliances;
 using Governance.Api.Http;
 using Governance.Domain.Proposals;
@@ -11,7 +12,7 @@ namespace Governance.Api.Pages.Allianties;
 /// The decision register (besluitenlijst, issue 5 §4): every decided proposal with its method, result and date, the
 /// record in one sentence; and the proposals still under way. Public, like the ledger.
 /// </summary>
-public sealed class BesluitenModel(AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, ProposalQueries proposals)
+public sealed class BesluitenModel(AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, ProposalQueries proposals)
     : ProposalPageModel(queries, people, pipeline, proposals)
 {
     public IReadOnlyList<ProposalView> Decided { get; private set; } = [];

@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using FluentValidation;
 using Governance.Api.Alliances;
 using Governance.Api.Auth;
@@ -22,7 +23,7 @@ namespace Governance.Api.Pages.Allianties;
 /// people of the alliance, and the escalation contact it assigned); the forms are the API's, for the roles it allows.
 /// </summary>
 public sealed class GeschilModel(
-    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, EscalationQueries escalations, CommitmentQueries commitments,
+    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, EscalationQueries escalations, CommitmentQueries commitments,
     IValidator<EscalationAdviceRequest> adviceValidator, IValidator<EscalationResponseRequest> responseValidator,
     IValidator<EscalationReasonRequest> reasonValidator, IValidator<ResolveEscalationRequest> resolveValidator, TimeProvider clock)
     : AlliancePageModel(queries, people, pipeline)

@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using FluentValidation;
 using Governance.Api.Alliances;
 using Governance.Api.Auth;
@@ -22,7 +23,7 @@ namespace Governance.Api.Pages.Allianties;
 /// progress and achievement.
 /// </summary>
 public sealed class JaarplanModel(
-    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, YearPlanQueries plans, CommitmentQueries commitments,
+    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, YearPlanQueries plans, CommitmentQueries commitments,
     IValidator<SetGoalRequest> goalValidator, IValidator<GoalNoteRequest> noteValidator, IValidator<LinkGoalCommitmentRequest> linkValidator,
     TimeProvider clock)
     : AlliancePageModel(queries, people, pipeline)

@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using Governance.Api.Alliances;
 using Governance.Api.Http;
 using Governance.Projections.Alliances;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Governance.Api.Pages.Allianties;
 
 /// <summary>The alliance's plans (R11): straight to the one plan when there is one, a list to choose from otherwise.</summary>
-public sealed class JaarplannenModel(AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, YearPlanQueries plans)
+public sealed class JaarplannenModel(AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, YearPlanQueries plans)
     : AlliancePageModel(queries, people, pipeline)
 {
     public IReadOnlyList<YearPlanView> Plans { get; private set; } = [];

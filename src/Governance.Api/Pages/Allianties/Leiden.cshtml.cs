@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using System.Globalization;
 using Governance.Api.Alliances;
 using Governance.Api.Auth;
@@ -23,7 +24,7 @@ namespace Governance.Api.Pages.Allianties;
 /// record a recusal, the live tally, close it) and an advice refusal (R9). Each form posts the command the API posts.
 /// </summary>
 public sealed class LeidenModel(
-    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, ProposalQueries proposals, MeetingQueries meetings)
+    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, ProposalQueries proposals, MeetingQueries meetings)
     : ProposalPageModel(queries, people, pipeline, proposals)
 {
     public sealed record Present(PersonId Person, string Name, PartnerId Partner, string PartnerName);

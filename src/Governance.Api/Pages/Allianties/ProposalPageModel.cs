@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using Governance.Api.Alliances;
 using Governance.Api.Auth;
 using Governance.Api.Http;
@@ -12,13 +13,13 @@ namespace Governance.Api.Pages.Allianties;
 
 /// <summary>
 /// What the decision pages share on top of <see cref="AlliancePageModel"/>: partner names, reading a proposal, and
-/// running a proposal command exactly as the API does (the same <see cref="CommandPipeline"/> and
+/// running a proposal command exactly as the API does (the same <see cref="Commands"/> and
 /// <see cref="CommandMetadata"/>), with a refusal as Dutch text in <see cref="AlliancePageModel.Errors"/>.
 /// </summary>
-public abstract class ProposalPageModel(AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, ProposalQueries proposals)
+public abstract class ProposalPageModel(AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, ProposalQueries proposals)
     : AlliancePageModel(queries, people, pipeline)
 {
-    private readonly CommandPipeline _pipeline = pipeline;
+    private readonly CommandBus _pipeline = pipeline;
 
     protected ProposalQueries Proposals { get; } = proposals;
 

@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using Governance.Api.Alliances;
 using Governance.Api.Http;
 using Governance.Api.Proposals;
@@ -14,7 +15,7 @@ namespace Governance.Api.Pages.Allianties;
 /// shown and changeable until close. The post is the API's <c>CastVote</c>; mandate, presence and recusal are the
 /// decider's, and its refusal shows in Dutch.
 /// </summary>
-public sealed class StemmenModel(AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, ProposalQueries proposals)
+public sealed class StemmenModel(AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, ProposalQueries proposals)
     : ProposalPageModel(queries, people, pipeline, proposals)
 {
     public const string ChoiceInput = "keuze-voor";

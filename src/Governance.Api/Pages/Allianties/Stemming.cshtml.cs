@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using Governance.Api.Alliances;
 using Governance.Api.Http;
 using Governance.Projections.Alliances;
@@ -10,7 +11,7 @@ namespace Governance.Api.Pages.Allianties;
 /// The projector page of a vote (issue 5 §2): large type, no forms, public like the rest of the ledger. Who has voted,
 /// the choices only when the vote is not secret until close (or closed), weighted totals and the quorum, live.
 /// </summary>
-public sealed class StemmingModel(AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, ProposalQueries proposals)
+public sealed class StemmingModel(AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, ProposalQueries proposals)
     : ProposalPageModel(queries, people, pipeline, proposals)
 {
     public ProposalView? Proposal { get; private set; }

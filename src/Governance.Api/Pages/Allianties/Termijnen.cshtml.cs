@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using Governance.Api.Alliances;
 using Governance.Api.Http;
 using Governance.Api.Meetings;
@@ -15,7 +16,7 @@ namespace Governance.Api.Pages.Allianties;
 /// missed, with the list behind each number; and what is due in the next three weeks. Public, like the ledger.
 /// </summary>
 public sealed class TermijnenModel(
-    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, PunctualityQueries punctuality, MeetingQueries meetings,
+    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, PunctualityQueries punctuality, MeetingQueries meetings,
     TimeProvider clock)
     : AlliancePageModel(queries, people, pipeline)
 {

@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using System.Globalization;
 using FluentValidation;
 using FluentValidation.Results;
@@ -20,14 +21,14 @@ namespace Governance.Api.Pages.Allianties;
 /// One meeting: its place in the planning, the agenda (R3, R5, R7), the documents with every version's SHA-256 (R2, R4),
 /// the announcements (R6), who was there (R15), the minutes, and the deadline table of the compliance view. Each role
 /// gets the forms the API lets it use (<see cref="MeetingRoles"/>); each form posts the API's command through the same
-/// <see cref="CommandPipeline"/>, with the API's validators and the shared host checks (<see cref="MeetingFacts"/>,
+/// <see cref="Commands"/>, with the API's validators and the shared host checks (<see cref="MeetingFacts"/>,
 /// <see cref="DocumentRequests"/>, <see cref="DocumentFiles"/>).
 /// </summary>
 // The upload forms (documents, minutes) may send up to 20 MiB, as the API's upload endpoints; a page cannot raise the
 // limit per handler, because the antiforgery check reads the form before the handler is chosen.
 [RequestSizeLimit(DocumentFiles.MaxUploadBytes)]
 public sealed class VergaderingModel(
-    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, MeetingQueries meetings, DocumentFiles files,
+    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, MeetingQueries meetings, DocumentFiles files,
     IValidator<ProposeAgendaItemRequest> proposeValidator, IValidator<DeferAgendaItemRequest> deferValidator,
     IValidator<RejectAgendaItemRequest> rejectValidator, IValidator<AnnounceRequest> announceValidator,
     IValidator<RecordAttendanceRequest> attendanceValidator, IValidator<WithdrawAttendanceRequest> withdrawValidator,

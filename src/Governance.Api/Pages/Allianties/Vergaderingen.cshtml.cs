@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using FluentValidation;
 using Governance.Api.Alliances;
 using Governance.Api.Http;
@@ -18,11 +19,11 @@ namespace Governance.Api.Pages.Allianties;
 /// get the form to schedule a meeting; it posts <see cref="ScheduleMeeting"/> as the API does.
 /// </summary>
 public sealed class VergaderingenModel(
-    AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline, MeetingQueries meetings,
+    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, MeetingQueries meetings,
     IValidator<ScheduleMeetingRequest> scheduleValidator, TimeProvider clock)
     : AlliancePageModel(queries, people, pipeline)
 {
-    private readonly CommandPipeline _pipeline = pipeline;
+    private readonly CommandBus _pipeline = pipeline;
 
     private static readonly Dictionary<string, FormErrors.Field> ScheduleFields = new(StringComparer.Ordinal)
     {

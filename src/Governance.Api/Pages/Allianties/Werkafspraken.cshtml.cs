@@ -1,3 +1,4 @@
+using Governance.Api.Commands;
 using Governance.Api.Alliances;
 using Governance.Api.Http;
 using Governance.Projections.Alliances;
@@ -8,7 +9,7 @@ namespace Governance.Api.Pages.Allianties;
 /// The working agreements in force, in plain Dutch with their rule numbers, and every version since the founding:
 /// when it took effect, on which decision, and which rules it changed. `?versie=N` shows an older version's text.
 /// </summary>
-public sealed class WerkafsprakenModel(AllianceQueries queries, PeopleDirectory people, CommandPipeline pipeline)
+public sealed class WerkafsprakenModel(AllianceQueries queries, PeopleDirectory people, CommandBus pipeline)
     : AlliancePageModel(queries, people, pipeline)
 {
     public sealed record VersionRow(AgreementsVersionView Version, IReadOnlyList<string> Changed);

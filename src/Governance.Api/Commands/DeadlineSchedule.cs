@@ -1,0 +1,80 @@
+using Governance.Domain.Commitments;
+using Governance.Domain.Escalations;
+using Governance.Domain.Proposals;
+using Governance.EventStore;
+using NodaTime;
+
+namespace Governance.Api.Commands;
+
+/// <summary>A deadline of one stream has come: record what passing it means (the "…Overdue" / "…Missed" event), once.</summary>
+/// <param name="Tenant">The alliance.</param>
+/// <param name="Stream">The stream whose deadline it is.</param>
+/// <param name="Kind">Which deadline (the name of its <see cref="Deadlines"/> entry).</param>
+public sealed record DeadlineDue(string Tenant, string Stream, string Kind);
+
+/// <summary>
+/// Which events set a due moment, and the message Wolverine delivers at that moment (durable: stored with the events in
+/// the outbox, delivered once by one node, also after a node was killed). An extension under R19 sets a new moment and so
+/// schedules a new message; the old one finds nothing to record, because the decider judges the deadline in force.
+/// </summary>
+public static class DeadlineSchedule
+{
+    public sealed record Scheduled(DeadlineDue Message, Instant At);
+
+    public static IEnumerable<Scheduled> For(ExecuteCommand command, IEnumerable<object> events)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var e in events)
+        {
+            Instant? at = e switch
+            {
+                CommitmentMade made => Commitment.DueAt(made.Due),                         // R10
+                CommitmentDueDateRenegotiated moved => Commitment.DueAt(moved.NewDue),     // R10, R19
+                ExecutionDeclined declined => declined.MotivationDue,                      // R9
+                EscalationStepEntered step => step.RespondBy,                              // R12
+                _ => null,
+            };
+            if (at is { } due)
+                yield return new Scheduled(new DeadlineDue(command.Tenant, command.Stream, Deadlines.KindOf(command.StreamType)), due);
+        }
+    }
+}
+
+/// <summary>
+/// Every deadline the ledger records when it passes, with the command that records it. The command is idempotent in the
+/// domain: the "…Overdue" event the first time its moment has passed, nothing before that or after.
+/// </summary>
+public static class Deadlines
+{
+    public sealed record Kind(string Name, string StreamType, Func<Instant, object> Command);
+
+    public static IReadOnlyList<Kind> All { get; } =
+    [
+        // R9: an advice's motivation not given by its due date.
+        new("advice-motivations", Proposal.Decider.StreamType, now => new RecordAdviceMotivationOverdue(now)),
+        // R10: a promise whose due day ended unsettled.
+        new("commitments", Commitment.Decider.StreamType, now => new RecordCommitmentOverdue(now)),
+        // R12: a dispute step whose response deadline passed unresolved; the dispute moves up in the same decision.
+        new("escalation-steps", Escalation.Decider.StreamType, now => new RecordEscalationStepOverdue(now)),
+    ];
+
+    /// <summary>The system records passed deadlines, not a person.</summary>
+    public static EventMetadata Metadata { get; } = new(ActorId: null, Role: "sweeper", CorrelationId: "deadline", CausationId: null, CommandId: null);
+
+    public static string KindOf(string streamType) => All.Single(k => k.StreamType == streamType).Name;
+
+    public static Kind Named(string name) => All.Single(k => k.Name == name);
+}
+
+/// <summary>Records a passed deadline when its scheduled moment comes (through the same executor as every command).</summary>
+public static class DeadlineDueHandler
+{
+    public static async Task<CommandResult> Handle(DeadlineDue message, Marten.IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var kind = Deadlines.Named(message.Kind);
+        var now = clock.GetUtcNow();
+        return await CommandExecutor.ExecuteAsync(session, new ExecuteCommand(message.Tenant, message.Stream, kind.StreamType,
+            kind.Command(Instant.FromDateTimeOffset(now)), Deadlines.Metadata, IfMatch: null, Idempotency: null), now, cancellationToken);
+    }
+}

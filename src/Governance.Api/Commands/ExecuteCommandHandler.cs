@@ -1,0 +1,24 @@
+using Marten;
+using Wolverine;
+
+namespace Governance.Api.Commands;
+
+/// <summary>
+/// The one Wolverine handler of every write: runs the command (<see cref="CommandExecutor"/>) in the Marten session Wolverine
+/// opened for the alliance, and schedules the deadlines its events set (<see cref="DeadlineSchedule"/>) through Wolverine's
+/// outbox, so they are stored in the same transaction as the events, or not at all.
+/// </summary>
+public static class ExecuteCommandHandler
+{
+    public static async Task<CommandResult> Handle(ExecuteCommand message, IDocumentSession session, IMessageContext context, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var result = await CommandExecutor.ExecuteAsync(session, message, clock.GetUtcNow(), cancellationToken);
+        if (result.Outcome is { Replayed: false } outcome)
+        {
+            foreach (var due in DeadlineSchedule.For(message, outcome.Events))
+                await context.ScheduleAsync(due.Message, due.At.ToDateTimeOffset());
+        }
+        return result;
+    }
+}
