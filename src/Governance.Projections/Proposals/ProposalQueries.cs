@@ -94,14 +94,6 @@ public sealed class ProposalQueries(Ledger store)
         return (await session.LoadAsync<ProposalDocument>(proposal.StreamId, cancellationToken))?.ToView();
     }
 
-    /// <summary>Every proposal, in tabling order, unpaged: only for the unanswered-advice list of "Wie beloofde wat" until it has its own query.</summary>
-    public async Task<IReadOnlyList<ProposalView>> ListAsync(AllianceId alliance, CancellationToken cancellationToken = default)
-    {
-        await using var session = Documents.QuerySession(alliance.Value);
-        var docs = await session.Query<ProposalDocument>().OrderBy(d => d.TabledAt).ThenBy(d => d.Id).ToListAsync(cancellationToken);
-        return [.. docs.Select(d => d.ToView())];
-    }
-
     /// <summary>Every proposal, in the order they were tabled.</summary>
     public Task<(IReadOnlyList<ProposalView> Items, long Total)> ListAsync(AllianceId alliance, int page, int pageSize, CancellationToken cancellationToken = default) =>
         PageAsync(alliance, q => q.OrderBy(d => d.TabledAt).ThenBy(d => d.Id), page, pageSize, cancellationToken);
