@@ -50,6 +50,9 @@ public sealed class ProposalProjectionTests : ProjectionDatabase
         await Append(id, new ObjectionTested(1, ObjectionFinding.ValidObjection, "Klopt."), new ProposalAmended(2, "Eén lantaarn.", "Goedkoper.", Now),
             new ObjectionResolved(1, ObjectionResolution.Amendment, "", 2, null, null));
         Later();
+        await Append(id, new ObjectionRaised(2, Sanne, Ymere, "Wie betaalt het onderhoud?", 2), new ObjectionTested(2, ObjectionFinding.ValidObjection, ""),
+            new ObjectionResolved(2, ObjectionResolution.Deferral, "Komt terug in juni.", null, Sanne, new LocalDate(2026, 6, 9)));
+        Later();
         await Append(id, new VoteOpened(1, VoteGround.ConsentFailed, 2, Electorate(present: false), Now));
         Later();
         await Append(id, new VoteClosed(1, VoteOutcome.Void, 2, 0, 0, 0, 0, 0, 0, new QuorumStatus(0, 3, false, false), 1, Now));
@@ -89,7 +92,7 @@ public sealed class ProposalProjectionTests : ProjectionDatabase
         foreach (var e in events) folded = ProposalDocument.Apply(folded, id.StreamId, (ProposalEvent)e.Data, e.StreamVersion, e.RecordedAt);
         Assert.Equal(Json(folded!), Json(stored));
 
-        Assert.Equal(("advice-overdue", true, 20L), (stored.Status, stored.Decided, stored.StreamVersion));
+        Assert.Equal(("advice-overdue", true, 23L), (stored.Status, stored.Decided, stored.StreamVersion));
         Assert.Equal(events[^1].StreamVersion, stored.StreamVersion);
         // The envelope's time, to the microsecond PostgreSQL keeps, as a live fold reads it.
         Assert.Equal(Instant.FromDateTimeOffset(events[2].RecordedAt), stored.Contributions[0].RecordedAt);
@@ -104,6 +107,7 @@ public sealed class ProposalProjectionTests : ProjectionDatabase
         Assert.Equal(VoteOutcome.Void, view.Rounds[0].Closed!.Outcome);
         Assert.Single(view.Recusals, r => r.VoidsVote && r.Round == 2);
         Assert.Equal(["overdue", "answered"], view.Advice.Select(a => a.StatusAt(Now)));
+        Assert.Equal((Sanne, new LocalDate(2026, 6, 9)), (view.Objections[1].Owner!.Value, view.Objections[1].Due!.Value));
     }
 
     [Fact]
@@ -111,6 +115,7 @@ public sealed class ProposalProjectionTests : ProjectionDatabase
     {
         await FullHistory();
         await Table(ProposalId.Parse("bankjes"), "Bankjes");
+        await Append(ProposalId.Parse("bankjes"), new ProposalDeferred("Eerst de begroting.", MeetingId.Parse("2026-06-09"), Now));
         async Task<(string, string)> Snapshot()
         {
             await using var session = Documents.QuerySession(Tenant);
