@@ -1,5 +1,6 @@
 using Governance.EventStore;
 using Governance.Projections.Daemon;
+using Governance.Projections.Proposals;
 using Governance.Projections.Punctuality;
 using Governance.Projections.Timeline;
 using JasperFx;
@@ -36,6 +37,7 @@ public static class GovernanceStore
         options.Projections.Add<MeetingDeadlineProjection>(ProjectionLifecycle.Async);
         options.Schema.For<TimelineEntryDocument>().Index(d => d.Sequence).Index(d => d.RecordedAt);
         options.Schema.For<MeetingDeadlineDocument>().Index(d => d.MeetingId).Index(d => d.ResponsiblePartner!);
+        ProposalProjections.Register(options);
         return options;
     }
 

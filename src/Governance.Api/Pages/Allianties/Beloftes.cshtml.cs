@@ -68,17 +68,8 @@ public sealed class BeloftesModel(
         await AddNamesAsync(list.Select(c => c.State.OwnerPerson).Concat(list.SelectMany(c => c.State.Source.Witnesses)), cancellationToken);
 
         // R9: advice that waits for the partner's written answer, as it stood then.
-        var advice = new List<(PartnerId Partner, AdviceRow Row)>();
-        foreach (var current in await proposals.ListAsync(Alliance.Id, cancellationToken))
-        {
-            var then = at is null ? current : await proposals.GetAsync(Alliance.Id, current.Id, at, cancellationToken);
-            if (then is null) continue;
-            foreach (var a in then.Advice)
-            {
-                var status = a.StatusAt(At);
-                if (status is "pending" or "overdue") advice.Add((a.Partner, new AdviceRow(then.Id.Value, then.State.Title, a.Due, status)));
-            }
-        }
+        var advice = (await proposals.AwaitingMotivationAsync(Alliance.Id, at, cancellationToken))
+            .Select(r => (r.Advice.Partner, Row: new AdviceRow(r.Proposal.Value, r.Title, r.Advice.Due, r.StatusAt(At)))).ToList();
 
         var today = At.InZone(Commitment.Zone).Date;
         PartnerId? only = PartnerId.TryParse(PartnerFilter, out var p) ? p : null;
