@@ -1,4 +1,5 @@
 using Governance.EventStore;
+using Governance.Projections.Commitments;
 using Governance.Projections.Daemon;
 using Governance.Projections.Punctuality;
 using Governance.Projections.Timeline;
@@ -36,6 +37,7 @@ public static class GovernanceStore
         options.Projections.Add<MeetingDeadlineProjection>(ProjectionLifecycle.Async);
         options.Schema.For<TimelineEntryDocument>().Index(d => d.Sequence).Index(d => d.RecordedAt);
         options.Schema.For<MeetingDeadlineDocument>().Index(d => d.MeetingId).Index(d => d.ResponsiblePartner!);
+        PromiseProjections.Register(options);
         return options;
     }
 
