@@ -278,6 +278,30 @@ public sealed class PromiseProjectionTests : ProjectionDatabase
         Assert.Equal(0, (await new EscalationQueries(Store, Queries, new AllianceQueries(Store)).ListAsync(Alliance, EndOf(11), 0, 50)).Total);
     }
 
+    [Fact]
+    public async Task R12_a_dispute_listed_as_of_a_moment_reads_as_its_live_fold_as_of_that_moment()
+    {
+        await StoryAsync();
+        await RaiseAndPlanAsync();
+        var beforeMoving = Clock.GetUtcNow().AddHours(1);
+        OnDay(13);
+        var dispute = EscalationId.Parse("bankjes");
+        var recorded = await Store.ReadStreamAsync(Tenant, dispute.StreamId);
+        var state = Escalation.Decider.Fold(recorded.Select(e => (EscalationEvent)e.Data));
+        await Store.AppendAsync(Tenant, dispute.StreamId, ExpectedVersion.Exact(recorded.Count),
+            [.. Escalation.Decide(new MoveEscalationToNextStep(Person, "Geen antwoord", Now), state).Select(e => new EventData(e, EventMetadata.None))]);
+        var queries = new EscalationQueries(Store, Queries, new AllianceQueries(Store));
+
+        foreach (DateTimeOffset? asOf in new DateTimeOffset?[] { beforeMoving, null })
+        {
+            var live = (await queries.GetAsync(Alliance, dispute, asOf))!.Row;
+            var listed = Assert.Single((await queries.ListAsync(Alliance, asOf, 0, 50)).Items);
+            Assert.Equal((live.Id, live.State, live.Raised, live.StreamVersion, live.SubjectTitle), (listed.Id, listed.State, listed.Raised, listed.StreamVersion, listed.SubjectTitle));
+            Assert.Equal(live.Missed, listed.Missed);
+            Assert.Equal(asOf is null ? 2 : 1, listed.State.Step);
+        }
+    }
+
     private sealed class SequenceComparer<T> : IEqualityComparer<IReadOnlyList<T>>
     {
         public bool Equals(IReadOnlyList<T>? x, IReadOnlyList<T>? y) => x is not null && y is not null && x.SequenceEqual(y);
