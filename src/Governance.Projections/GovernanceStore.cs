@@ -1,4 +1,5 @@
 using Governance.EventStore;
+using Governance.Projections.Commitments;
 using Governance.Projections.Daemon;
 using Governance.Projections.Proposals;
 using Governance.Projections.Punctuality;
@@ -38,6 +39,7 @@ public static class GovernanceStore
         options.Schema.For<TimelineEntryDocument>().Index(d => d.Sequence).Index(d => d.RecordedAt);
         options.Schema.For<MeetingDeadlineDocument>().Index(d => d.MeetingId).Index(d => d.ResponsiblePartner!);
         ProposalProjections.Register(options);
+        PromiseProjections.Register(options);
         return options;
     }
 
