@@ -1,4 +1,5 @@
 using Governance.EventStore;
+using Governance.Projections.Alliances;
 using Governance.Projections.Daemon;
 using Governance.Projections.Punctuality;
 using Governance.Projections.Timeline;
@@ -31,6 +32,7 @@ public static class GovernanceStore
         options.Projections.Errors.SkipApplyErrors = false;
         options.Projections.Errors.SkipSerializationErrors = false;
 
+        AllianceProjections.Register(options);
         options.Projections.Add<TimelineProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<EventCountProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<MeetingDeadlineProjection>(ProjectionLifecycle.Async);
