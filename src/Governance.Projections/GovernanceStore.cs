@@ -1,5 +1,6 @@
 using Governance.EventStore;
 using Governance.Projections.Alliances;
+using Governance.Projections.Meetings;
 using Governance.Projections.Daemon;
 using Governance.Projections.Punctuality;
 using Governance.Projections.Timeline;
@@ -33,6 +34,7 @@ public static class GovernanceStore
         options.Projections.Errors.SkipSerializationErrors = false;
 
         AllianceProjections.Register(options);
+        MeetingProjections.Register(options);
         options.Projections.Add<TimelineProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<EventCountProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<MeetingDeadlineProjection>(ProjectionLifecycle.Async);
