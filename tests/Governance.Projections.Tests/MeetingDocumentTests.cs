@@ -72,7 +72,7 @@ public sealed class MeetingDocumentTests : ProjectionDatabase
         Assert.Equal(new LocalDateTime(2026, 3, 10, 19, 30), maart.Start);
         Assert.Equal(2026, maart.Year);
         Assert.Equal(["speelstraat", "verkeer"], maart.Items.Select(i => i.Id.Value));   // proposed at the same moment: by id
-        Assert.True(maart.HasDeferredItems);
+        Assert.Equal([MeetingDocument.AnyMeeting], maart.DeferredTo);   // R3: the play street may come back at any meeting
         // The deadlines are the domain's own list (due moments in force), with the titles the calendar names them by.
         var folded = (await queries.GetAsync(Osdorp, MeetingId.Parse("maart")))!;
         var expected = MeetingDeadlines.Of(folded.State, Now).Checks;
@@ -134,9 +134,20 @@ public sealed class MeetingDocumentTests : ProjectionDatabase
 
         var after = new LocalDateTime(2026, 3, 10, 19, 30).InZoneLeniently(Amsterdam).ToDateTimeOffset();
         // Planned only: the cancelled May meeting is no place to defer an item to.
-        Assert.Equal(["bewoners-april", "volgend-jaar"], (await queries.PlannedAfterAsync(Osdorp, after)).Select(d => d.Meeting));
-        var deferred = Assert.Single(await queries.WithDeferredItemsAsync(Osdorp));
+        Assert.Equal(["bewoners-april", "volgend-jaar"], (await queries.PlannedAfterAsync(Osdorp, after, 10)).Select(d => d.Meeting));
+        Assert.Equal(["bewoners-april"], (await queries.PlannedAfterAsync(Osdorp, after, 1)).Select(d => d.Meeting));
+        Assert.Equal(["februari", "maart", "bewoners-april"], (await queries.PlannedAfterAsync(Osdorp, null, 3)).Select(d => d.Meeting));
+
+        // R3: the play street, deferred to no meeting in particular, may come to any meeting; one deferred to a named
+        // meeting only there.
+        var deferred = Assert.Single(await queries.DeferredToAsync(Osdorp, MeetingId.Parse("volgend-jaar")));
         Assert.Equal("maart", deferred.Meeting);
-        Assert.Equal(("speelstraat", AgendaItemStatus.Deferred), deferred.Items.Where(i => i.Status == AgendaItemStatus.Deferred).Select(i => (i.Id.Value, i.Status)).Single());
+        Assert.Equal("speelstraat", deferred.Items.Single(i => i.Status == AgendaItemStatus.Deferred).Id.Value);
+        await Schedule("juni", new LocalDateTime(2026, 6, 9, 19, 30));
+        await Decide("juni", new ProposeAgendaItem(AgendaItemId.Parse("bankjes"), Bcop, "Bankjes", AgendaItemKind.Discussion, null, Now));
+        await Decide("juni", new DeferAgendaItem(AgendaItemId.Parse("bankjes"), "Eerst de bewoners", MeetingId.Parse("bewoners-april"), Now));
+        Assert.Equal(["bewoners-april"], (await queries.DocumentsAsync(Osdorp, [MeetingId.Parse("juni")]))[MeetingId.Parse("juni")].DeferredTo);
+        Assert.Equal(["maart", "juni"], (await queries.DeferredToAsync(Osdorp, MeetingId.Parse("bewoners-april"))).Select(d => d.Meeting));
+        Assert.Equal(["maart"], (await queries.DeferredToAsync(Osdorp, MeetingId.Parse("volgend-jaar"))).Select(d => d.Meeting));
     }
 }

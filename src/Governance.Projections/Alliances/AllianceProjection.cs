@@ -10,8 +10,8 @@ namespace Governance.Projections.Alliances;
 /// <summary>
 /// One alliance as it stands now: the <see cref="AllianceView"/> its pages and API show, kept in the same transaction
 /// as every append to its stream, so a page shows what was just done without folding the stream again. One document
-/// per alliance (tenant), with the stream id (<see cref="Domain.Alliances.Alliance.StreamId"/>) as its id. Name and neighbourhood are
-/// copied out of the view so that the list of alliances can sort on them in SQL.
+/// per alliance (tenant), with the stream id (<see cref="Domain.Alliances.Alliance.StreamId"/>) as its id. The name is
+/// copied out of the view so that the list of alliances can sort on it in SQL.
 /// </summary>
 public sealed class AllianceDocument
 {
@@ -21,13 +21,6 @@ public sealed class AllianceDocument
     public string Alliance { get; set; } = "";
 
     public string Name { get; set; } = "";
-
-    public string Neighbourhood { get; set; } = "";
-
-    /// <summary>How many partners sit at the table now (members that have not left).</summary>
-    public int Partners { get; set; }
-
-    public int AgreementsVersion { get; set; }
 
     public AllianceView View { get; set; } = null!;
 }
@@ -57,9 +50,6 @@ public sealed partial class AllianceProjection : SingleStreamProjection<Alliance
         snapshot ??= new AllianceDocument { Id = id };
         snapshot.Alliance = view.Id.Value;
         snapshot.Name = view.Name;
-        snapshot.Neighbourhood = view.Neighbourhood;
-        snapshot.Partners = view.Partners.Count(p => p.IsMember);
-        snapshot.AgreementsVersion = view.AgreementsHistory.Count > 0 ? view.AgreementsHistory[^1].Version : 0;
         snapshot.View = view;
         return snapshot;
     }

@@ -91,8 +91,14 @@ public sealed class MeetingDocument
 
     public List<MeetingItemSummary> Items { get; set; } = [];
 
-    /// <summary>An item here is deferred, so another meeting may carry it over (R3).</summary>
-    public bool HasDeferredItems { get; set; }
+    /// <summary>
+    /// R3: where this meeting's deferred items may be carried over to: a meeting's slug, or <see cref="AnyMeeting"/> for an
+    /// item deferred to no meeting in particular.
+    /// </summary>
+    public List<string> DeferredTo { get; set; } = [];
+
+    /// <summary>In <see cref="DeferredTo"/>: an item deferred to no meeting in particular.</summary>
+    public const string AnyMeeting = "*";
 
     public List<MeetingDeadlineDay> Deadlines { get; set; } = [];
 
@@ -130,7 +136,8 @@ public sealed class MeetingDocument
                 document.IntakeDueAt = s.Kind == MeetingKind.AllianceMeeting ? s.Terms.AgendaItemIntake.DueBefore(s.StartsAt).ToDateTimeOffset() : null;
                 document.Items = [.. s.Items.Values.OrderBy(i => i.ProposedAt).ThenBy(i => i.Id.Value, StringComparer.Ordinal)
                     .Select(i => new MeetingItemSummary(i.Id, i.Title, i.Proposer, i.Kind, i.Status, i.CarriedOverFrom, i.DeferredTo))];
-                document.HasDeferredItems = document.Items.Any(i => i.Status == AgendaItemStatus.Deferred);
+                document.DeferredTo = [.. document.Items.Where(i => i.Status == AgendaItemStatus.Deferred)
+                    .Select(i => i.DeferredTo?.Value ?? AnyMeeting).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
                 // Due moments do not depend on the clock; only a status does, and lists of statuses read the punctuality documents.
                 document.Deadlines = [.. MeetingDeadlines.Of(s, Instant.MinValue).Checks.Select(c => new MeetingDeadlineDay(
                     c.Rule, c.Subject.Item, c.Subject.Document, c.Subject.Channel, TitleOf(s, c.Subject), c.DueAt.ToDateTimeOffset()))];

@@ -136,20 +136,30 @@ public sealed class MeetingQueries(Ledger store)
         return found.ToDictionary(d => d.MeetingId, d => d);
     }
 
-    /// <summary>Planned meetings (not open, closed or cancelled) that start after <paramref name="after"/> (all when null), by start.</summary>
-    public async Task<IReadOnlyList<MeetingDocument>> PlannedAfterAsync(AllianceId alliance, DateTimeOffset? after, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The first <paramref name="take"/> planned meetings (not open, closed or cancelled) that start after
+    /// <paramref name="after"/> (from the first when null), by start.
+    /// </summary>
+    public async Task<IReadOnlyList<MeetingDocument>> PlannedAfterAsync(AllianceId alliance, DateTimeOffset? after, int take,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
         await using var session = store.Store.QuerySession(alliance.Value);
-        var planned = Ordered(session, null).Where(d => d.Status == MeetingDocument.Planned);
+        var planned = session.Query<MeetingDocument>().Where(d => d.Status == MeetingDocument.Planned);
         if (after is { } at) planned = planned.Where(d => d.StartsAt > at);
-        return await planned.ToListAsync(cancellationToken);
+        return await planned.OrderBy(d => d.StartKey).ThenBy(d => d.Id).Take(take).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Meetings with an agenda item deferred to a later meeting (R3: it may be carried over), by start.</summary>
-    public async Task<IReadOnlyList<MeetingDocument>> WithDeferredItemsAsync(AllianceId alliance, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Meetings with an agenda item deferred to <paramref name="to"/> or to no meeting in particular (R3: it may be carried
+    /// over there), by start.
+    /// </summary>
+    public async Task<IReadOnlyList<MeetingDocument>> DeferredToAsync(AllianceId alliance, MeetingId to, CancellationToken cancellationToken = default)
     {
         await using var session = store.Store.QuerySession(alliance.Value);
-        return await Ordered(session, null).Where(d => d.HasDeferredItems).ToListAsync(cancellationToken);
+        var target = to.Value;
+        return await Ordered(session, null)
+            .Where(d => d.DeferredTo.Contains(target) || d.DeferredTo.Contains(MeetingDocument.AnyMeeting)).ToListAsync(cancellationToken);
     }
 
     private static IQueryable<MeetingDocument> Ordered(IQuerySession session, int? year)

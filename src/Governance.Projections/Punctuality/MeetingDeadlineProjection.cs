@@ -30,7 +30,8 @@ public sealed partial class MeetingDeadlineProjection : EventProjection
         var stream = await tenant.Events.FetchStreamAsync(meeting, e.Version, token: cancellation);
         var state = Meeting.Decider.Fold(stream.Select(x => x.Data).OfType<MeetingEvent>());
         var list = MeetingDeadlines.Of(state, Instant.MinValue);   // "now" before everything: open deadlines read as pending
-        var start = state is Meeting.State.Scheduled s ? s.StartsAt.ToInstant() : (Instant?)null;
+        var scheduled = state as Meeting.State.Scheduled;
+        var start = scheduled?.StartsAt.ToInstant();
 
         tenant.DeleteWhere<MeetingDeadlineDocument>(d => d.MeetingId == meeting);
         foreach (var d in start is null ? [] : list.Checks)
@@ -41,11 +42,13 @@ public sealed partial class MeetingDeadlineProjection : EventProjection
                 MeetingId = meeting,
                 Rule = d.Rule,
                 Subject = d.Subject.ToString(),
+                SubjectTitle = Meetings.MeetingDocument.TitleOf(scheduled!, d.Subject),
                 ResponsiblePartner = d.ResponsiblePartner?.Value,
                 ResponsibleOffice = d.ResponsibleOffice is { } o ? JsonNamingPolicy.KebabCaseLower.ConvertName(o.ToString()) : null,
                 MeetingStart = start!.Value.ToDateTimeOffset(),
                 AgreedDueAt = d.AgreedDueAt.ToDateTimeOffset(),
                 ExtendedDueAt = d.Extension?.NewDue.ToDateTimeOffset(),
+                DueAt = d.DueAt.ToDateTimeOffset(),
                 DoneAt = d.DoneAt?.ToDateTimeOffset(),
                 Status = DeadlineStatuses.Kebab(d.Status),
                 Open = d.DoneAt is null && d.Status != DeadlineStatus.Waived,
@@ -65,6 +68,10 @@ public sealed class MeetingDeadlineDocument
     public string MeetingId { get; set; } = "";
     public string Rule { get; set; } = "";
     public string Subject { get; set; } = "";
+
+    /// <summary>The title of the item or document it is about, as the meeting knew it (null for the meeting or a channel).</summary>
+    public string? SubjectTitle { get; set; }
+
     public string? ResponsiblePartner { get; set; }
     public string? ResponsibleOffice { get; set; }
     public DateTimeOffset MeetingStart { get; set; }
@@ -75,8 +82,8 @@ public sealed class MeetingDeadlineDocument
     public bool Open { get; set; }
     public int AgreementsVersion { get; set; }
 
-    /// <summary>The due moment in force: the extension's when there is one (R19).</summary>
-    public DateTimeOffset DueAt => ExtendedDueAt ?? AgreedDueAt;
+    /// <summary>The due moment in force: the extension's when there is one (R19). Stored, so lists filter and sort on it.</summary>
+    public DateTimeOffset DueAt { get; set; }
 }
 
 public static class DeadlineStatuses

@@ -74,7 +74,10 @@ public sealed class VergaderingModel(
 
     public IReadOnlyList<DeferredElsewhere> Deferred { get; private set; } = [];
 
-    /// <summary>Meetings still to come, for "uitstellen naar".</summary>
+    /// <summary>How many meetings still to come "uitstellen naar" offers: the next ones in the planning.</summary>
+    public const int LaterShown = 50;
+
+    /// <summary>Meetings still to come, for "uitstellen naar" (the next <see cref="LaterShown"/>).</summary>
     public IReadOnlyList<(MeetingId Id, string Label)> Later { get; private set; } = [];
 
     /// <summary>Which form was posted with an error (a disclosure to show open).</summary>
@@ -570,11 +573,11 @@ public sealed class VergaderingModel(
             .Select(r => new Seat(r.Person, NameOf(r.Person), r.Partner, PartnerName(r.Partner)))
             .OrderBy(s => s.Name, DutchOrder)];
 
-        // Other meetings come from their documents, never folded here: the ones still planned after this one (to defer an
-        // item to), the ones with an item deferred that may come here (R3), and any this meeting's items name.
+        // Other meetings come from their documents, never folded here: the next ones still planned after this one (to defer
+        // an item to), the ones with an item deferred that may come here (R3), and any this meeting's items name.
         var startOfThis = Scheduled?.StartsAt.ToDateTimeOffset() ?? Cancelled?.Start.InZoneLeniently(Meeting.Zone).ToDateTimeOffset();
-        var later = (await meetings.PlannedAfterAsync(Alliance.Id, startOfThis, cancellationToken)).Where(m => m.Meeting != View.Id.Value).ToList();
-        var withDeferred = (await meetings.WithDeferredItemsAsync(Alliance.Id, cancellationToken)).Where(m => m.Meeting != View.Id.Value).ToList();
+        var later = (await meetings.PlannedAfterAsync(Alliance.Id, startOfThis, LaterShown, cancellationToken)).Where(m => m.Meeting != View.Id.Value).ToList();
+        var withDeferred = (await meetings.DeferredToAsync(Alliance.Id, View.Id, cancellationToken)).Where(m => m.Meeting != View.Id.Value).ToList();
         var named = Scheduled?.Items.Values.SelectMany(i => new[] { i.CarriedOverFrom, i.DeferredTo }).OfType<MeetingId>() ?? [];
         var known = later.Concat(withDeferred).Select(m => m.MeetingId).ToHashSet();
         var others = later.Concat(withDeferred)
