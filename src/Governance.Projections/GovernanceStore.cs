@@ -35,11 +35,10 @@ public static class GovernanceStore
 
         AllianceProjections.Register(options);
         MeetingProjections.Register(options);
+        PunctualityProjections.Register(options);
         options.Projections.Add<TimelineProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<EventCountProjection>(ProjectionLifecycle.Async);
-        options.Projections.Add<MeetingDeadlineProjection>(ProjectionLifecycle.Async);
         options.Schema.For<TimelineEntryDocument>().Index(d => d.Sequence).Index(d => d.RecordedAt);
-        options.Schema.For<MeetingDeadlineDocument>().Index(d => d.MeetingId).Index(d => d.ResponsiblePartner!);
         return options;
     }
 

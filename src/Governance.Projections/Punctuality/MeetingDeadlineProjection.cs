@@ -2,6 +2,7 @@ using System.Text.Json;
 using Governance.Domain.Meetings;
 using JasperFx.Events;
 using Marten;
+using JasperFx.Events.Projections;
 using Marten.Events.Projections;
 using NodaTime;
 
@@ -84,6 +85,20 @@ public sealed class MeetingDeadlineDocument
 
     /// <summary>The due moment in force: the extension's when there is one (R19). Stored, so lists filter and sort on it.</summary>
     public DateTimeOffset DueAt { get; set; }
+}
+
+/// <summary>The punctuality read model in the one Marten setup (<see cref="GovernanceStore.Configure"/>).</summary>
+public static class PunctualityProjections
+{
+    public static void Register(StoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Projections.Add<MeetingDeadlineProjection>(ProjectionLifecycle.Async);
+        // A partner's deadlines in a period (counts and pages) and what falls due soon: the two ways they are read.
+        options.Schema.For<MeetingDeadlineDocument>().Index(d => d.MeetingId)
+            .Index([d => d.ResponsiblePartner!, d => d.AgreedDueAt], i => i.Name = "mt_doc_meetingdeadlinedocument_idx_partner_due")
+            .Index(d => d.DueAt);
+    }
 }
 
 public static class DeadlineStatuses
