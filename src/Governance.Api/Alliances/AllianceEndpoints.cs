@@ -61,9 +61,16 @@ public static class AllianceEndpoints
 
     // ---- reads (public) ----
 
-    private static async Task<Ok<List<AllianceSummary>>> List(AllianceQueries queries, CancellationToken ct) =>
-        TypedResults.Ok((await queries.ListAsync(ct))
+    /// <summary>One page of the alliances by name; the array stays the body, the page travels in Link and X-Total-Count.</summary>
+    private static async Task<Results<Ok<List<AllianceSummary>>, ProblemHttpResult>> List(
+        int? page, int? pageSize, AllianceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        if (!PageRequest.TryParse(page, pageSize, out var request, out var problem)) return problem!;
+        var (items, total) = await queries.PageAsync(request.Skip, request.Size, ct);
+        PageLinks.For(new Paged<AllianceView>(items, request, total), http.Request).WriteHeaders(http.Response);
+        return TypedResults.Ok(items
             .Select(v => new AllianceSummary(v.Id.Value, v.Name, v.Neighbourhood, v.Partners.Count(p => p.IsMember), v.Agreements.Version)).ToList());
+    }
 
     private static async Task<Results<Ok<AllianceResponse>, ProblemHttpResult>> Get(
         string alliance, DateTimeOffset? asOf, AllianceQueries queries, PeopleDirectory people, HttpContext http, CancellationToken ct)
@@ -71,7 +78,8 @@ public static class AllianceEndpoints
         if (await EndpointResults.LoadAlliance(alliance, queries, ct, asOf) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         http.Response.Headers.ETag = $"\"{view.StreamVersion}\"";
         var names = await people.NamesAsync(AllianceResponses.PeopleIn(view), ct);
-        return TypedResults.Ok(AllianceResponses.From(view, names));
+        var position = await queries.PositionAsync(view.Id, view.StreamVersion, ct);
+        return TypedResults.Ok(AllianceResponses.From(view, position, names));
     }
 
     private static async Task<Results<Ok<List<DeclarationResponse>>, ProblemHttpResult>> InterestRegister(

@@ -71,4 +71,18 @@ public sealed record PageLinks(int Page, int PageSize, long Total, string? Next,
         return new PageLinks(paged.Request.Page, paged.Request.Size, paged.Total,
             paged.HasNext ? Link(paged.Request.Page + 1) : null, paged.HasPrevious ? Link(paged.Request.Page - 1) : null);
     }
+
+    /// <summary>
+    /// For a list whose JSON is a bare array (kept so for existing clients), the same page in headers: <c>Link</c> with
+    /// <c>rel="next"</c> and <c>rel="prev"</c> (RFC 8288) and <c>X-Total-Count</c>.
+    /// </summary>
+    public void WriteHeaders(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var links = new List<string>();
+        if (Next is not null) links.Add($"<{Next}>; rel=\"next\"");
+        if (Previous is not null) links.Add($"<{Previous}>; rel=\"prev\"");
+        if (links.Count > 0) response.Headers.Link = string.Join(", ", links);
+        response.Headers["X-Total-Count"] = Total.ToString(CultureInfo.InvariantCulture);
+    }
 }

@@ -5,7 +5,8 @@ namespace Governance.Api.Pages.Allianties;
 
 /// <summary>
 /// What the page links under a list (<c>_Bladeren</c>) need: where we are, how many pages, and the address of another page,
-/// keeping the page's other query parameters (filters, "stand op"). A page with two lists gives the second its own parameter.
+/// keeping the page's other query parameters (filters, "stand op"). A page with two lists gives the second its own
+/// parameter instead of <c>pagina</c>.
 /// </summary>
 public sealed record Pager(int Page, int PageCount, long Total, string Noun, string Label, Func<int, string> Href)
 {
@@ -14,5 +15,5 @@ public sealed record Pager(int Page, int PageCount, long Total, string Noun, str
         page => $"{request.PathBase}{request.Path}?" + string.Join('&', request.Query
             .Where(q => q.Key != parameter)
             .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"))
-            .Append($"{parameter}={page.ToString(CultureInfo.InvariantCulture)}")));
+            .Append(parameter + "=" + page.ToString(CultureInfo.InvariantCulture))));
 }
