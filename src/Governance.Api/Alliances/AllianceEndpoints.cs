@@ -61,15 +61,16 @@ public static class AllianceEndpoints
 
     // ---- reads (public) ----
 
-    /// <summary>One page of the alliances by name; the array stays the body, the page travels in Link and X-Total-Count.</summary>
-    private static async Task<Results<Ok<List<AllianceSummary>>, ProblemHttpResult>> List(
+    /// <summary>One page of the alliances by name: <c>{alliances, page}</c>, the page also in Link and X-Total-Count.</summary>
+    private static async Task<Results<Ok<AllianceListResponse>, ProblemHttpResult>> List(
         int? page, int? pageSize, AllianceQueries queries, HttpContext http, CancellationToken ct)
     {
         if (!PageRequest.TryParse(page, pageSize, out var request, out var problem)) return problem!;
         var (items, total) = await queries.PageAsync(request.Skip, request.Size, ct);
-        PageLinks.For(new Paged<AllianceView>(items, request, total), http.Request).WriteHeaders(http.Response);
-        return TypedResults.Ok(items
-            .Select(v => new AllianceSummary(v.Id.Value, v.Name, v.Neighbourhood, v.Partners.Count(p => p.IsMember), v.Agreements.Version)).ToList());
+        var links = PageLinks.For(new Paged<AllianceView>(items, request, total), http.Request);
+        links.WriteHeaders(http.Response);
+        return TypedResults.Ok(new AllianceListResponse([.. items
+            .Select(v => new AllianceSummary(v.Id.Value, v.Name, v.Neighbourhood, v.Partners.Count(p => p.IsMember), v.Agreements.Version))], links));
     }
 
     private static async Task<Results<Ok<AllianceResponse>, ProblemHttpResult>> Get(
@@ -195,3 +196,6 @@ public static class AllianceEndpoints
 
 
 }
+
+/// <summary>A page of alliances, like every list of the API: the items and the <c>page</c> with its links.</summary>
+public sealed record AllianceListResponse(IReadOnlyList<AllianceSummary> Alliances, PageLinks Page);

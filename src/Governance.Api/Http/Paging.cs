@@ -73,8 +73,8 @@ public sealed record PageLinks(int Page, int PageSize, long Total, string? Next,
     }
 
     /// <summary>
-    /// For a list whose JSON is a bare array (kept so for existing clients), the same page in headers: <c>Link</c> with
-    /// <c>rel="next"</c> and <c>rel="prev"</c> (RFC 8288) and <c>X-Total-Count</c>.
+    /// The same page in headers, for clients that follow links generically: <c>Link</c> with <c>rel="next"</c> and
+    /// <c>rel="prev"</c> (RFC 8288) and <c>X-Total-Count</c>.
     /// </summary>
     public void WriteHeaders(HttpResponse response)
     {

@@ -78,18 +78,19 @@ public static class MeetingEndpoints
     // ---- reads (public) ----
 
     /// <summary>
-    /// One page of the meetings by start, of one year when <paramref name="year"/> is given (the year planning, R17). The
-    /// array stays the body; the page travels in Link and X-Total-Count.
+    /// One page of the meetings by start, of one year when <paramref name="year"/> is given (the year planning, R17):
+    /// <c>{meetings, page}</c>, the page also in Link and X-Total-Count.
     /// </summary>
-    private static async Task<Results<Ok<List<MeetingSummary>>, ProblemHttpResult>> List(
+    private static async Task<Results<Ok<MeetingListResponse>, ProblemHttpResult>> List(
         string alliance, int? year, int? page, int? pageSize, AllianceQueries alliances, MeetingQueries meetings, HttpContext http, CancellationToken ct)
     {
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         if (year is < 1 or > 9999) return EndpointResults.BadQuery("year", "Use a year such as 2026.");
         if (!PageRequest.TryParse(page, pageSize, out var request, out var problem)) return problem!;
         var (items, total) = await meetings.PageAsync(view.Id, year, request.Skip, request.Size, ct);
-        PageLinks.For(new Paged<MeetingDocument>(items, request, total), http.Request).WriteHeaders(http.Response);
-        return TypedResults.Ok(items.Select(Summary).ToList());
+        var links = PageLinks.For(new Paged<MeetingDocument>(items, request, total), http.Request);
+        links.WriteHeaders(http.Response);
+        return TypedResults.Ok(new MeetingListResponse([.. items.Select(Summary)], links));
     }
 
     private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> Get(
@@ -415,3 +416,6 @@ public static class MeetingEndpoints
         return TypedResults.Problem(problem);
     }
 }
+
+/// <summary>A page of meetings, like every list of the API: the items and the <c>page</c> with its links.</summary>
+public sealed record MeetingListResponse(IReadOnlyList<MeetingSummary> Meetings, PageLinks Page);

@@ -48,11 +48,18 @@ public sealed class MeetingListPagingTests : IAsyncLifetime
         using var r = await client.GetAsync(new Uri(path, UriKind.Relative));
         var text = await r.Content.ReadAsStringAsync();
         Assert.True(r.StatusCode == HttpStatusCode.OK, $"{r.StatusCode}: {text}");
-        var ids = JsonDocument.Parse(text).RootElement.EnumerateArray().Select(e => e.GetProperty(field).GetString()!).ToList();
+        var root = JsonDocument.Parse(text).RootElement;
+        // Like every list: the items and a `page` object; the same links also travel in the Link header.
+        var items = root.EnumerateObject().Single(p => p.Value.ValueKind == JsonValueKind.Array).Value;
+        var ids = items.EnumerateArray().Select(e => e.GetProperty(field).GetString()!).ToList();
+        var page = root.GetProperty("page");
         var links = r.Headers.TryGetValues("Link", out var values) ? string.Join(", ", values) : "";
         string? Rel(string rel) => links.Split(", ").Where(l => l.EndsWith($"rel=\"{rel}\"", StringComparison.Ordinal))
             .Select(l => l[1..l.IndexOf('>', StringComparison.Ordinal)]).SingleOrDefault();
         var total = r.Headers.TryGetValues("X-Total-Count", out var count) ? count.Single() : null;
+        Assert.Equal(Rel("next"), page.GetProperty("next").GetString());
+        Assert.Equal(Rel("prev"), page.GetProperty("previous").GetString());
+        Assert.Equal(total, page.GetProperty("total").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
         return (ids, Rel("next"), Rel("prev"), total);
     }
 
