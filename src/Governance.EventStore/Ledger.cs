@@ -205,6 +205,25 @@ public sealed class Ledger
         return result;
     }
 
+    /// <summary>
+    /// The chain positions of the events with these ids (for read models that keep event ids: an inline projection runs before
+    /// the chain position exists). Ids not stored are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, long>> PositionsOfEventsAsync(Guid[] eventIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        var result = new Dictionary<Guid, long>(eventIds.Length);
+        if (eventIds.Length == 0) return result;
+        await using var conn = _store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(cancellationToken);
+        await using var cmd = new NpgsqlCommand(
+            $"select e.id, c.position from {_marten}.mt_events e join ledger.chain c on c.seq_id = e.seq_id where e.id = any($1)", conn);
+        cmd.Parameters.Add(new() { Value = eventIds });
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) result[reader.GetGuid(0)] = reader.GetInt64(1);
+        return result;
+    }
+
     /// <summary>The stream's current version; 0 when it does not exist.</summary>
     public async Task<long> GetStreamVersionAsync(string tenant, string stream, CancellationToken cancellationToken = default)
     {

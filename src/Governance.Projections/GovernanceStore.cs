@@ -1,5 +1,9 @@
 using Governance.EventStore;
+using Governance.Projections.Commitments;
+using Governance.Projections.Alliances;
+using Governance.Projections.Meetings;
 using Governance.Projections.Daemon;
+using Governance.Projections.Proposals;
 using Governance.Projections.Punctuality;
 using Governance.Projections.Timeline;
 using JasperFx;
@@ -31,11 +35,14 @@ public static class GovernanceStore
         options.Projections.Errors.SkipApplyErrors = false;
         options.Projections.Errors.SkipSerializationErrors = false;
 
+        AllianceProjections.Register(options);
+        MeetingProjections.Register(options);
+        PunctualityProjections.Register(options);
         options.Projections.Add<TimelineProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<EventCountProjection>(ProjectionLifecycle.Async);
-        options.Projections.Add<MeetingDeadlineProjection>(ProjectionLifecycle.Async);
         options.Schema.For<TimelineEntryDocument>().Index(d => d.Sequence).Index(d => d.RecordedAt);
-        options.Schema.For<MeetingDeadlineDocument>().Index(d => d.MeetingId).Index(d => d.ResponsiblePartner!);
+        ProposalProjections.Register(options);
+        PromiseProjections.Register(options);
         return options;
     }
 

@@ -3,6 +3,7 @@ using Governance.Api.Hosting;
 using Governance.TestSupport;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Logging.Console;
 using Npgsql;
 
 namespace Governance.Api.Tests;
@@ -48,7 +49,11 @@ public sealed class GovernanceServer : IAsyncDisposable
             "--applicationName", typeof(WebHost).Assembly.GetName().Name!, .. args], builder =>
         {
             builder.Configuration["ConnectionStrings:Governance"] = connectionString;
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // Warnings and up, each on one line with its message (and exception). The app's appsettings.json asks for
+            // Information, and the default console format put a bare "fail: <category>" line above an indented message.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+            builder.Logging.AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Warning);
             configure?.Invoke(builder);
         });
         await app.StartAsync();

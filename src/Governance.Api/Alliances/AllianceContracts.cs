@@ -39,8 +39,9 @@ public sealed record AllianceResponse(
 
 public static class AllianceResponses
 {
-    public static AllianceResponse From(AllianceView v, IReadOnlyDictionary<PersonId, string> names) => new(
-        v.Id.Value, v.Name, v.Neighbourhood, v.StreamVersion, v.TenantPosition, v.FoundedAt,
+    /// <summary>The alliance as the API shows it; <paramref name="ledgerPosition"/> is its last event's place in the alliance's chain.</summary>
+    public static AllianceResponse From(AllianceView v, long ledgerPosition, IReadOnlyDictionary<PersonId, string> names) => new(
+        v.Id.Value, v.Name, v.Neighbourhood, v.StreamVersion, ledgerPosition, v.FoundedAt,
         [.. v.Partners.Select(p => new PartnerResponse(p.Id.Value, p.Name, p.Kind, p.Body, p.IsMember, p.JoinedAt, p.LeftAt, p.LeaveReason))],
         [.. v.Representatives.Select(r => new RepresentativeResponse(Person(r.Person, names), r.Partner.Value, r.HasMandate, r.Since))],
         [.. v.Officers.Select(o => new OfficerResponse(o.Office, Person(o.Person, names), o.Since))],

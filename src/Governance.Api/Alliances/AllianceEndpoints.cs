@@ -61,9 +61,17 @@ public static class AllianceEndpoints
 
     // ---- reads (public) ----
 
-    private static async Task<Ok<List<AllianceSummary>>> List(AllianceQueries queries, CancellationToken ct) =>
-        TypedResults.Ok((await queries.ListAsync(ct))
-            .Select(v => new AllianceSummary(v.Id.Value, v.Name, v.Neighbourhood, v.Partners.Count(p => p.IsMember), v.Agreements.Version)).ToList());
+    /// <summary>One page of the alliances by name: <c>{alliances, page}</c>, the page also in Link and X-Total-Count.</summary>
+    private static async Task<Results<Ok<AllianceListResponse>, ProblemHttpResult>> List(
+        int? page, int? pageSize, AllianceQueries queries, HttpContext http, CancellationToken ct)
+    {
+        if (!PageRequest.TryParse(page, pageSize, out var request, out var problem)) return problem!;
+        var (items, total) = await queries.PageAsync(request.Skip, request.Size, ct);
+        var links = PageLinks.For(new Paged<AllianceView>(items, request, total), http.Request);
+        links.WriteHeaders(http.Response);
+        return TypedResults.Ok(new AllianceListResponse([.. items
+            .Select(v => new AllianceSummary(v.Id.Value, v.Name, v.Neighbourhood, v.Partners.Count(p => p.IsMember), v.Agreements.Version))], links));
+    }
 
     private static async Task<Results<Ok<AllianceResponse>, ProblemHttpResult>> Get(
         string alliance, DateTimeOffset? asOf, AllianceQueries queries, PeopleDirectory people, HttpContext http, CancellationToken ct)
@@ -71,7 +79,8 @@ public static class AllianceEndpoints
         if (await EndpointResults.LoadAlliance(alliance, queries, ct, asOf) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         http.Response.Headers.ETag = $"\"{view.StreamVersion}\"";
         var names = await people.NamesAsync(AllianceResponses.PeopleIn(view), ct);
-        return TypedResults.Ok(AllianceResponses.From(view, names));
+        var position = await queries.PositionAsync(view.Id, view.StreamVersion, ct);
+        return TypedResults.Ok(AllianceResponses.From(view, position, names));
     }
 
     private static async Task<Results<Ok<List<DeclarationResponse>>, ProblemHttpResult>> InterestRegister(
@@ -187,3 +196,6 @@ public static class AllianceEndpoints
 
 
 }
+
+/// <summary>A page of alliances, like every list of the API: the items and the <c>page</c> with its links.</summary>
+public sealed record AllianceListResponse(IReadOnlyList<AllianceSummary> Alliances, PageLinks Page);

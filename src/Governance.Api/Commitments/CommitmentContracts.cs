@@ -1,3 +1,4 @@
+using Governance.Api.Http;
 using Governance.Domain.Commitments;
 using NodaTime;
 
@@ -49,9 +50,13 @@ public sealed record CommitmentResponse(
 
 public sealed record CommitmentReadResponse(DateTimeOffset? AsOf, long TenantPosition, CommitmentResponse Commitment);
 
-public sealed record CommitmentListResponse(DateTimeOffset? AsOf, long TenantPosition, IReadOnlyList<CommitmentResponse> Commitments);
+/// <summary>One page of promises (<see cref="Page"/>: its number, size, the total and links to the neighbours).</summary>
+public sealed record CommitmentListResponse(DateTimeOffset? AsOf, long TenantPosition, IReadOnlyList<CommitmentResponse> Commitments, PageLinks Page);
 
-/// <summary>R10: a partner's promises: counts per status, keep rate (kept on time / due, null when none is due), median days late.</summary>
+/// <summary>
+/// R10: a partner's promises: counts per status, keep rate (kept on time / due, null when none is due), median days late, all
+/// over every promise of the partner; <see cref="Commitments"/> is one page of them (<see cref="Page"/>).
+/// </summary>
 public sealed record PromisesResponse(
     DateTimeOffset? AsOf,
     long TenantPosition,
@@ -61,4 +66,5 @@ public sealed record PromisesResponse(
     int Due,
     double? KeepRate,
     double? MedianDaysLate,
-    IReadOnlyList<CommitmentResponse> Commitments);
+    IReadOnlyList<CommitmentResponse> Commitments,
+    PageLinks Page);

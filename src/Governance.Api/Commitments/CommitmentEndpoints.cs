@@ -59,10 +59,15 @@ public static class CommitmentEndpoints
 
     // ---- reads (public) ----
 
+    /// <summary>
+    /// One page of the promises that match, from the documents the inline projection keeps; the status (open or overdue depends
+    /// on the moment) is judged by the database at <c>asOf</c> or now.
+    /// </summary>
     private static async Task<Results<Ok<CommitmentListResponse>, ProblemHttpResult>> List(
-        string alliance, string? partner, string? status, DateTimeOffset? asOf, CommitmentQueries queries, AllianceQueries alliances,
-        TimeProvider clock, CancellationToken ct)
+        string alliance, string? partner, string? status, DateTimeOffset? asOf, int? page, int? pageSize, CommitmentQueries queries,
+        AllianceQueries alliances, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
+        if (!PageRequest.TryParse(page, pageSize, out var request, out var pageProblem)) return pageProblem!;
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         PartnerId? owner = null;
         if (partner is not null)
@@ -78,11 +83,10 @@ public static class CommitmentEndpoints
         }
 
         var at = At(asOf, clock);
-        var list = await queries.ListAsync(view.Id, asOf, ct);
+        var list = await queries.ListAsync(view.Id, new CommitmentFilter(owner, wanted), asOf, Now(clock), request.Skip, request.Size, ct);
         var position = await queries.PositionAsync(view.Id, asOf, ct);
-        var shown = list.Where(c => owner is null || c.State.Owner == owner).Where(c => wanted is null || c.State.StatusAt(at) == wanted)
-            .Select(c => Response(c, at)).ToList();
-        return TypedResults.Ok(new CommitmentListResponse(asOf, position, shown));
+        var paged = new Paged<CommitmentView>(list.Items, request, list.Total);
+        return TypedResults.Ok(new CommitmentListResponse(asOf, position, [.. list.Items.Select(c => Response(c, at))], PageLinks.For(paged, http.Request)));
     }
 
     private static async Task<Results<Ok<CommitmentReadResponse>, ProblemHttpResult>> Get(
@@ -96,19 +100,23 @@ public static class CommitmentEndpoints
         return TypedResults.Ok(new CommitmentReadResponse(asOf, position, Response(view, At(asOf, clock))));
     }
 
+    /// <summary>R10: a partner's record (counted by the database) and one page of its promises.</summary>
     private static async Task<Results<Ok<PromisesResponse>, ProblemHttpResult>> Promises(
-        string alliance, string partner, DateTimeOffset? asOf, CommitmentQueries queries, AllianceQueries alliances, TimeProvider clock, CancellationToken ct)
+        string alliance, string partner, DateTimeOffset? asOf, int? page, int? pageSize, CommitmentQueries queries, AllianceQueries alliances,
+        TimeProvider clock, HttpContext http, CancellationToken ct)
     {
+        if (!PageRequest.TryParse(page, pageSize, out var request, out var pageProblem)) return pageProblem!;
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         if (!PartnerId.TryParse(partner, out var p)) return EndpointResults.InvalidId("partner", partner);
         if (view.Partner(p) is null) return EndpointResults.NotFound($"There is no partner '{partner}' in this alliance.", "partner.unknown");
         var at = At(asOf, clock);
-        var list = await queries.ListAsync(view.Id, asOf, ct);
+        var record = (await queries.RecordsAsync(view.Id, [p], asOf, Now(clock), ct))[p];
+        var list = await queries.ListAsync(view.Id, new CommitmentFilter(p), asOf, Now(clock), request.Skip, request.Size, ct);
         var position = await queries.PositionAsync(view.Id, asOf, ct);
-        var record = CommitmentQueries.RecordOf(p, list, at);
+        var paged = new Paged<CommitmentView>(list.Items, request, list.Total);
         return TypedResults.Ok(new PromisesResponse(asOf, position, p.Value,
             record.Counts.ToDictionary(c => Kebab.Of(c.Key), c => c.Value), record.KeepRate.KeptOnTime, record.KeepRate.Due,
-            record.KeepRate.Rate, record.MedianDaysLate, [.. record.Commitments.Select(c => Response(c, at))]));
+            record.KeepRate.Rate, record.MedianDaysLate, [.. list.Items.Select(c => Response(c, at))], PageLinks.For(paged, http.Request)));
     }
 
     // ---- commands ----
@@ -197,6 +205,8 @@ public static class CommitmentEndpoints
 
     /// <summary>The moment statuses are judged at: the as-of instant, or now.</summary>
     internal static Instant At(DateTimeOffset? asOf, TimeProvider clock) => Instant.FromDateTimeOffset(asOf ?? clock.GetUtcNow());
+
+    internal static Instant Now(TimeProvider clock) => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
     internal static CommitmentResponse Response(CommitmentView view, Instant at)
     {

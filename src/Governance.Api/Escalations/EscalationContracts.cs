@@ -1,4 +1,5 @@
 using Governance.Api.Commitments;
+using Governance.Api.Http;
 using Governance.Domain.Escalations;
 using NodaTime;
 
@@ -52,9 +53,10 @@ public sealed record EscalationDetailResponse(
     IReadOnlyList<CommitmentResponse> Commitments,
     IReadOnlyList<ReferencedProposalResponse> Proposals);
 
-public sealed record EscalationListResponse(DateTimeOffset? AsOf, long TenantPosition, IReadOnlyList<EscalationSummary> Escalations);
+/// <summary>One page of disputes (<see cref="Page"/>: its number, size, the total and links to the neighbours).</summary>
+public sealed record EscalationListResponse(DateTimeOffset? AsOf, long TenantPosition, IReadOnlyList<EscalationSummary> Escalations, PageLinks Page);
 
-/// <summary>One assigned alliance in the escalation contact's overview, with the position its part reflects.</summary>
-public sealed record ContactAllianceResponse(string Alliance, string Name, long TenantPosition, IReadOnlyList<EscalationSummary> Escalations);
+/// <summary>One assigned alliance in the escalation contact's overview, with the position its part reflects and one page of its disputes.</summary>
+public sealed record ContactAllianceResponse(string Alliance, string Name, long TenantPosition, IReadOnlyList<EscalationSummary> Escalations, PageLinks Page);
 
 public sealed record ContactOverviewResponse(DateTimeOffset? AsOf, IReadOnlyList<ContactAllianceResponse> Alliances);

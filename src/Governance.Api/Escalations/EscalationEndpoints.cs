@@ -64,26 +64,34 @@ public static class EscalationEndpoints
 
     // ---- reads ----
 
-    /// <summary>The signed-in escalation contact's disputes: every alliance that assigned them, as it stood at <c>asOf</c>.</summary>
+    /// <summary>
+    /// The signed-in escalation contact's disputes: every alliance that assigned them, as it stood at <c>asOf</c>, each with the same
+    /// page of its disputes (<c>?page=</c> and <c>?pageSize=</c> apply to every alliance).
+    /// </summary>
     private static async Task<Results<Ok<ContactOverviewResponse>, ProblemHttpResult>> ForContact(
-        DateTimeOffset? asOf, EscalationQueries queries, TimeProvider clock, HttpContext http, CancellationToken ct)
+        DateTimeOffset? asOf, int? page, int? pageSize, EscalationQueries queries, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (http.GetActor() is not { } actor) return AuthorizationExtensions.Unauthorized();
+        if (!PageRequest.TryParse(page, pageSize, out var request, out var pageProblem)) return pageProblem!;
         var at = CommitmentEndpoints.At(asOf, clock);
-        var alliances = await queries.ForContactAsync(actor.Person, asOf, ct);
+        var alliances = await queries.ForContactAsync(actor.Person, asOf, request.Skip, request.Size, ct);
         return TypedResults.Ok(new ContactOverviewResponse(asOf,
-            [.. alliances.Select(a => new ContactAllianceResponse(a.Alliance.Id.Value, a.Alliance.Name, a.Position, [.. a.Disputes.Select(d => Summary(d, at))]))]));
+            [.. alliances.Select(a => new ContactAllianceResponse(a.Alliance.Id.Value, a.Alliance.Name, a.Position, [.. a.Disputes.Items.Select(d => Summary(d, at))],
+                PageLinks.For(new Paged<DisputeRow>(a.Disputes.Items, request, a.Disputes.Total), http.Request)))]));
     }
 
+    /// <summary>One page of the alliance's disputes, from the documents the inline projection keeps, as they stood at <c>asOf</c>.</summary>
     private static async Task<Results<Ok<EscalationListResponse>, ProblemHttpResult>> List(
-        string alliance, DateTimeOffset? asOf, EscalationQueries queries, CommitmentQueries commitments, AllianceQueries alliances,
+        string alliance, DateTimeOffset? asOf, int? page, int? pageSize, EscalationQueries queries, CommitmentQueries commitments, AllianceQueries alliances,
         TimeProvider clock, HttpContext http, CancellationToken ct)
     {
+        if (!PageRequest.TryParse(page, pageSize, out var request, out var pageProblem)) return pageProblem!;
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         if (!MayRead(http, view)) return AuthorizationExtensions.Forbidden();
         var at = CommitmentEndpoints.At(asOf, clock);
-        var list = await queries.ListAsync(view.Id, asOf, ct);
-        return TypedResults.Ok(new EscalationListResponse(asOf, await commitments.PositionAsync(view.Id, asOf, ct), [.. list.Select(d => Summary(d, at))]));
+        var list = await queries.ListAsync(view.Id, asOf, request.Skip, request.Size, ct);
+        return TypedResults.Ok(new EscalationListResponse(asOf, await commitments.PositionAsync(view.Id, asOf, ct), [.. list.Items.Select(d => Summary(d, at))],
+            PageLinks.For(new Paged<DisputeRow>(list.Items, request, list.Total), http.Request)));
     }
 
     private static async Task<Results<Ok<EscalationDetailResponse>, ProblemHttpResult>> Get(
@@ -96,7 +104,7 @@ public static class EscalationEndpoints
         if (await queries.GetAsync(view.Id, id, asOf, ct) is not { } dispute) return EscalationNotFound(escalation);
         var at = CommitmentEndpoints.At(asOf, clock);
         http.Response.Headers.ETag = $"\"{dispute.StreamVersion}\"";
-        return TypedResults.Ok(new EscalationDetailResponse(asOf, await commitments.PositionAsync(view.Id, asOf, ct), Summary(dispute, at),
+        return TypedResults.Ok(new EscalationDetailResponse(asOf, await commitments.PositionAsync(view.Id, asOf, ct), Summary(dispute.Row, at),
             dispute.Raised.AgreementsVersion, [.. dispute.Timeline.Select(CommitmentEndpoints.History)],
             [.. dispute.Commitments.Select(c => CommitmentEndpoints.Response(c, at))],
             [.. dispute.Proposals.Select(p => new ReferencedProposalResponse(p.Id, [.. p.Events.Select(CommitmentEndpoints.History)]))]));
@@ -177,7 +185,7 @@ public static class EscalationEndpoints
             || (actor.Has(view.Id, Role.EscalationContact) && view.EscalationContacts.Contains(actor.Person));
     }
 
-    private static EscalationSummary Summary(EscalationView d, Instant at)
+    private static EscalationSummary Summary(DisputeRow d, Instant at)
     {
         var s = d.State;
         return new EscalationSummary(d.Alliance.Value, d.Id.Value, s.Subject.Kind, s.Subject.Reference, d.Raised.Reason, d.Raised.RaisedBy.Value,

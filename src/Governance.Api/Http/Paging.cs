@@ -52,20 +52,37 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, PageRequest Request, long 
 /// <summary>How a page of a list reads in JSON: its number, size, the total and links to the neighbours.</summary>
 public sealed record PageLinks(int Page, int PageSize, long Total, string? Next, string? Previous)
 {
-    /// <summary>The links for <paramref name="paged"/>, keeping the request's other query parameters.</summary>
-    public static PageLinks For<T>(Paged<T> paged, HttpRequest request)
+    /// <summary>
+    /// The links for <paramref name="paged"/>, keeping the request's other query parameters. <paramref name="sizeParameter"/> names the
+    /// page size in the links, for a list that kept an older name for it (the timeline's <c>limit</c>).
+    /// </summary>
+    public static PageLinks For<T>(Paged<T> paged, HttpRequest request, string sizeParameter = "pageSize")
     {
         ArgumentNullException.ThrowIfNull(paged);
         ArgumentNullException.ThrowIfNull(request);
         string Link(int page)
         {
-            var query = request.Query.Where(q => q.Key is not ("page" or "pageSize"))
+            var query = request.Query.Where(q => q.Key != "page" && q.Key != sizeParameter)
                 .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"))
                 .Append($"page={page.ToString(CultureInfo.InvariantCulture)}")
-                .Append($"pageSize={paged.Request.Size.ToString(CultureInfo.InvariantCulture)}");
+                .Append($"{sizeParameter}={paged.Request.Size.ToString(CultureInfo.InvariantCulture)}");
             return $"{request.PathBase}{request.Path}?{string.Join('&', query)}";
         }
         return new PageLinks(paged.Request.Page, paged.Request.Size, paged.Total,
             paged.HasNext ? Link(paged.Request.Page + 1) : null, paged.HasPrevious ? Link(paged.Request.Page - 1) : null);
+    }
+
+    /// <summary>
+    /// The same page in headers, for clients that follow links generically: <c>Link</c> with <c>rel="next"</c> and
+    /// <c>rel="prev"</c> (RFC 8288) and <c>X-Total-Count</c>.
+    /// </summary>
+    public void WriteHeaders(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var links = new List<string>();
+        if (Next is not null) links.Add($"<{Next}>; rel=\"next\"");
+        if (Previous is not null) links.Add($"<{Previous}>; rel=\"prev\"");
+        if (links.Count > 0) response.Headers.Link = string.Join(", ", links);
+        response.Headers["X-Total-Count"] = Total.ToString(CultureInfo.InvariantCulture);
     }
 }

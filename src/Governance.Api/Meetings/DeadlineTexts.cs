@@ -1,5 +1,6 @@
 using Governance.Api.Pages.Allianties;
 using Governance.Domain.Meetings;
+using Governance.Projections.Meetings;
 
 namespace Governance.Api.Meetings;
 
@@ -19,11 +20,17 @@ public static class DeadlineTexts
     public static string Subject(Meeting.State state, DeadlineSubject subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var scheduled = state as Meeting.State.Scheduled;
+        return Subject(subject, state is Meeting.State.Scheduled scheduled ? MeetingDocument.TitleOf(scheduled, subject) : null);
+    }
+
+    /// <summary>The same with the title already known (as the meeting and punctuality documents keep it); the id when it is not.</summary>
+    public static string Subject(DeadlineSubject subject, string? title)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
         return subject switch
         {
-            { Item: { } item } => "agendapunt ‘" + (scheduled is not null && scheduled.Items.TryGetValue(item, out var i) ? i.Title : item.Value) + "’",
-            { Document: { } document } => "stuk ‘" + (scheduled is not null && scheduled.Documents.TryGetValue(document, out var d) ? d.Title : document.Value) + "’",
+            { Item: { } item } => "agendapunt ‘" + (title ?? item.Value) + "’",
+            { Document: { } document } => "stuk ‘" + (title ?? document.Value) + "’",
             { Channel: { } channel } => "aankondiging via " + MeetingTexts.Channel(channel),
             _ => "de conceptagenda",
         };
@@ -33,7 +40,12 @@ public static class DeadlineTexts
     /// The same for a subject as the punctuality rows store it (<see cref="DeadlineSubject.ToString"/>: "meeting",
     /// "item id", "document id", "channel Name").
     /// </summary>
-    public static string Subject(Meeting.State state, string stored)
+    public static string Subject(Meeting.State state, string stored) => Subject(state, Parse(stored));
+
+    /// <summary>A subject as the punctuality rows store it, with the title they keep beside it.</summary>
+    public static string Subject(string stored, string? title) => Subject(Parse(stored), title);
+
+    private static DeadlineSubject Parse(string stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var space = stored.IndexOf(' ', StringComparison.Ordinal);
@@ -45,6 +57,6 @@ public static class DeadlineTexts
             "channel" when Enum.TryParse<AnnouncementChannel>(id, out var channel) => DeadlineSubject.ForChannel(channel),
             _ => DeadlineSubject.TheMeeting,
         };
-        return Subject(state, subject);
+        return subject;
     }
 }

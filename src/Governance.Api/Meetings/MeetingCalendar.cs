@@ -34,8 +34,10 @@ public static class MeetingCalendar
         "END:VTIMEZONE",
     ];
 
-    public static string Write(AllianceView alliance, IEnumerable<MeetingView> meetings, Instant now)
+    public static string Write(AllianceView alliance, IEnumerable<MeetingDocument> meetings, Instant now)
     {
+        ArgumentNullException.ThrowIfNull(alliance);
+        ArgumentNullException.ThrowIfNull(meetings);
         var lines = new List<string>
         {
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Wijkalliantie//Governance Ledger//NL", "CALSCALE:GREGORIAN",
@@ -44,46 +46,44 @@ public static class MeetingCalendar
         lines.AddRange(Timezone);
         var stamp = "DTSTAMP:" + Utc.Format(now);
         var host = alliance.Id.Value + ".wijkalliantie";
-        foreach (var view in meetings)
+        foreach (var meeting in meetings)
         {
-            var (kind, start, end, place, cancelled) = view.State switch
-            {
-                Meeting.State.Scheduled s => (s.Kind, s.Start, s.End, s.Place, false),
-                Meeting.State.Cancelled c => (c.Kind, c.Start, c.Start, "", true),
-                _ => (MeetingKind.AllianceMeeting, default(LocalDateTime), default(LocalDateTime), "", true),
-            };
-            if (view.State is Meeting.State.NotScheduled) continue;
+            if (meeting is not { Kind: { } kind, Start: { } start } || meeting.Status == MeetingDocument.NotScheduled) continue;
+            var cancelled = meeting.Status == MeetingDocument.Cancelled;
+            var end = cancelled ? start : meeting.End ?? start;
+            var place = cancelled ? "" : meeting.Place ?? "";
 
             lines.Add("BEGIN:VEVENT");
-            lines.Add($"UID:{view.Id.Value}@{host}");
+            lines.Add($"UID:{meeting.Meeting}@{host}");
             lines.Add(stamp);
             lines.Add($"DTSTART;TZID={Tzid}:{Local.Format(start)}");
             lines.Add($"DTEND;TZID={Tzid}:{Local.Format(end)}");
-            lines.Add("SEQUENCE:" + view.Reschedules.ToString(CultureInfo.InvariantCulture));
+            lines.Add("SEQUENCE:" + meeting.Reschedules.ToString(CultureInfo.InvariantCulture));
             lines.Add("SUMMARY:" + Escape(KindName(kind)));
             if (place.Length > 0) lines.Add("LOCATION:" + Escape(place));
             lines.Add("STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
             lines.Add("END:VEVENT");
 
-            if (view.State is not Meeting.State.Scheduled scheduled) continue;
+            if (cancelled) continue;
             var title = $"{KindName(kind)} {Presentation.DutchFormat.Date(start.Date)}";
 
             // R3: the last day to put an item on an alliance meeting's agenda; a deadline of the meeting, not of an item.
-            if (kind == MeetingKind.AllianceMeeting)
+            if (meeting.IntakeDueAt is { } intakeDue)
             {
-                var intake = scheduled.Terms.AgendaItemIntake.DueBefore(scheduled.StartsAt);
-                AddDeadlineDay(lines, stamp, host, view, "r3.meeting", intake,
+                var intake = Instant.FromDateTimeOffset(intakeDue);
+                AddDeadlineDay(lines, stamp, host, meeting, "r3.meeting", intake,
                     $"Agendapunten aanmelden uiterlijk {Presentation.DutchFormat.Time(intake)} (R3) voor {title}");
             }
 
             // R1, R2, R4, R6: what someone must have done by a day before the meeting, at the due moment in force after
             // any R19 extension. Subjects by title, so a partner sees which paper is theirs.
-            foreach (var check in MeetingDeadlines.Of(view.State, now).Checks.Where(c => c.Rule is "R1" or "R2" or "R4" or "R6"))
+            foreach (var check in meeting.Deadlines.Where(c => c.Rule is "R1" or "R2" or "R4" or "R6"))
             {
                 var subject = MeetingResponses.SubjectOf(check.Subject);
-                var about = check.Subject == DeadlineSubject.TheMeeting ? "" : DeadlineTexts.Subject(view.State, check.Subject) + " ";
-                AddDeadlineDay(lines, stamp, host, view, $"{check.Rule.ToLowerInvariant()}.{subject.Replace(':', '.')}", check.DueAt,
-                    $"{DeadlineTexts.Rule(check.Rule)} uiterlijk {Presentation.DutchFormat.Time(check.DueAt)} ({check.Rule}): {about}voor {title}");
+                var due = Instant.FromDateTimeOffset(check.DueAt);
+                var about = check.Subject == DeadlineSubject.TheMeeting ? "" : DeadlineTexts.Subject(check.Subject, check.Title) + " ";
+                AddDeadlineDay(lines, stamp, host, meeting, $"{check.Rule.ToLowerInvariant()}.{subject.Replace(':', '.')}", due,
+                    $"{DeadlineTexts.Rule(check.Rule)} uiterlijk {Presentation.DutchFormat.Time(due)} ({check.Rule}): {about}voor {title}");
             }
         }
         lines.Add("END:VCALENDAR");
@@ -96,15 +96,15 @@ public static class MeetingCalendar
     private static string KindName(MeetingKind kind) => System.Globalization.CultureInfo.GetCultureInfo("nl-NL").TextInfo.ToTitleCase(MeetingTexts.Kind(kind));
 
     /// <summary>An all-day, free-time event on the day of <paramref name="due"/>; its UID is stable for the meeting and deadline.</summary>
-    private static void AddDeadlineDay(List<string> lines, string stamp, string host, MeetingView view, string key, Instant due, string summary)
+    private static void AddDeadlineDay(List<string> lines, string stamp, string host, MeetingDocument meeting, string key, Instant due, string summary)
     {
         var day = due.InZone(Meeting.Zone).Date;
         lines.Add("BEGIN:VEVENT");
-        lines.Add($"UID:{view.Id.Value}.{key}@{host}");
+        lines.Add($"UID:{meeting.Meeting}.{key}@{host}");
         lines.Add(stamp);
         lines.Add($"DTSTART;VALUE=DATE:{Date.Format(day)}");
         lines.Add($"DTEND;VALUE=DATE:{Date.Format(day.PlusDays(1))}");
-        lines.Add("SEQUENCE:" + view.Reschedules.ToString(CultureInfo.InvariantCulture));
+        lines.Add("SEQUENCE:" + meeting.Reschedules.ToString(CultureInfo.InvariantCulture));
         lines.Add("SUMMARY:" + Escape(summary));
         lines.Add("TRANSP:TRANSPARENT");
         lines.Add("END:VEVENT");

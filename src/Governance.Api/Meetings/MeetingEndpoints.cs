@@ -78,11 +78,20 @@ public static class MeetingEndpoints
 
     // ---- reads (public) ----
 
-    private static async Task<Results<Ok<List<MeetingSummary>>, ProblemHttpResult>> List(
-        string alliance, AllianceQueries alliances, MeetingQueries meetings, CancellationToken ct)
+    /// <summary>
+    /// One page of the meetings by start, of one year when <paramref name="year"/> is given (the year planning, R17):
+    /// <c>{meetings, page}</c>, the page also in Link and X-Total-Count.
+    /// </summary>
+    private static async Task<Results<Ok<MeetingListResponse>, ProblemHttpResult>> List(
+        string alliance, int? year, int? page, int? pageSize, AllianceQueries alliances, MeetingQueries meetings, HttpContext http, CancellationToken ct)
     {
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
-        return TypedResults.Ok((await meetings.ListAsync(view.Id, ct)).Select(Summary).ToList());
+        if (year is < 1 or > 9999) return EndpointResults.BadQuery("year", "Use a year such as 2026.");
+        if (!PageRequest.TryParse(page, pageSize, out var request, out var problem)) return problem!;
+        var (items, total) = await meetings.PageAsync(view.Id, year, request.Skip, request.Size, ct);
+        var links = PageLinks.For(new Paged<MeetingDocument>(items, request, total), http.Request);
+        links.WriteHeaders(http.Response);
+        return TypedResults.Ok(new MeetingListResponse([.. items.Select(Summary)], links));
     }
 
     private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> Get(
@@ -137,7 +146,8 @@ public static class MeetingEndpoints
     {
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        var text = MeetingCalendar.Write(view, await meetings.ListAsync(view.Id, ct), now);
+        // A feed holds every meeting (calendar clients do not page); it reads their documents, never folds a stream.
+        var text = MeetingCalendar.Write(view, await meetings.DocumentsAsync(view.Id, ct), now);
         return TypedResults.Text(text, "text/calendar; charset=utf-8", System.Text.Encoding.UTF8);
     }
 
@@ -386,11 +396,11 @@ public static class MeetingEndpoints
         return view is null ? (null, EndpointResults.MeetingNotFound(meeting)) : (view, null);
     }
 
-    private static MeetingSummary Summary(MeetingView v) => v.State switch
+    private static MeetingSummary Summary(MeetingDocument d) => d.Status switch
     {
-        Meeting.State.Scheduled s => new(v.Id.Value, s.Kind, Kebab.Of(s.Phase), s.Start, s.End, s.Place, v.DuringOfficeHours),
-        Meeting.State.Cancelled c => new(v.Id.Value, c.Kind, "cancelled", c.Start, null, null, false),
-        _ => new(v.Id.Value, null, "not-scheduled", null, null, null, false),
+        MeetingDocument.Cancelled => new(d.Meeting, d.Kind, MeetingDocument.Cancelled, d.Start, null, null, false),
+        MeetingDocument.NotScheduled => new(d.Meeting, null, MeetingDocument.NotScheduled, null, null, null, false),
+        _ => new(d.Meeting, d.Kind, d.Status, d.Start, d.End, d.Place, d.DuringOfficeHours),
     };
 
 
@@ -407,3 +417,6 @@ public static class MeetingEndpoints
         return TypedResults.Problem(problem);
     }
 }
+
+/// <summary>A page of meetings, like every list of the API: the items and the <c>page</c> with its links.</summary>
+public sealed record MeetingListResponse(IReadOnlyList<MeetingSummary> Meetings, PageLinks Page);

@@ -12,8 +12,9 @@ public sealed class AlliantieKeuzeModel(AllianceQueries queries) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var alliances = await queries.ListAsync(cancellationToken);
+        // Two are enough to know whether there is exactly one.
+        var (alliances, total) = await queries.PageAsync(0, 2, cancellationToken);
         // Temporary: once a second alliance is founded, the same menu item must lead to the list.
-        return Redirect(alliances.Count == 1 ? $"/allianties/{alliances[0].Id.Value}" : "/allianties");
+        return Redirect(total == 1 && alliances.Count == 1 ? $"/allianties/{alliances[0].Id.Value}" : "/allianties");
     }
 }

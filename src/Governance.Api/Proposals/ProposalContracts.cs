@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Governance.Api.Http;
 using Governance.Domain;
 using Governance.Domain.Proposals;
 using NodaTime;
@@ -43,6 +44,15 @@ public sealed record AdviceMotivationRequest(string? Motivation, bool? FollowsAd
 // Responses (issue 5 §3).
 
 public sealed record ProposalSummary(string Id, string Title, string Meeting, string Item, ProposalStatus Status, DecisionMethod? Method, int Version, Instant TabledAt, Instant? DecidedAt);
+
+/// <summary>One page of the proposals, in tabling order.</summary>
+public sealed record ProposalListResponse(IReadOnlyList<ProposalSummary> Proposals, PageLinks Page);
+
+/// <summary>One page of the decision register, in tabling order.</summary>
+public sealed record DecisionListResponse(IReadOnlyList<DecisionEntry> Decisions, PageLinks Page);
+
+/// <summary>One page of the advice (R9), by due date.</summary>
+public sealed record AdviceListResponse(IReadOnlyList<AdviceEntry> Advice, PageLinks Page);
 
 public sealed record ProposerResponse(string Partner, string Person);
 

@@ -86,11 +86,14 @@ public static class ProposalEndpoints
 
     // ---- reads (public) ----
 
-    private static async Task<Results<Ok<List<ProposalSummary>>, ProblemHttpResult>> List(
-        string alliance, AllianceQueries alliances, ProposalQueries proposals, CancellationToken ct)
+    private static async Task<Results<Ok<ProposalListResponse>, ProblemHttpResult>> List(
+        string alliance, int? page, int? pageSize, AllianceQueries alliances, ProposalQueries proposals, HttpRequest request, CancellationToken ct)
     {
+        if (!PageRequest.TryParse(page, pageSize, out var paging, out var bad)) return bad!;
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
-        return TypedResults.Ok((await proposals.ListAsync(view.Id, ct)).Select(ProposalResponses.Summary).ToList());
+        var (items, total) = await proposals.ListAsync(view.Id, paging.Page, paging.Size, ct);
+        var paged = new Paged<ProposalSummary>([.. items.Select(ProposalResponses.Summary)], paging, total);
+        return TypedResults.Ok(new ProposalListResponse(paged.Items, PageLinks.For(paged, request)));
     }
 
     private static async Task<Results<Ok<ProposalResponse>, ProblemHttpResult>> Get(
@@ -156,27 +159,32 @@ public static class ProposalEndpoints
         return TypedResults.Empty;
     }
 
-    private static async Task<Results<Ok<List<DecisionEntry>>, ProblemHttpResult>> Decisions(
-        string alliance, AllianceQueries alliances, ProposalQueries proposals, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<DecisionListResponse>, ProblemHttpResult>> Decisions(
+        string alliance, int? page, int? pageSize, AllianceQueries alliances, ProposalQueries proposals, TimeProvider clock, HttpRequest request,
+        CancellationToken ct)
     {
+        if (!PageRequest.TryParse(page, pageSize, out var paging, out var bad)) return bad!;
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        return TypedResults.Ok((await proposals.ListAsync(view.Id, ct))
-            .Select(p => ProposalResponses.Decision(view.Id, p, now)).OfType<DecisionEntry>().ToList());
+        var (items, total) = await proposals.DecisionsAsync(view.Id, paging.Page, paging.Size, newestFirst: false, ct);
+        var paged = new Paged<DecisionEntry>([.. items.Select(p => ProposalResponses.Decision(view.Id, p, now)).OfType<DecisionEntry>()], paging, total);
+        return TypedResults.Ok(new DecisionListResponse(paged.Items, PageLinks.For(paged, request)));
     }
 
-    private static async Task<Results<Ok<List<AdviceEntry>>, ProblemHttpResult>> Advice(
-        string alliance, string? status, AllianceQueries alliances, ProposalQueries proposals, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<AdviceListResponse>, ProblemHttpResult>> Advice(
+        string alliance, string? status, int? page, int? pageSize, AllianceQueries alliances, ProposalQueries proposals, TimeProvider clock,
+        HttpRequest request, CancellationToken ct)
     {
         if (status is not (null or "pending" or "overdue" or "answered"))
             return TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.",
                 "status is one of pending, overdue, answered.", "validation"));
+        if (!PageRequest.TryParse(page, pageSize, out var paging, out var bad)) return bad!;
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        // R9: a status is judged at the server's clock, so advice past its due moment is overdue before the sweeper records it.
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        return TypedResults.Ok((await proposals.ListAsync(view.Id, ct))
-            .SelectMany(p => p.Advice.Select(a => ProposalResponses.AdviceEntry(p, a, now)))
-            .Where(a => status is null || a.Status == status)
-            .OrderBy(a => a.Due).ThenBy(a => a.Proposal, StringComparer.Ordinal).ToList());
+        var (rows, total) = await proposals.AdviceAsync(view.Id, status, now, paging.Page, paging.Size, cancellationToken: ct);
+        var paged = new Paged<AdviceEntry>([.. rows.Select(r => ProposalResponses.AdviceEntry(r, now))], paging, total);
+        return TypedResults.Ok(new AdviceListResponse(paged.Items, PageLinks.For(paged, request)));
     }
 
     // ---- commands ----

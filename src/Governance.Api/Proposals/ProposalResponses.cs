@@ -77,9 +77,13 @@ public static class ProposalResponses
         a.Motivation is { } m ? new AdviceMotivationResponse(m.By.Value, m.Motivation, m.FollowsAdvice, m.RecordedAt, m.Late) : null,
         a.OverdueRecordedAt);
 
-    public static AdviceEntry AdviceEntry(ProposalView p, AdviceView a, Instant now) => new(
-        p.Id.Value, p.State.Title, a.Partner.Value, a.By.Value, a.Reason, a.DeclinedAt, a.Due, a.StatusAt(now),
-        a.Motivation?.Motivation, a.Motivation?.FollowsAdvice, a.Motivation?.RecordedAt, a.Motivation?.Late, a.OverdueRecordedAt);
+    public static AdviceEntry AdviceEntry(AdviceRow r, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var a = r.Advice;
+        return new(r.Proposal.Value, r.Title, a.Partner.Value, a.By.Value, a.Reason, a.DeclinedAt, a.Due, a.StatusAt(now),
+            a.Motivation?.Motivation, a.Motivation?.FollowsAdvice, a.Motivation?.RecordedAt, a.Motivation?.Late, a.OverdueRecordedAt);
+    }
 
     /// <summary>A register line for a decided proposal (adopted or rejected); null for one not decided.</summary>
     public static DecisionEntry? Decision(AllianceId alliance, ProposalView v, Instant now)

@@ -1,4 +1,5 @@
 using Governance.Api.Commitments;
+using Governance.Api.Http;
 using Governance.Domain.YearPlans;
 using NodaTime;
 
@@ -18,3 +19,9 @@ public sealed record GoalResponse(
 
 public sealed record YearPlanResponse(
     DateTimeOffset? AsOf, long TenantPosition, string Id, string Title, long Version, IReadOnlyList<GoalResponse> Goals, IReadOnlyList<HistoryEntryResponse> History);
+
+/// <summary>A plan in the list of plans: its id, title and how many goals and dreams it holds (R11).</summary>
+public sealed record YearPlanSummaryResponse(string Id, string Title, int Goals, int Dreams, long Version);
+
+/// <summary>One page of the alliance's plans, by id (<see cref="Page"/>: its number, size, the total and links to the neighbours).</summary>
+public sealed record YearPlanListResponse(long TenantPosition, IReadOnlyList<YearPlanSummaryResponse> Plans, PageLinks Page);

@@ -29,6 +29,7 @@ public static class YearPlanEndpoints
         const string P = "/year-plans/{plan}";
         const string G = P + "/goals/{goal}";
 
+        api.MapGet("/year-plans", List).WithName("ListYearPlans");
         api.MapGet(P, Get).WithName("GetYearPlan");
         api.MapPost("/year-plans", Start).RequireRoles(PlanKeepers).Validate<StartYearPlanRequest>();
         api.MapPost(P + "/goals", SetGoal).RequireRoles(Role.Chair, Role.Secretary).Validate<SetGoalRequest>();
@@ -46,6 +47,19 @@ public static class YearPlanEndpoints
         services.AddSingleton<IValidator<GoalNoteRequest>, GoalNoteValidator>();
         services.AddSingleton<IValidator<LinkGoalCommitmentRequest>, LinkGoalCommitmentValidator>();
         return services;
+    }
+
+    /// <summary>One page of the alliance's plans, from the documents the inline projection keeps (the JSON twin of the page of plans).</summary>
+    private static async Task<Results<Ok<YearPlanListResponse>, ProblemHttpResult>> List(
+        string alliance, int? page, int? pageSize, YearPlanQueries queries, CommitmentQueries commitments, AllianceQueries alliances,
+        HttpContext http, CancellationToken ct)
+    {
+        if (!PageRequest.TryParse(page, pageSize, out var request, out var pageProblem)) return pageProblem!;
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        var plans = await queries.ListAsync(view.Id, request.Skip, request.Size, ct);
+        return TypedResults.Ok(new YearPlanListResponse(await commitments.PositionAsync(view.Id, null, ct),
+            [.. plans.Items.Select(p => new YearPlanSummaryResponse(p.Plan, p.Title, p.Goals, p.Dreams, p.Version))],
+            PageLinks.For(new Paged<YearPlanDocument>(plans.Items, request, plans.Total), http.Request)));
     }
 
     private static async Task<Results<Ok<YearPlanResponse>, ProblemHttpResult>> Get(

@@ -21,8 +21,15 @@ public static class PromiseKeeping
     {
         ArgumentNullException.ThrowIfNull(commitments);
         var statuses = commitments.Select(c => c.StatusAt(now)).ToList();
-        var due = statuses.Count(s => s is not (CommitmentStatus.Open or CommitmentStatus.Withdrawn));
-        return new KeepRate(statuses.Count(s => s == CommitmentStatus.Fulfilled), due);
+        return KeepRate(Enum.GetValues<CommitmentStatus>().ToDictionary(s => s, s => statuses.Count(x => x == s)));
+    }
+
+    /// <summary>The same rate from counts per status at a moment (a read model counts them without the promises).</summary>
+    public static KeepRate KeepRate(IReadOnlyDictionary<CommitmentStatus, int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var due = counts.Where(c => c.Key is not (CommitmentStatus.Open or CommitmentStatus.Withdrawn)).Sum(c => c.Value);
+        return new KeepRate(counts.GetValueOrDefault(CommitmentStatus.Fulfilled), due);
     }
 
     /// <summary>
@@ -36,10 +43,14 @@ public static class PromiseKeeping
         return commitment.StatusAt(now) switch
         {
             CommitmentStatus.FulfilledLate => Period.Between(commitment.Due, commitment.SettledAt!.Value.InZone(Commitment.Zone).Date, PeriodUnits.Days).Days,
-            CommitmentStatus.Overdue => Math.Max(1, Period.Between(commitment.Due, now.InZone(Commitment.Zone).Date, PeriodUnits.Days).Days),
+            CommitmentStatus.Overdue => DaysOverdue(commitment.Due, now),
             _ => null,
         };
     }
+
+    /// <summary>Whole Amsterdam calendar days a promise due on <paramref name="due"/> and still open is late at <paramref name="now"/> (at least 1).</summary>
+    public static int DaysOverdue(LocalDate due, Instant now) =>
+        Math.Max(1, Period.Between(due, now.InZone(Commitment.Zone).Date, PeriodUnits.Days).Days);
 
     /// <summary>The median of <see cref="DaysLate"/> over the promises that are late at <paramref name="now"/>; null when none is.</summary>
     public static double? MedianDaysLate(IEnumerable<Commitment.State.Made> commitments, Instant now)

@@ -1,7 +1,10 @@
+using System.Linq.Expressions;
 using Governance.Domain;
 using Governance.Domain.Commitments;
 using Governance.EventStore;
+using Marten;
 using NodaTime;
+using NodaTime.Text;
 
 namespace Governance.Projections.Commitments;
 
@@ -12,20 +15,33 @@ public sealed record CommitmentView(CommitmentId Id, Commitment.State.Made State
     public IEnumerable<CommitmentProgressReported> Progress => History.Select(h => h.Event).OfType<CommitmentProgressReported>();
 }
 
-/// <summary>A partner's promises at a moment: counts per status, keep rate and median days late (R10), and the list.</summary>
-public sealed record PromiseRecord(
-    PartnerId Partner,
-    IReadOnlyDictionary<CommitmentStatus, int> Counts,
-    KeepRate KeepRate,
-    double? MedianDaysLate,
-    IReadOnlyList<CommitmentView> Commitments);
+/// <summary>A partner's promises at a moment (R10): how many per status, the keep rate and the median days late.</summary>
+public sealed record PromiseRecord(PartnerId Partner, IReadOnlyDictionary<CommitmentStatus, int> Counts, KeepRate KeepRate, double? MedianDaysLate)
+{
+    /// <summary>How many promises the partner had made by then.</summary>
+    public int Total => Counts.Values.Sum();
+}
+
+/// <summary>Which promises a list shows: one partner's, with one status at the moment asked, due by a day (all optional).</summary>
+public sealed record CommitmentFilter(PartnerId? Owner = null, CommitmentStatus? Status = null, LocalDate? DueBy = null);
+
+/// <summary>One page of a list and how many there are in all.</summary>
+public sealed record PageOf<T>(IReadOnlyList<T> Items, long Total);
 
 /// <summary>
-/// Reads promises by folding their streams (live), optionally as they stood at an instant: only the events recorded
-/// up to then count, so a promise fulfilled later shows open (or overdue) as of before.
+/// Reads promises. One promise is a live fold of its stream (now, or as it stood at an instant). Lists and records read the
+/// <see cref="CommitmentDocument"/>s that <see cref="CommitmentProjection"/> keeps inline, and only the rows of the page asked for.
+/// <para>
+/// "As of" an instant t: a promise existed if it was recorded by t; it was settled if that was recorded by t; its due date was the
+/// one in force now unless it was renegotiated after t (<see cref="CommitmentDocument.DueSince"/> &gt; t). Those few are read in
+/// full and judged by folding their history up to t; every other promise is judged by the database on its fields. Rows are
+/// folded from the history kept in their documents, recorded up to t, so they read exactly as a live fold as of t would.
+/// </para>
 /// </summary>
 public sealed class CommitmentQueries(Ledger store)
 {
+    private static readonly CommitmentStatus[] AllStatuses = Enum.GetValues<CommitmentStatus>();
+
     public async Task<CommitmentView?> GetAsync(AllianceId alliance, CommitmentId commitment, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         var events = await StreamReads.ReadAsync(store, alliance.Value, commitment.StreamId, asOf, cancellationToken);
@@ -35,28 +51,234 @@ public sealed class CommitmentQueries(Ledger store)
         return state is Commitment.State.Made made ? new CommitmentView(commitment, made, events[^1].StreamVersion, history) : null;
     }
 
-    /// <summary>Every promise of an alliance made by <paramref name="asOf"/>, by due date.</summary>
-    public async Task<IReadOnlyList<CommitmentView>> ListAsync(AllianceId alliance, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of an alliance's promises that match <paramref name="filter"/> at <paramref name="asOf"/> (or at <paramref name="now"/>),
+    /// by due date and id, as they stood then.
+    /// </summary>
+    public async Task<PageOf<CommitmentView>> ListAsync(AllianceId alliance, CommitmentFilter filter, DateTimeOffset? asOf, Instant now,
+        int skip, int take, CancellationToken cancellationToken = default)
     {
-        var views = new List<CommitmentView>();
-        foreach (var id in await StreamReads.IdsAsync(store, alliance.Value, "commitment-", cancellationToken))
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var session = store.Store.QuerySession(alliance.Value);
+        var at = asOf ?? now.ToDateTimeOffset();
+        var conditions = Conditions(filter, at, asOf is not null);
+        var moved = await MovedAsync(session, filter, asOf, cancellationToken);
+        var extras = moved.Select(m => (Document: m.Document, m.State)).Where(m => Matches(m.State, filter, at)).OrderBy(m => m.State.DueAt)
+            .ThenBy(m => m.Document.Commitment, StringComparer.Ordinal).ToList();
+
+        IReadOnlyList<CommitmentDocument> rows;
+        long total;
+        if (extras.Count == 0)
         {
-            if (!CommitmentId.TryParse(id, out var commitment)) continue;
-            if (await GetAsync(alliance, commitment, asOf, cancellationToken) is { } view) views.Add(view);
+            var batch = session.CreateBatchQuery();
+            var count = Where(batch.Query<CommitmentDocument>(), conditions).Count();
+            var page = Where(batch.Query<CommitmentDocument>(), conditions).OrderBy(d => d.DueAt).ThenBy(d => d.Commitment).Skip(skip).Take(take).ToList();
+            await batch.Execute(cancellationToken);
+            (rows, total) = (await page, await count);
         }
-        return [.. views.OrderBy(v => v.State.Due).ThenBy(v => v.Id.Value, StringComparer.Ordinal)];
+        else
+        {
+            (rows, total) = await MergedPageAsync(session, conditions, [.. extras.Select(e => (e.Document, e.State.DueAt.ToDateTimeOffset()))],
+                skip, take, cancellationToken);
+        }
+        return new PageOf<CommitmentView>(await ViewsAsync(alliance, rows, asOf, cancellationToken), total);
+    }
+
+    /// <summary>
+    /// R10: each partner's record at <paramref name="asOf"/> (or at <paramref name="now"/>), counted by the database: counts per status,
+    /// keep rate, and the median days late from the late promises' due dates only.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<PartnerId, PromiseRecord>> RecordsAsync(AllianceId alliance, IReadOnlyCollection<PartnerId> partners,
+        DateTimeOffset? asOf, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partners);
+        var result = new Dictionary<PartnerId, PromiseRecord>();
+        if (partners.Count == 0) return result;
+        await using var session = store.Store.QuerySession(alliance.Value);
+        var at = asOf ?? now.ToDateTimeOffset();
+        var when = Instant.FromDateTimeOffset(at);
+        var moved = await MovedAsync(session, new CommitmentFilter(), asOf, cancellationToken);
+
+        var batch = session.CreateBatchQuery();
+        var counts = new Dictionary<(PartnerId, CommitmentStatus), Task<long>>();
+        var lateSettled = new Dictionary<PartnerId, Task<IReadOnlyList<int?>>>();
+        var overdue = new Dictionary<PartnerId, Task<IReadOnlyList<string>>>();
+        foreach (var partner in partners)
+        {
+            foreach (var status in AllStatuses)
+                counts[(partner, status)] = Where(batch.Query<CommitmentDocument>(), Conditions(new CommitmentFilter(partner, status), at, asOf is not null)).Count();
+            lateSettled[partner] = Where(batch.Query<CommitmentDocument>(), Conditions(new CommitmentFilter(partner, CommitmentStatus.FulfilledLate), at, asOf is not null))
+                .Select(d => d.DaysLateWhenSettled).ToList();
+            overdue[partner] = Where(batch.Query<CommitmentDocument>(), Conditions(new CommitmentFilter(partner, CommitmentStatus.Overdue), at, asOf is not null))
+                .Select(d => d.Due).ToList();
+        }
+        await batch.Execute(cancellationToken);
+
+        foreach (var partner in partners)
+        {
+            var own = moved.Where(m => m.State.Owner == partner).Select(m => m.State).ToList();
+            var perStatus = new Dictionary<CommitmentStatus, int>();
+            foreach (var status in AllStatuses)
+                perStatus[status] = (int)await counts[(partner, status)] + own.Count(s => s.StatusAt(when) == status);
+            var late = (await lateSettled[partner]).OfType<int>()
+                .Concat((await overdue[partner]).Select(d => PromiseKeeping.DaysOverdue(LocalDatePattern.Iso.Parse(d).Value, when)))
+                .Concat(own.Select(s => PromiseKeeping.DaysLate(s, when)).OfType<int>())
+                .ToList();
+            result[partner] = new PromiseRecord(partner, perStatus, PromiseKeeping.KeepRate(perStatus), PromiseKeeping.Median(late));
+        }
+        return result;
+    }
+
+    /// <summary>The partners that had made promises by <paramref name="asOf"/> (or now), including partners that left since.</summary>
+    public async Task<IReadOnlySet<PartnerId>> OwnersAsync(AllianceId alliance, DateTimeOffset? asOf, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.Store.QuerySession(alliance.Value);
+        var query = asOf is { } t ? session.Query<CommitmentDocument>().Where(d => d.RecordedAt <= t) : session.Query<CommitmentDocument>();
+        var owners = await query.Select(d => d.Owner).Distinct().ToListAsync(cancellationToken);
+        return owners.Select(PartnerId.Parse).ToHashSet();
+    }
+
+    /// <summary>These promises as they are now (missing ones are left out), for a page that shows a few of them.</summary>
+    public async Task<IReadOnlyList<CommitmentView>> GetManyAsync(AllianceId alliance, IEnumerable<CommitmentId> commitments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commitments);
+        var ids = commitments.Select(c => c.StreamId).Distinct(StringComparer.Ordinal).ToArray();
+        if (ids.Length == 0) return [];
+        await using var session = store.Store.QuerySession(alliance.Value);
+        var documents = await session.LoadManyAsync<CommitmentDocument>(cancellationToken, ids);
+        return await ViewsAsync(alliance, [.. documents.OfType<CommitmentDocument>()], null, cancellationToken);
+    }
+
+    /// <summary>Every promise's id, owner and what, by due date: the choices of a form (no history is read).</summary>
+    public async Task<IReadOnlyList<(CommitmentId Id, PartnerId Owner, string What)>> ChoicesAsync(AllianceId alliance, CancellationToken cancellationToken = default)
+    {
+        await using var session = store.Store.QuerySession(alliance.Value);
+        var rows = await session.Query<CommitmentDocument>().OrderBy(d => d.DueAt).ThenBy(d => d.Commitment)
+            .Select(d => new Choice(d.Commitment, d.Owner, d.What)).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (CommitmentId.Parse(r.Commitment), PartnerId.Parse(r.Owner), r.What))];
     }
 
     /// <summary>The tenant position a read as of <paramref name="asOf"/> (or now) reflects.</summary>
     public Task<long> PositionAsync(AllianceId alliance, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default) =>
         store.GetTenantPositionAsync(alliance.Value, asOf, cancellationToken);
 
-    /// <summary>R10: a partner's record at <paramref name="at"/> over <paramref name="commitments"/> (its own are picked out).</summary>
-    public static PromiseRecord RecordOf(PartnerId partner, IEnumerable<CommitmentView> commitments, Instant at)
+    /// <summary>The promises as they stood at <paramref name="asOf"/> (or now), with the chain positions of their events.</summary>
+    private async Task<IReadOnlyList<CommitmentView>> ViewsAsync(AllianceId alliance, IReadOnlyList<CommitmentDocument> documents, DateTimeOffset? asOf,
+        CancellationToken cancellationToken)
     {
-        var own = commitments.Where(c => c.State.Owner == partner).ToList();
-        var states = own.Select(c => c.State).ToList();
-        var counts = Enum.GetValues<CommitmentStatus>().ToDictionary(s => s, s => states.Count(c => c.StatusAt(at) == s));
-        return new PromiseRecord(partner, counts, PromiseKeeping.KeepRate(states, at), PromiseKeeping.MedianDaysLate(states, at), own);
+        var folded = documents.Select(d => (Document: d, Events: d.Events(asOf))).Where(x => x.Events.Count > 0).ToList();
+        var positions = await store.PositionsOfEventsAsync([.. folded.SelectMany(x => x.Events.Select(e => e.Entry.EventId))], cancellationToken);
+        return [.. folded.Select(x => CommitmentDocument.StateOf(x.Events) is { } state
+                ? new CommitmentView(state.Id, state, x.Events[^1].Entry.Version,
+                    [.. x.Events.Select(e => e.Entry.ToEntry(x.Document.Id, positions.GetValueOrDefault(e.Entry.EventId), e.Event))])
+                : null)
+            .OfType<CommitmentView>()];
     }
+
+    /// <summary>The promises that existed at <paramref name="asOf"/> with a due date changed since (none for "now"), folded as of then.</summary>
+    private static async Task<IReadOnlyList<(CommitmentDocument Document, Commitment.State.Made State)>> MovedAsync(
+        IQuerySession session, CommitmentFilter filter, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        if (asOf is not { } t) return [];
+        var query = session.Query<CommitmentDocument>().Where(d => d.RecordedAt <= t && d.DueSince > t);
+        if (filter.Owner is { } owner)
+        {
+            var o = owner.Value;
+            query = query.Where(d => d.Owner == o);
+        }
+        var documents = await query.ToListAsync(cancellationToken);
+        return [.. documents.Select(d => (d, CommitmentDocument.StateOf(d.Events(t))!))];
+    }
+
+    private static bool Matches(Commitment.State.Made state, CommitmentFilter filter, DateTimeOffset at) =>
+        (filter.Owner is null || state.Owner == filter.Owner)
+        && (filter.Status is null || state.StatusAt(Instant.FromDateTimeOffset(at)) == filter.Status)
+        && (filter.DueBy is null || state.Due <= filter.DueBy);
+
+    /// <summary>
+    /// The filter as conditions on documents. Open and overdue are judged against <paramref name="at"/>; with
+    /// <paramref name="asOf"/> only what was recorded by then counts, and promises whose due date moved since are left to
+    /// <see cref="MovedAsync"/>. Mirrors <see cref="Commitment.State.Made.StatusAt"/>.
+    /// </summary>
+    private static List<Expression<Func<CommitmentDocument, bool>>> Conditions(CommitmentFilter filter, DateTimeOffset at, bool asOf)
+    {
+        var conditions = new List<Expression<Func<CommitmentDocument, bool>>>();
+        if (asOf) conditions.Add(d => d.RecordedAt <= at && d.DueSince <= at);
+        if (filter.Owner is { } owner)
+        {
+            var o = owner.Value;
+            conditions.Add(d => d.Owner == o);
+        }
+        if (filter.DueBy is { } by)
+        {
+            var limit = Commitment.DueAt(by).ToDateTimeOffset();
+            conditions.Add(d => d.DueAt <= limit);
+        }
+        if (filter.Status is { } status) conditions.Add(StatusIs(status, at, asOf));
+        return conditions;
+    }
+
+    private static Expression<Func<CommitmentDocument, bool>> StatusIs(CommitmentStatus status, DateTimeOffset at, bool asOf)
+    {
+        var settled = Statuses.Kebab(status);
+        return (status, asOf) switch
+        {
+            (CommitmentStatus.Open, false) => d => d.Settlement == null && d.DueAt > at && d.OverdueRecordedAt == null,
+            (CommitmentStatus.Overdue, false) => d => d.Settlement == null && (d.DueAt <= at || d.OverdueRecordedAt != null),
+            (_, false) => d => d.Settlement == settled,
+            (CommitmentStatus.Open, true) => d => (d.SettledRecordedAt == null || d.SettledRecordedAt > at) && d.DueAt > at
+                && (d.OverdueRecordedAt == null || d.OverdueRecordedAt > at),
+            (CommitmentStatus.Overdue, true) => d => (d.SettledRecordedAt == null || d.SettledRecordedAt > at) && (d.DueAt <= at || d.OverdueRecordedAt <= at),
+            (_, true) => d => d.Settlement == settled && d.SettledRecordedAt <= at,
+        };
+    }
+
+    private static IQueryable<CommitmentDocument> Where(IQueryable<CommitmentDocument> query, IEnumerable<Expression<Func<CommitmentDocument, bool>>> conditions) =>
+        conditions.Aggregate(query, (q, c) => q.Where(c));
+
+    private static Marten.Services.BatchQuerying.IBatchedQueryable<CommitmentDocument> Where(
+        Marten.Services.BatchQuerying.IBatchedQueryable<CommitmentDocument> query, IEnumerable<Expression<Func<CommitmentDocument, bool>>> conditions) =>
+        conditions.Aggregate(query, (q, c) => q.Where(c));
+
+    /// <summary>
+    /// A page of the database's rows (ordered by due moment and id) merged with <paramref name="extras"/> (already in that order,
+    /// each with its due moment as of then): the database counts, for each extra, the rows before it, so only the page's rows are read.
+    /// </summary>
+    private static async Task<(IReadOnlyList<CommitmentDocument> Rows, long Total)> MergedPageAsync(IQuerySession session,
+        List<Expression<Func<CommitmentDocument, bool>>> conditions, List<(CommitmentDocument Document, DateTimeOffset DueAt)> extras,
+        int skip, int take, CancellationToken cancellationToken)
+    {
+        var batch = session.CreateBatchQuery();
+        var count = Where(batch.Query<CommitmentDocument>(), conditions).Count();
+        var before = new List<Task<long>>();
+        for (var j = 0; j < extras.Count; j++)
+        {
+            var (dueAt, id) = (extras[j].DueAt, extras[j].Document.Commitment);
+            before.Add(Where(batch.Query<CommitmentDocument>(), conditions)
+                .Where(d => d.DueAt < dueAt || (d.DueAt == dueAt && d.Commitment.CompareTo(id) < 0)).Count());
+        }
+        await batch.Execute(cancellationToken);
+        var databaseRows = await count;
+
+        // Extra j sits at overall index before[j] + j; the database's rows fill the other places in their own order.
+        var at = new Dictionary<long, CommitmentDocument>();
+        for (var j = 0; j < extras.Count; j++) at[await before[j] + j] = extras[j].Document;
+        var end = Math.Min(skip + (long)take, databaseRows + extras.Count);
+        var firstRow = skip - at.Keys.Count(k => k < skip);
+        var rowsOnPage = (int)Math.Max(0, end - skip - at.Keys.Count(k => k >= skip && k < end));
+        var fromDatabase = rowsOnPage == 0
+            ? []
+            : await Where(session.Query<CommitmentDocument>(), conditions).OrderBy(d => d.DueAt).ThenBy(d => d.Commitment)
+                .Skip((int)firstRow).Take(rowsOnPage).ToListAsync(cancellationToken);
+        var page = new List<CommitmentDocument>();
+        var next = 0;
+        for (var i = (long)skip; i < end; i++)
+        {
+            if (at.TryGetValue(i, out var extra)) page.Add(extra);
+            else if (next < fromDatabase.Count) page.Add(fromDatabase[next++]);
+        }
+        return (page, databaseRows + extras.Count);
+    }
+
+    private sealed record Choice(string Commitment, string Owner, string What);
 }

@@ -32,8 +32,4 @@ internal static class StreamReads
 {
     public static Task<IReadOnlyList<RecordedEvent>> ReadAsync(Ledger store, string tenant, string stream, DateTimeOffset? asOf, CancellationToken ct) =>
         store.ReadStreamAsync(tenant, stream, asOf, ct);
-
-    /// <summary>The ids of a tenant's streams of one type that start with <paramref name="prefix"/>, without it.</summary>
-    public static async Task<IReadOnlyList<string>> IdsAsync(Ledger store, string tenant, string prefix, CancellationToken ct) =>
-        [.. (await store.ListStreamsAsync(tenant, prefix, ct)).Select(s => s[prefix.Length..])];
 }

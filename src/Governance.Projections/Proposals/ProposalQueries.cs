@@ -1,6 +1,8 @@
 using Governance.Domain;
+using Governance.Domain.Meetings;
 using Governance.Domain.Proposals;
 using Governance.EventStore;
+using Marten;
 using NodaTime;
 
 namespace Governance.Projections.Proposals;
@@ -71,121 +73,123 @@ public sealed record ProposalView(
     public string? DecidedText => State.DecidedVersion is { } v ? Versions.FirstOrDefault(t => t.Version == v)?.Text : null;
 }
 
-/// <summary>Reads proposals by folding their streams (live), optionally as they stood at an instant, like the meeting queries.</summary>
+/// <summary>
+/// Reads proposals: the lists and a proposal as it stands now from the documents <see cref="ProposalProjection"/> and
+/// <see cref="AdviceProjection"/> keep inline (so they show a step the moment after it was taken); a proposal as it stood at an
+/// instant by folding its stream up to then. Lists come a page at a time (<c>page</c> from 1), with the total.
+/// </summary>
 public sealed class ProposalQueries(Ledger store)
 {
+    private IDocumentStore Documents => store.Store;
+
+    /// <summary>The proposal now (its document), or as it stood at <paramref name="asOf"/> (its stream folded up to then).</summary>
     public async Task<ProposalView?> GetAsync(AllianceId alliance, ProposalId proposal, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
-        var events = await store.ReadStreamAsync(alliance.Value, proposal.StreamId, asOf, cancellationToken);
-        return Fold(proposal, events.Select(e => (e, (ProposalEvent)e.Data)));
-    }
-
-    /// <summary>Every proposal of an alliance (streams of type <c>proposal</c>), in the order they were tabled.</summary>
-    public async Task<IReadOnlyList<ProposalView>> ListAsync(AllianceId alliance, CancellationToken cancellationToken = default)
-    {
-        var views = new List<ProposalView>();
-        foreach (var stream in await store.ListStreamsAsync(alliance.Value, "proposal-", cancellationToken))
+        if (asOf is not null)
         {
-            if (!stream.StartsWith("proposal-", StringComparison.Ordinal) || !ProposalId.TryParse(stream["proposal-".Length..], out var id)) continue;
-            if (await GetAsync(alliance, id, cancellationToken: cancellationToken) is { } view) views.Add(view);
+            var events = await store.ReadStreamAsync(alliance.Value, proposal.StreamId, asOf, cancellationToken);
+            return Fold(proposal, events.Select(e => (e, (ProposalEvent)e.Data)));
         }
-        return [.. views.OrderBy(v => v.TabledAt).ThenBy(v => v.Id.Value, StringComparer.Ordinal)];
+        await using var session = Documents.QuerySession(alliance.Value);
+        return (await session.LoadAsync<ProposalDocument>(proposal.StreamId, cancellationToken))?.ToView();
     }
 
-    /// <summary>Folds one proposal stream; null when it holds no tabling.</summary>
+    /// <summary>Every proposal, in the order they were tabled.</summary>
+    public Task<(IReadOnlyList<ProposalView> Items, long Total)> ListAsync(AllianceId alliance, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        PageAsync(alliance, q => q.OrderBy(d => d.TabledAt).ThenBy(d => d.Id), page, pageSize, cancellationToken);
+
+    /// <summary>The decision register: adopted (also when it became advice) and rejected proposals, newest decision first or in tabling order.</summary>
+    public Task<(IReadOnlyList<ProposalView> Items, long Total)> DecisionsAsync(
+        AllianceId alliance, int page, int pageSize, bool newestFirst, CancellationToken cancellationToken = default) =>
+        PageAsync(alliance, q => newestFirst
+            ? q.Where(d => d.Decided).OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id)
+            : q.Where(d => d.Decided).OrderBy(d => d.TabledAt).ThenBy(d => d.Id), page, pageSize, cancellationToken);
+
+    /// <summary>Proposals without a decision (under way, void, withdrawn or deferred), newest tabled first.</summary>
+    public Task<(IReadOnlyList<ProposalView> Items, long Total)> UndecidedAsync(AllianceId alliance, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        PageAsync(alliance, q => q.Where(d => !d.Decided).OrderByDescending(d => d.TabledAt).ThenByDescending(d => d.Id), page, pageSize, cancellationToken);
+
+    /// <summary>The proposals of one meeting (the chair's page), in the order they were tabled.</summary>
+    public async Task<IReadOnlyList<ProposalView>> ForMeetingAsync(AllianceId alliance, MeetingId meeting, CancellationToken cancellationToken = default)
+    {
+        await using var session = Documents.QuerySession(alliance.Value);
+        var docs = await session.Query<ProposalDocument>().Where(d => d.Meeting == meeting.Value)
+            .OrderBy(d => d.TabledAt).ThenBy(d => d.Id).ToListAsync(cancellationToken);
+        return [.. docs.Select(d => d.ToView())];
+    }
+
+    /// <summary>
+    /// R9: advice rows with status <paramref name="status"/> (<c>pending</c>, <c>overdue</c>, <c>answered</c>; null for all) judged at
+    /// <paramref name="now"/>, by due date, or the newest motivation first.
+    /// </summary>
+    public async Task<(IReadOnlyList<AdviceRow> Items, long Total)> AdviceAsync(
+        AllianceId alliance, string? status, Instant now, int page, int pageSize, bool newestAnswerFirst = false, CancellationToken cancellationToken = default)
+    {
+        await using var session = Documents.QuerySession(alliance.Value);
+        var at = now.ToDateTimeOffset();
+        IQueryable<AdviceDocument> Query()
+        {
+            IQueryable<AdviceDocument> query = session.Query<AdviceDocument>();
+            query = status switch
+            {
+                null => query,
+                "answered" => query.Where(a => a.MotivationRecordedAt != null),
+                "overdue" => query.Where(a => a.MotivationRecordedAt == null && (a.OverdueRecordedAt != null || a.Due < at)),
+                "pending" => query.Where(a => a.MotivationRecordedAt == null && a.OverdueRecordedAt == null && a.Due >= at),
+                _ => throw new ArgumentOutOfRangeException(nameof(status), status, "pending, overdue or answered"),
+            };
+            return newestAnswerFirst
+                ? query.OrderByDescending(a => a.MotivatedAt).ThenBy(a => a.Due).ThenBy(a => a.Id)
+                : query.OrderBy(a => a.Due).ThenBy(a => a.Id);
+        }
+        var (docs, total) = await PagedQuery.ToPageAsync(Query, page, pageSize, cancellationToken);
+        var titles = await TitlesAsync(session, docs.Select(d => d.Stream), cancellationToken);
+        return ([.. docs.Select(d => Row(d, d.Advice, titles))], total);
+    }
+
+    /// <summary>
+    /// R9: the advice that waits for its partner's motivation (pending or overdue), now or as it stood at <paramref name="asOf"/> (the
+    /// refusals recorded by then without a motivation recorded by then), by due date. Judge each row with <see cref="AdviceRow.StatusAt"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<AdviceRow>> AwaitingMotivationAsync(AllianceId alliance, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    {
+        await using var session = Documents.QuerySession(alliance.Value);
+        IQueryable<AdviceDocument> query = session.Query<AdviceDocument>();
+        query = asOf is { } at
+            ? query.Where(a => a.DeclinedRecordedAt <= at && (a.MotivationRecordedAt == null || a.MotivationRecordedAt > at))
+            : query.Where(a => a.MotivationRecordedAt == null);
+        var docs = await query.OrderBy(a => a.Due).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        var titles = await TitlesAsync(session, docs.Select(d => d.Stream), cancellationToken);
+        // As of a moment, the advice reads as it stood then: no motivation yet, and an overdue mark only if it was recorded by then.
+        return [.. docs.Select(d => Row(d, asOf is not { } then ? d.Advice
+            : d.Advice with { Motivation = null, OverdueRecordedAt = d.OverdueRecordedAt <= then ? d.Advice.OverdueRecordedAt : null }, titles))];
+    }
+
+    private async Task<(IReadOnlyList<ProposalView> Items, long Total)> PageAsync(AllianceId alliance,
+        Func<IQueryable<ProposalDocument>, IQueryable<ProposalDocument>> shape, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var session = Documents.QuerySession(alliance.Value);
+        var (docs, total) = await PagedQuery.ToPageAsync(() => shape(session.Query<ProposalDocument>()), page, pageSize, cancellationToken);
+        return ([.. docs.Select(d => d.ToView())], total);
+    }
+
+    private static async Task<Dictionary<string, string>> TitlesAsync(IQuerySession session, IEnumerable<string> streams, CancellationToken cancellationToken)
+    {
+        var ids = streams.Distinct(StringComparer.Ordinal).ToArray();
+        if (ids.Length == 0) return new(StringComparer.Ordinal);
+        var rows = await session.Query<ProposalDocument>().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Title }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => r.Title, StringComparer.Ordinal);
+    }
+
+    private static AdviceRow Row(AdviceDocument d, AdviceView advice, Dictionary<string, string> titles) =>
+        new(ProposalId.Parse(d.Stream["proposal-".Length..]), titles.GetValueOrDefault(d.Stream, ""), advice);
+
+    /// <summary>Folds one proposal stream (live, or up to an instant); null when it holds no tabling.</summary>
     public static ProposalView? Fold(ProposalId id, IEnumerable<(RecordedEvent Envelope, ProposalEvent Event)> stream)
     {
-        var state = Proposal.Initial;
-        long version = 0;
-        Instant tabledAt = default;
-        Instant? decidedAt = null;
-        ProposalWithdrawn? withdrawn = null;
-        ProposalDeferred? deferred = null;
-        var versions = new List<TextVersionView>();
-        var contributions = new List<ContributionView>();
-        var objections = new List<ObjectionView>();
-        var rounds = new List<VoteRoundView>();
-        var casts = new List<CastView>();
-        var recusals = new List<RecusalView>();
-        var advice = new List<AdviceView>();
-        foreach (var (envelope, e) in stream)
-        {
-            state = Proposal.Decider.Evolve(state, e);
-            version = envelope.StreamVersion;
-            var at = Instant.FromDateTimeOffset(envelope.RecordedAt);
-            var round = rounds.Count;
-            switch (e)
-            {
-                case ProposalTabled t:
-                    tabledAt = t.TabledAt;
-                    versions.Add(new(1, t.Text, null, t.TabledAt));
-                    break;
-                case ProposalAmended a:
-                    versions.Add(new(a.Version, a.Text, a.Reason, a.AmendedAt));
-                    break;
-                case ContributionRecorded c:
-                    contributions.Add(new(c.Number, c.Kind, c.By, c.Partner, c.Summary, c.Version, at));
-                    break;
-                case ObjectionRaised o:
-                    objections.Add(new(o.Objection, o.By, o.Partner, o.Reasons, o.Version, at, null, null, null, null, null, null, null));
-                    break;
-                case ObjectionTested t:
-                    Replace(objections, t.Objection, o => o with { Finding = t.Finding, TestNote = t.Note });
-                    break;
-                case ObjectionResolved r:
-                    Replace(objections, r.Objection, o => o with
-                    {
-                        Resolution = r.Resolution, ResolutionNote = r.Note, IntegratedInVersion = r.Version, Owner = r.Owner, Due = r.Due,
-                    });
-                    break;
-                case ConsentReached c:
-                    decidedAt = c.DecidedAt;
-                    break;
-                case VoteOpened o:
-                    rounds.Add(new(o.Round, o.Ground, o.Version, o.Electorate, o.OpenedAt, null));
-                    break;
-                case VoteCast c:
-                    casts.Add(new(round, c.Partner, c.By, c.Choice, c.Replaces, c.CastAt));
-                    break;
-                case RepresentativeRecused r:
-                    recusals.Add(new(round, r.Person, r.Partner, r.Ground, r.Declaration, r.Reason, r.VoidsVote, at));
-                    break;
-                case VoteClosed c when rounds.Count > 0:
-                    rounds[^1] = rounds[^1] with { Closed = c };
-                    if (c.Outcome != VoteOutcome.Void) decidedAt = c.ClosedAt;
-                    break;
-                case ProposalWithdrawn w:
-                    withdrawn = w;
-                    break;
-                case ProposalDeferred d:
-                    deferred = d;
-                    break;
-                case ExecutionDeclined d:
-                    advice.Add(new(d.Partner, d.By, d.Reason, d.DeclinedAt, d.MotivationDue, d.AgreementsVersion, null, null));
-                    break;
-                case AdviceMotivationRecorded m:
-                    ReplaceAdvice(advice, m.Partner, a => a with { Motivation = m });
-                    break;
-                case AdviceMotivationOverdue o:
-                    ReplaceAdvice(advice, o.Partner, a => a with { OverdueRecordedAt = o.RecordedAt });
-                    break;
-            }
-        }
-
-        return state is Proposal.State.Tabled tabled
-            ? new ProposalView(id, tabled, version, tabledAt, versions, contributions, objections, rounds, casts, recusals, advice, decidedAt, withdrawn, deferred)
-            : null;
-    }
-
-    private static void Replace(List<ObjectionView> objections, int number, Func<ObjectionView, ObjectionView> change)
-    {
-        var index = objections.FindIndex(o => o.Number == number);
-        if (index >= 0) objections[index] = change(objections[index]);
-    }
-
-    private static void ReplaceAdvice(List<AdviceView> advice, PartnerId partner, Func<AdviceView, AdviceView> change)
-    {
-        var index = advice.FindIndex(a => a.Partner == partner);
-        if (index >= 0) advice[index] = change(advice[index]);
+        ArgumentNullException.ThrowIfNull(stream);
+        ProposalDocument? document = null;
+        foreach (var (envelope, e) in stream) document = ProposalDocument.Apply(document, id.StreamId, e, envelope.StreamVersion, envelope.RecordedAt);
+        return document?.ToView();
     }
 }

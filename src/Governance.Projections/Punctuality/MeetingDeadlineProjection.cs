@@ -2,6 +2,7 @@ using System.Text.Json;
 using Governance.Domain.Meetings;
 using JasperFx.Events;
 using Marten;
+using JasperFx.Events.Projections;
 using Marten.Events.Projections;
 using NodaTime;
 
@@ -30,7 +31,8 @@ public sealed partial class MeetingDeadlineProjection : EventProjection
         var stream = await tenant.Events.FetchStreamAsync(meeting, e.Version, token: cancellation);
         var state = Meeting.Decider.Fold(stream.Select(x => x.Data).OfType<MeetingEvent>());
         var list = MeetingDeadlines.Of(state, Instant.MinValue);   // "now" before everything: open deadlines read as pending
-        var start = state is Meeting.State.Scheduled s ? s.StartsAt.ToInstant() : (Instant?)null;
+        var scheduled = state as Meeting.State.Scheduled;
+        var start = scheduled?.StartsAt.ToInstant();
 
         tenant.DeleteWhere<MeetingDeadlineDocument>(d => d.MeetingId == meeting);
         foreach (var d in start is null ? [] : list.Checks)
@@ -41,11 +43,13 @@ public sealed partial class MeetingDeadlineProjection : EventProjection
                 MeetingId = meeting,
                 Rule = d.Rule,
                 Subject = d.Subject.ToString(),
+                SubjectTitle = Meetings.MeetingDocument.TitleOf(scheduled!, d.Subject),
                 ResponsiblePartner = d.ResponsiblePartner?.Value,
                 ResponsibleOffice = d.ResponsibleOffice is { } o ? JsonNamingPolicy.KebabCaseLower.ConvertName(o.ToString()) : null,
                 MeetingStart = start!.Value.ToDateTimeOffset(),
                 AgreedDueAt = d.AgreedDueAt.ToDateTimeOffset(),
                 ExtendedDueAt = d.Extension?.NewDue.ToDateTimeOffset(),
+                DueAt = d.DueAt.ToDateTimeOffset(),
                 DoneAt = d.DoneAt?.ToDateTimeOffset(),
                 Status = DeadlineStatuses.Kebab(d.Status),
                 Open = d.DoneAt is null && d.Status != DeadlineStatus.Waived,
@@ -65,6 +69,10 @@ public sealed class MeetingDeadlineDocument
     public string MeetingId { get; set; } = "";
     public string Rule { get; set; } = "";
     public string Subject { get; set; } = "";
+
+    /// <summary>The title of the item or document it is about, as the meeting knew it (null for the meeting or a channel).</summary>
+    public string? SubjectTitle { get; set; }
+
     public string? ResponsiblePartner { get; set; }
     public string? ResponsibleOffice { get; set; }
     public DateTimeOffset MeetingStart { get; set; }
@@ -75,8 +83,22 @@ public sealed class MeetingDeadlineDocument
     public bool Open { get; set; }
     public int AgreementsVersion { get; set; }
 
-    /// <summary>The due moment in force: the extension's when there is one (R19).</summary>
-    public DateTimeOffset DueAt => ExtendedDueAt ?? AgreedDueAt;
+    /// <summary>The due moment in force: the extension's when there is one (R19). Stored, so lists filter and sort on it.</summary>
+    public DateTimeOffset DueAt { get; set; }
+}
+
+/// <summary>The punctuality read model in the one Marten setup (<see cref="GovernanceStore.Configure"/>).</summary>
+public static class PunctualityProjections
+{
+    public static void Register(StoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Projections.Add<MeetingDeadlineProjection>(ProjectionLifecycle.Async);
+        // A partner's deadlines in a period (counts and pages) and what falls due soon: the two ways they are read.
+        options.Schema.For<MeetingDeadlineDocument>().Index(d => d.MeetingId)
+            .Index([d => d.ResponsiblePartner!, d => d.AgreedDueAt], i => i.Name = "mt_doc_meetingdeadlinedocument_idx_partner_due")
+            .Index(d => d.DueAt);
+    }
 }
 
 public static class DeadlineStatuses

@@ -311,18 +311,30 @@ public sealed class TimelineQueries(IDocumentStore store, Ledger ledger)
 {
     /// <summary>The newest lines first (at most <paramref name="limit"/>), recorded in [from, to), of one stream or all.</summary>
     public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(string tenant, Instant? from, Instant? to, string? stream, int limit,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        (await PageAsync(tenant, from, to, stream, 1, limit, cancellationToken)).Items;
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of the lines recorded in [from, to), of one stream or all, newest first, and how many there
+    /// are in all. Pages follow the daemon's order (Marten's sequence); within a page the lines are in ledger order.
+    /// </summary>
+    public async Task<(IReadOnlyList<TimelineEntry> Items, long Total)> PageAsync(string tenant, Instant? from, Instant? to, string? stream,
+        int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession(tenant);
-        IQueryable<TimelineEntryDocument> query = session.Query<TimelineEntryDocument>();
-        if (from is { } f) { var at = f.ToDateTimeOffset(); query = query.Where(d => d.RecordedAt >= at); }
-        if (to is { } t) { var at = t.ToDateTimeOffset(); query = query.Where(d => d.RecordedAt < at); }
-        if (stream is not null) query = query.Where(d => d.StreamId == stream);
-        var docs = await query.OrderByDescending(d => d.Sequence).Take(limit).ToListAsync(cancellationToken);
+        IQueryable<TimelineEntryDocument> Query()
+        {
+            IQueryable<TimelineEntryDocument> query = session.Query<TimelineEntryDocument>();
+            if (from is { } f) { var at = f.ToDateTimeOffset(); query = query.Where(d => d.RecordedAt >= at); }
+            if (to is { } t) { var at = t.ToDateTimeOffset(); query = query.Where(d => d.RecordedAt < at); }
+            if (stream is not null) query = query.Where(d => d.StreamId == stream);
+            return query.OrderByDescending(d => d.Sequence);
+        }
+        var (docs, total) = await PagedQuery.ToPageAsync(Query, page, pageSize, cancellationToken);
         var positions = await ledger.PositionsAsync([.. docs.Select(d => d.Sequence)], cancellationToken);
-        return [.. docs
+        return ([.. docs
             .Select(d => new TimelineEntry(positions.GetValueOrDefault(d.Sequence), d.StreamId, d.EventType, Instant.FromDateTimeOffset(d.RecordedAt),
                 d.OccurredAt is { } o ? Instant.FromDateTimeOffset(o) : null, d.ActorId, d.ActorRole, d.Sentence, d.Link))
-            .OrderByDescending(e => e.Position)];
+            .OrderByDescending(e => e.Position)], total);
     }
 }

@@ -2,13 +2,14 @@ using Governance.Domain;
 using Governance.Domain.YearPlans;
 using Governance.EventStore;
 using Governance.Projections.Commitments;
+using Marten;
 
 namespace Governance.Projections.YearPlans;
 
 /// <summary>A plan as its stream folds with <see cref="YearPlan.Decider"/>, with its whole history (progress notes included).</summary>
 public sealed record YearPlanView(YearPlanId Id, YearPlan.State.Started State, long StreamVersion, IReadOnlyList<LedgerEntry> History);
 
-/// <summary>Reads plans by folding their streams (live), optionally as they stood at an instant.</summary>
+/// <summary>Reads a plan by folding its stream (live), optionally as it stood at an instant; the list of plans from documents.</summary>
 public sealed class YearPlanQueries(Ledger store)
 {
     public async Task<YearPlanView?> GetAsync(AllianceId alliance, YearPlanId plan, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
@@ -21,13 +22,14 @@ public sealed class YearPlanQueries(Ledger store)
             : null;
     }
 
-    public async Task<IReadOnlyList<YearPlanView>> ListAsync(AllianceId alliance, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    /// <summary>One page of the alliance's plans, by id, from the documents <see cref="YearPlanProjection"/> keeps.</summary>
+    public async Task<PageOf<YearPlanDocument>> ListAsync(AllianceId alliance, int skip, int take, CancellationToken cancellationToken = default)
     {
-        var views = new List<YearPlanView>();
-        foreach (var id in await StreamReads.IdsAsync(store, alliance.Value, "yearplan-", cancellationToken))
-        {
-            if (YearPlanId.TryParse(id, out var plan) && await GetAsync(alliance, plan, asOf, cancellationToken) is { } view) views.Add(view);
-        }
-        return [.. views.OrderBy(v => v.Id.Value, StringComparer.Ordinal)];
+        await using var session = store.Store.QuerySession(alliance.Value);
+        var batch = session.CreateBatchQuery();
+        var total = batch.Query<YearPlanDocument>().Count();
+        var page = batch.Query<YearPlanDocument>().OrderBy(d => d.Plan).Skip(skip).Take(take).ToList();
+        await batch.Execute(cancellationToken);
+        return new PageOf<YearPlanDocument>(await page, await total);
     }
 }

@@ -57,7 +57,8 @@ public sealed class AllianceApiTests : IAsyncLifetime
         using var anonymous = _server.CreateClient();
 
         var list = await anonymous.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/alliances", UriKind.Relative));
-        var summary = Assert.Single(list.EnumerateArray());
+        var summary = Assert.Single(list.GetProperty("alliances").EnumerateArray());
+        Assert.Equal(1, list.GetProperty("page").GetProperty("total").GetInt64());
         Assert.Equal("osdorp-de-punt", summary.GetProperty("id").GetString());
         Assert.Equal(1, summary.GetProperty("agreementsVersion").GetInt32());
 

@@ -32,7 +32,7 @@ public sealed class TimelineApiTests
         do
         {
             await Task.Delay(100);   // the timeline is an async projection: the daemon catches up within its poll interval
-            items = await anonymous.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/alliances/osdorp-de-punt/timeline", UriKind.Relative));
+            items = (await anonymous.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/alliances/osdorp-de-punt/timeline", UriKind.Relative))).GetProperty("timeline");
         }
         while (items.GetArrayLength() < 4 && DateTime.UtcNow < deadline);
 

@@ -33,8 +33,7 @@ public sealed class AllianceFormTests(BrowserFixture browser, AllianceServer dem
         await form.GetByLabel("Soort organisatie").SelectOptionAsync(new SelectOptionValue { Label = "VvE/huurdersvereniging" });
         await form.GetByText("Bewonersorganisatie", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(form.GetByLabel("Bewonersorganisatie")).ToBeCheckedAsync();
-        await form.GetByRole(AriaRole.Button, new() { Name = "Partner toevoegen" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Partner toevoegen" }).ClickAndWaitForPageAsync();
 
         // Post/redirect/get: back on the overview's own address, with a message that says what happened.
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Overview + "$"));
@@ -68,8 +67,7 @@ public sealed class AllianceFormTests(BrowserFixture browser, AllianceServer dem
 
         var form = AddPartnerForm(page);
         await form.GetByLabel("Soort organisatie").SelectOptionAsync(new SelectOptionValue { Label = "Ondernemer" });
-        await form.GetByRole(AriaRole.Button, new() { Name = "Partner toevoegen" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Partner toevoegen" }).ClickAndWaitForPageAsync();
 
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Verbeter uw invoer: "));
         var name = AddPartnerForm(page).GetByLabel("Naam van de partner");
@@ -103,8 +101,7 @@ public sealed class AllianceFormTests(BrowserFixture browser, AllianceServer dem
         await form.GetByLabel("Naam van de partner").FillAsync("Ymere");
         await form.GetByLabel("Soort organisatie").SelectOptionAsync(new SelectOptionValue { Label = "Woningcorporatie" });
         await form.GetByText("Professionele organisatie", new() { Exact = true }).ClickAsync();
-        await form.GetByRole(AriaRole.Button, new() { Name = "Partner toevoegen" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Partner toevoegen" }).ClickAndWaitForPageAsync();
 
         // partner.already-member: Ymere's id, made from its name, is taken; the message stands by the id's field.
         await Assertions.Expect(AddPartnerForm(page).GetByLabel("Korte naam voor het adres (niet verplicht)"))
@@ -126,8 +123,7 @@ public sealed class AllianceFormTests(BrowserFixture browser, AllianceServer dem
         // Without a reason: the error shows inside the opened form of that partner.
         var row = PartnerRow(page, "Zorgcentrum Osdorp");
         await row.GetByText("Partner vertrekt").ClickAsync();
-        await row.GetByRole(AriaRole.Button, new() { Name = "Vertrek vastleggen voor Zorgcentrum Osdorp" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await row.GetByRole(AriaRole.Button, new() { Name = "Vertrek vastleggen voor Zorgcentrum Osdorp" }).ClickAndWaitForPageAsync();
         var reason = PartnerRow(page, "Zorgcentrum Osdorp").GetByLabel("Waarom vertrekt Zorgcentrum Osdorp?");
         await Assertions.Expect(reason).ToBeVisibleAsync();
         await Assertions.Expect(reason).ToHaveAccessibleDescriptionAsync("Invoerfout: Schrijf op waarom Zorgcentrum Osdorp vertrekt.");
@@ -135,8 +131,7 @@ public sealed class AllianceFormTests(BrowserFixture browser, AllianceServer dem
         await session.ScreenshotAsync("zonder-reden");
 
         await reason.FillAsync("Het zorgcentrum sluit zijn vestiging in Osdorp.");
-        await PartnerRow(page, "Zorgcentrum Osdorp").GetByRole(AriaRole.Button, new() { Name = "Vertrek vastleggen voor Zorgcentrum Osdorp" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await PartnerRow(page, "Zorgcentrum Osdorp").GetByRole(AriaRole.Button, new() { Name = "Vertrek vastleggen voor Zorgcentrum Osdorp" }).ClickAndWaitForPageAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Zorgcentrum Osdorp is vertrokken.");
         await Assertions.Expect(PartnerRow(page, "Zorgcentrum Osdorp")).ToHaveCountAsync(0);
@@ -201,8 +196,7 @@ public sealed class AllianceFormTests(BrowserFixture browser, AllianceServer dem
         await form.GetByText("Nevenactiviteit", new() { Exact = false }).ClickAsync();
         await form.GetByLabel("Omschrijving").FillAsync("Vrijwilliger bij de voedselbank in Osdorp.");
         await form.GetByLabel("Of over een andere organisatie? (niet verplicht)").FillAsync("Voedselbank Amsterdam");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Belang melden" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Belang melden" }).ClickAndWaitForPageAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Overview + "/belangen$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Uw melding staat nu in het register. Dank u wel.");
@@ -236,8 +230,7 @@ public sealed class AllianceFormTests(BrowserFixture browser, AllianceServer dem
         await session.AssertNoAxeViolationsAsync();
         await session.ScreenshotAsync("versie-2");
 
-        await versions.GetByRole(AriaRole.Link, new() { Name = "Versie 1" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await versions.GetByRole(AriaRole.Link, new() { Name = "Versie 1" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 }).First).ToHaveTextAsync("De afspraken in versie 1");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Dit is een oude versie.");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Werkafspraken, versie 1" }).Locator("tr#R2")).ToContainTextAsync("14 dagen");
@@ -254,8 +247,7 @@ public sealed class AllianceFormTests(BrowserFixture browser, AllianceServer dem
         var page = session.Page;
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" });
 
-        await menu.GetByRole(AriaRole.Link, new() { Name = "Belangenregister" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Belangenregister" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/belangenregister$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Belangenregister");
         var choices = page.Locator("main").GetByRole(AriaRole.Link);
@@ -264,13 +256,11 @@ public sealed class AllianceFormTests(BrowserFixture browser, AllianceServer dem
         await session.AssertNoAxeViolationsAsync();
         await session.ScreenshotAsync("kiezen");
 
-        await menu.GetByRole(AriaRole.Link, new() { Name = "Werkafspraken" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Werkafspraken" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Wijkalliantie Geuzenveld (Geuzenveld)" }))
             .ToHaveAttributeAsync("href", "/allianties/geuzenveld/werkafspraken");
 
-        await menu.GetByRole(AriaRole.Link, new() { Name = "Allianties" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Allianties" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/allianties$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Wijkallianties in het logboek" }).Locator("tbody tr")).ToHaveCountAsync(2);
     }

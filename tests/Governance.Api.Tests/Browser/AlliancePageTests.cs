@@ -29,8 +29,7 @@ public sealed partial class AlliancePageTests(BrowserFixture browser, AllianceSe
         await session.AssertNoAxeViolationsAsync();
         await session.ScreenshotAsync("lijst");
 
-        await list.GetByRole(AriaRole.Link, new() { Name = "Wijkalliantie Osdorp de Punt" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await list.GetByRole(AriaRole.Link, new() { Name = "Wijkalliantie Osdorp de Punt" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Overview + "$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Wijkalliantie Osdorp de Punt");
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Kruimelpad" }).GetByRole(AriaRole.Link))
@@ -96,8 +95,7 @@ public sealed partial class AlliancePageTests(BrowserFixture browser, AllianceSe
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" });
 
         // With one alliance in the ledger the menu goes straight to its register.
-        await menu.GetByRole(AriaRole.Link, new() { Name = "Belangenregister" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Belangenregister" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Overview + "/belangen$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Belangenregister");
         await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Belangenregister" })).ToHaveAttributeAsync("aria-current", "page");
@@ -118,8 +116,7 @@ public sealed partial class AlliancePageTests(BrowserFixture browser, AllianceSe
         await session.AssertNoAxeViolationsAsync();
         await session.ScreenshotAsync("belangen");
 
-        await menu.GetByRole(AriaRole.Link, new() { Name = "Werkafspraken" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Werkafspraken" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Overview + "/werkafspraken$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Werkafspraken");
         await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Werkafspraken" })).ToHaveAttributeAsync("aria-current", "page");
@@ -138,8 +135,7 @@ public sealed partial class AlliancePageTests(BrowserFixture browser, AllianceSe
         await session.ScreenshotAsync("werkafspraken");
 
         // "Allianties" also goes straight to the one alliance; the list stays one step up in the breadcrumbs.
-        await menu.GetByRole(AriaRole.Link, new() { Name = "Allianties" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Allianties" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Overview + "$"));
         await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Allianties" })).ToHaveAttributeAsync("aria-current", "page");
     }

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Governance.Api.Demo;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace Governance.Api.Tests.Browser;
@@ -41,20 +40,10 @@ public sealed class AllianceServer : IAsyncLifetime
     /// A fresh browser context (own cookies) on this server; screenshots are named after the calling test. Without
     /// JavaScript the page runs no script at all (nor can axe).
     /// </summary>
-    public async Task<BrowserSession> NewSessionAsync(
+    public Task<BrowserSession> NewSessionAsync(
         BrowserFixture browser, ITestOutputHelper output, bool javaScriptEnabled = true,
-        [CallerMemberName] string testName = "", [CallerFilePath] string callerFile = "")
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Server.BaseAddress.ToString(),
-            Locale = "nl-NL",
-            TimezoneId = "Europe/Amsterdam",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            JavaScriptEnabled = javaScriptEnabled,
-        });
-        return new BrowserSession(context, await context.NewPageAsync(), output, $"{Path.GetFileNameWithoutExtension(callerFile)}.{testName}");
-    }
+        [CallerMemberName] string testName = "", [CallerFilePath] string callerFile = "") =>
+        browser.NewSessionAsync(Server, output, javaScriptEnabled, $"{Path.GetFileNameWithoutExtension(callerFile)}.{testName}");
 
     public async Task DisposeAsync()
     {

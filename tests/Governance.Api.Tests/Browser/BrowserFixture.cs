@@ -26,6 +26,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public const string ThrowingApiPath = "/api/test/kapot";
 
+    /// <summary>
+    /// How long any browser wait may take — an action, a navigation, an expectation — in milliseconds. Quiet, a page
+    /// takes well under a second; on a busy two-core machine (a build beside the tests) it has taken tens of seconds.
+    /// </summary>
+    public const float Timeout = 60_000;
+
+    static BrowserFixture() => Assertions.SetDefaultExpectTimeout(Timeout);
+
     // --no-sandbox: tests run as root in a container; the rest keep Chromium off the network and quiet.
     private static readonly string[] ChromiumArgs =
     [
@@ -59,6 +67,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ChromiumArgs,
+            Timeout = Timeout,
         });
     }
 
@@ -67,22 +76,28 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// screenshots; by default it is "&lt;test class file&gt;.&lt;test method&gt;". With <paramref name="javaScriptEnabled"/>
     /// false the page runs no script of its own (axe cannot run then either).
     /// </summary>
-    public async Task<BrowserSession> NewSessionAsync(
+    public Task<BrowserSession> NewSessionAsync(
         ITestOutputHelper output,
         bool javaScriptEnabled = true,
         [CallerMemberName] string testName = "",
-        [CallerFilePath] string callerFile = "")
+        [CallerFilePath] string callerFile = "") =>
+        NewSessionAsync(Server, output, javaScriptEnabled, $"{Path.GetFileNameWithoutExtension(callerFile)}.{testName}");
+
+    /// <summary>A fresh browser context (own cookies) with one page on <paramref name="server"/>, waiting up to <see cref="Timeout"/> for anything.</summary>
+    internal async Task<BrowserSession> NewSessionAsync(GovernanceServer server, ITestOutputHelper output, bool javaScriptEnabled, string testName)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseAddress.ToString(),
+            BaseURL = server.BaseAddress.ToString(),
             Locale = "nl-NL",
             TimezoneId = "Europe/Amsterdam",
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             JavaScriptEnabled = javaScriptEnabled,
         });
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
         var page = await context.NewPageAsync();
-        return new BrowserSession(context, page, output, $"{Path.GetFileNameWithoutExtension(callerFile)}.{testName}");
+        return new BrowserSession(context, page, output, testName);
     }
 
     public async Task DisposeAsync()

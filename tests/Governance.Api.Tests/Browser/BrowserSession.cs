@@ -11,6 +11,9 @@ public sealed class BrowserSession : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
     private readonly ITestOutputHelper _output;
+    private readonly Lock _lock = new();
+    private readonly HashSet<IRequest> _requested = [];   // the requests of the page opened last (GotoAsync)
+    private readonly HashSet<IRequest> _unanswered = [];
     private readonly List<string> _brokenResources = [];
     private int _screenshots;
 
@@ -20,27 +23,55 @@ public sealed class BrowserSession : IAsyncDisposable
         _output = output;
         Page = page;
         TestName = testName;
+        page.Request += (_, request) =>
+        {
+            // An event stream (the live tally) stays open as long as the page does: it is never answered in full.
+            if (request.ResourceType == "eventsource") return;
+            lock (_lock)
+            {
+                _requested.Add(request);
+                _unanswered.Add(request);
+            }
+        };
+        page.RequestFinished += (_, request) => Answered(request, null);
+        page.RequestFailed += (_, request) => Answered(request, $"failed {request.Url}: {request.Failure}");
         page.Response += (_, response) =>
         {
             if (response.Status >= 400 && response.Request.ResourceType != "document")
             {
-                _brokenResources.Add($"{response.Status} {response.Url}");
+                lock (_lock)
+                {
+                    if (_requested.Contains(response.Request)) _brokenResources.Add($"{response.Status} {response.Url}");
+                }
             }
         };
-        page.RequestFailed += (_, request) => _brokenResources.Add($"failed {request.Url}: {request.Failure}");
     }
 
     public IPage Page { get; }
 
     public string TestName { get; }
 
-    /// <summary>Opens <paramref name="path"/> (relative to the server) and returns the document's response.</summary>
+    /// <summary>
+    /// Opens <paramref name="path"/> (relative to the server), waits until the page has loaded and every resource it
+    /// asked for (stylesheets, fonts, scripts, images) is answered, and returns the document's response.
+    /// </summary>
     public async Task<IResponse> GotoAsync(string path)
     {
-        _brokenResources.Clear();
+        lock (_lock)
+        {
+            // Requests of the page before (one still loading, say) are not this page's.
+            _requested.Clear();
+            _unanswered.Clear();
+            _brokenResources.Clear();
+        }
         var response = await Page.GotoAsync(path) ?? throw new InvalidOperationException($"No response for {path}.");
-        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        Assert.True(_brokenResources.Count == 0, $"{path} could not load: {string.Join("; ", _brokenResources)}");
+        // The load event has come; fonts the layout asks for may come after it.
+        await Page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
+        await ResourcesAnsweredAsync(path);
+        lock (_lock)
+        {
+            Assert.True(_brokenResources.Count == 0, $"{path} could not load: {string.Join("; ", _brokenResources)}");
+        }
         return response;
     }
 
@@ -50,8 +81,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await GotoAsync("/inloggen");
         await Page.GetByLabel("E-mailadres").FillAsync(email);
         await Page.GetByLabel("Wachtwoord").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Inloggen" }).ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Inloggen" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Uitloggen" })).ToBeVisibleAsync();
     }
 
@@ -84,4 +114,33 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+
+    private void Answered(IRequest request, string? failure)
+    {
+        lock (_lock)
+        {
+            _unanswered.Remove(request);
+            if (failure is not null && _requested.Contains(request)) _brokenResources.Add(failure);
+        }
+    }
+
+    /// <summary>Waits until every request of the page opened last has its answer (or has failed).</summary>
+    private async Task ResourcesAnsweredAsync(string path)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(BrowserFixture.Timeout);
+        while (true)
+        {
+            string[] waiting;
+            lock (_lock)
+            {
+                waiting = _unanswered.Select(r => r.Url).ToArray();
+            }
+            if (waiting.Length == 0) return;
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new System.TimeoutException($"{path}: no answer within {BrowserFixture.Timeout / 1000} s for {string.Join(", ", waiting)}");
+            }
+            await Task.Delay(20);
+        }
+    }
 }

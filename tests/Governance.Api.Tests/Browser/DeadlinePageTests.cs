@@ -40,4 +40,23 @@ public sealed class DeadlinePageTests(BrowserFixture browser, AllianceServer dem
         await session.AssertNoAxeViolationsAsync();
         await session.ScreenshotAsync();
     }
+
+    [Fact]
+    public async Task All_deadlines_of_one_partner_open_on_their_own_pages_from_the_overview()
+    {
+        await demo.WaitForProjectionAsync("meeting-deadlines");
+
+        await using var session = await demo.NewSessionAsync(browser, output);
+        var response = await session.GotoAsync($"/allianties/{AllianceServer.Alliance}/termijnen?partner=stadsdeel-nieuw-west");
+        Assert.Equal(200, response.Status);
+        var page = session.Page;
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Alle termijnen van Stadsdeel Nieuw-West, afgelopen 12 maanden" })).ToBeVisibleAsync();
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Termijnen van Stadsdeel Nieuw-West" });
+        var late = table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Verkeersveiligheidsplan Osdorpplein" }).Filter(new() { HasText = "R2" });
+        await Assertions.Expect(late).ToContainTextAsync("te laat");
+        // The meeting of each deadline is a link to its page.
+        await Assertions.Expect(late.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($"^/allianties/{AllianceServer.Alliance}/vergaderingen/"));
+        await session.AssertNoAxeViolationsAsync();
+        await session.ScreenshotAsync();
+    }
 }

@@ -107,10 +107,10 @@ public sealed class DecisionPageTests(BrowserFixture browser, AllianceServer dem
         var votePage = vote.GetByRole(AriaRole.Link, new() { Name = "Pagina om te stemmen" });
         var stemmen = await votePage.GetAttributeAsync("href");
         await VoteAsync("bewoner@osdorp.example", stemmen!, "Voor", $"Uw stem namens {Bcop} is: voor.", axe: true);
-        await Assertions.Expect(BcopRow(vote)).ToContainTextAsync("heeft gestemd", new() { Timeout = 15_000 });
-        await Assertions.Expect(summary).ToContainTextAsync("1 van de", new() { Timeout = 15_000 });
+        await Assertions.Expect(BcopRow(vote)).ToContainTextAsync("heeft gestemd");
+        await Assertions.Expect(summary).ToContainTextAsync("1 van de");
         await VoteAsync("ymere@osdorp.example", stemmen!, "Onthouden", "Uw stem namens Ymere is: onthouden.", axe: false);
-        await Assertions.Expect(summary).ToContainTextAsync("2 van de", new() { Timeout = 15_000 });
+        await Assertions.Expect(summary).ToContainTextAsync("2 van de");
         Assert.True(await page.EvaluateAsync<bool>("() => window.zonderHerladen === true"), "The chair's page reloaded instead of updating in place.");
         await chair.AssertNoAxeViolationsAsync();
         await chair.ScreenshotAsync("stemming-live");
@@ -184,8 +184,7 @@ public sealed class DecisionPageTests(BrowserFixture browser, AllianceServer dem
             await absent.SignInAsync("bewoner2@osdorp.example", DemoPassword);
             await absent.GotoAsync(stemmen);
             await absent.Page.GetByText("Tegen", new() { Exact = true }).ClickAsync();
-            await absent.Page.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
-            await absent.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await absent.Page.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAndWaitForPageAsync();
             await Assertions.Expect(absent.Page.Locator("#foutoverzicht")).ToContainTextAsync("U staat niet op de lijst van aanwezigen.");
             await Assertions.Expect(absent.Page.GetByLabel("Tegen", new() { Exact = true })).ToBeCheckedAsync();
             await absent.ScreenshotAsync("niet-aanwezig");
@@ -195,13 +194,11 @@ public sealed class DecisionPageTests(BrowserFixture browser, AllianceServer dem
         await present.SignInAsync("bewoner@osdorp.example", DemoPassword);
         await present.GotoAsync(stemmen);
         await present.Page.GetByText("Tegen", new() { Exact = true }).ClickAsync();
-        await present.Page.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
-        await present.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await present.Page.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(present.Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Uw stem namens {Bcop} is: tegen.");
         // Changeable until close.
         await present.Page.GetByText("Voor", new() { Exact = true }).ClickAsync();
-        await present.Page.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
-        await present.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await present.Page.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(present.Page.Locator("main")).ToContainTextAsync($"De stem van {Bcop} is nu: voor");
 
         await using var projector = await demo.NewSessionAsync(browser, output, javaScriptEnabled: false);
@@ -272,8 +269,7 @@ public sealed class DecisionPageTests(BrowserFixture browser, AllianceServer dem
         await phone.SignInAsync(email, DemoPassword);
         await phone.GotoAsync(path);
         await phone.Page.GetByText(choice, new() { Exact = true }).ClickAsync();
-        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAsync();
-        await phone.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "Stem uitbrengen" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(phone.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync(message + " U kunt dit veranderen tot de stemming sluit.");
         await Assertions.Expect(phone.Page.GetByLabel(choice, new() { Exact = true })).ToBeCheckedAsync();
         if (axe)

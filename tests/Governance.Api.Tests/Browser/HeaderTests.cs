@@ -24,8 +24,7 @@ public sealed class HeaderTests(BrowserFixture browser, ITestOutputHelper output
         await session.AssertNoAxeViolationsAsync();
         await session.ScreenshotAsync();
 
-        await account.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
-        await session.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await account.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAndWaitForPageAsync();
 
         await Assertions.Expect(account.GetByRole(AriaRole.Link, new() { Name = "Inloggen" })).ToBeVisibleAsync();
         await Assertions.Expect(account.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" })).ToHaveCountAsync(0);

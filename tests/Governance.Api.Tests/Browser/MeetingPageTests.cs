@@ -57,8 +57,7 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         await session.AssertNoAxeViolationsAsync();
         await session.ScreenshotAsync("lijst");
 
-        await row.GetByRole(AriaRole.Link, new() { Name = when }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await row.GetByRole(AriaRole.Link, new() { Name = when }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"{Base}/vergaderingen/{meeting.Value}$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Wijkalliantievergadering van {when}");
 
@@ -99,16 +98,14 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         var page = session.Page;
         await session.AssertNoAxeViolationsAsync();
 
-        await ItemRow(page, "Renovatie Meerwijk").GetByRole(AriaRole.Button, new() { Name = "Op de agenda (Renovatie Meerwijk)" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await ItemRow(page, "Renovatie Meerwijk").GetByRole(AriaRole.Button, new() { Name = "Op de agenda (Renovatie Meerwijk)" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("‘Renovatie Meerwijk’ staat nu op de agenda.");
         await Assertions.Expect(ItemRow(page, "Renovatie Meerwijk")).ToContainTextAsync("op de agenda");
 
         var speeltuin = ItemRow(page, "Nieuwe speeltuin");
         await speeltuin.Locator("summary", new() { HasText = "Uitstellen" }).ClickAsync();
         await speeltuin.GetByLabel("Waarom uitstellen?").FillAsync("Eerst overleg met de buurt over de plek.");
-        await speeltuin.GetByRole(AriaRole.Button, new() { Name = "Punt uitstellen (Nieuwe speeltuin)" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await speeltuin.GetByRole(AriaRole.Button, new() { Name = "Punt uitstellen (Nieuwe speeltuin)" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("‘Nieuwe speeltuin’ is uitgesteld.");
         await Assertions.Expect(ItemRow(page, "Nieuwe speeltuin")).ToContainTextAsync("uitgesteld");
         await session.AssertNoAxeViolationsAsync();
@@ -147,8 +144,7 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         await form.GetByLabel("Titel van het stuk").FillAsync("Plan speeltuin");
         await form.GetByText("Om te bespreken of te besluiten (14 dagen van tevoren)").ClickAsync();
         await form.GetByLabel("Bestand").SetInputFilesAsync(new FilePayload { Name = "plan-speeltuin.pdf", MimeType = "application/pdf", Buffer = bytes });
-        await form.GetByRole(AriaRole.Button, new() { Name = "Stuk delen" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Stuk delen" }).ClickAndWaitForPageAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Het stuk ‘Plan speeltuin’ is gedeeld.");
         var documents = page.GetByRole(AriaRole.Table, new() { Name = "Gedeelde stukken en hun versies" });
@@ -186,8 +182,7 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("geopend");
 
         await page.GetByLabel("Wie is er?").SelectOptionAsync(new SelectOptionValue { Label = "Pieter de Graaf (Stadsdeel Nieuw-West)" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Aanwezig", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanwezig", Exact = true }).ClickAndWaitForPageAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Pieter de Graaf is aanwezig voor Stadsdeel Nieuw-West.");
         var present = page.GetByRole(AriaRole.Table, new() { Name = "Aanwezigen" });
@@ -200,8 +195,7 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         var pieter = present.GetByRole(AriaRole.Row).Filter(new() { HasText = "Pieter de Graaf" });
         await pieter.Locator("summary", new() { HasText = "Weghalen" }).ClickAsync();
         await pieter.GetByLabel("Waarom weghalen?").FillAsync("Per ongeluk aangeklikt.");
-        await pieter.GetByRole(AriaRole.Button, new() { Name = "Aanwezigheid weghalen (Pieter de Graaf)" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await pieter.GetByRole(AriaRole.Button, new() { Name = "Aanwezigheid weghalen (Pieter de Graaf)" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Pieter de Graaf staat niet meer bij de aanwezigen.");
         await Assertions.Expect(page.Locator("#r15")).ToHaveCountAsync(0);
         await session.AssertNoAxeViolationsAsync();
@@ -226,8 +220,7 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         var row = ItemRow(page, "Renovatie Meerwijk");
         await row.Locator("summary", new() { HasText = "Ontheffing geven" }).ClickAsync();
         await row.GetByLabel("Waarom willen de bewoners toch doorgaan?").FillAsync("Het plan is al met de buurt besproken.");
-        await row.GetByRole(AriaRole.Button, new() { Name = "Ontheffing vastleggen (Renovatie Meerwijk)" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await row.GetByRole(AriaRole.Button, new() { Name = "Ontheffing vastleggen (Renovatie Meerwijk)" }).ClickAndWaitForPageAsync();
 
         const string message = "Alleen een vertegenwoordiger van een bewonersorganisatie kan ontheffing geven (afspraak R7).";
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Verbeter uw invoer: "));
@@ -257,8 +250,7 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         await form.GetByLabel("Begintijd").FillAsync("19:30");
         await form.GetByLabel("Eindtijd").FillAsync("21:30");
         await form.GetByLabel("Plaats").FillAsync("Speeltuin De Punt");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Vergadering plannen" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Vergadering plannen" }).ClickAndWaitForPageAsync();
 
         var when = MeetingTextsWhen(day.At(new LocalTime(19, 30)));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"De bewonersbijeenkomst van {when} staat in de planning.");
@@ -301,8 +293,7 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         await page.Locator("summary", new() { HasText = "Agendapunt aanmelden" }).ClickAsync();
         var form = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Agendapunt aanmelden" }) });
         await form.GetByLabel("Titel van het agendapunt").FillAsync("Groenonderhoud Meerwijk");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Agendapunt aanmelden" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Agendapunt aanmelden" }).ClickAndWaitForPageAsync();
 
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Verbeter uw invoer: "));
         form = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Agendapunt aanmelden" }) });
@@ -314,8 +305,7 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         await session.ScreenshotAsync("veldfout");
 
         await form.GetByLabel("Soort agendapunt").SelectOptionAsync(new SelectOptionValue { Label = "Besluit" });
-        await form.GetByRole(AriaRole.Button, new() { Name = "Agendapunt aanmelden" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Agendapunt aanmelden" }).ClickAndWaitForPageAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(address + "$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(
@@ -350,8 +340,7 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         Assert.Equal(200, (await session.GotoAsync($"{Base}/vergaderingen/{meeting.Value}")).Status);
         var page = session.Page;
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Aankondiging via flyers in de brievenbus vastleggen" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aankondiging via flyers in de brievenbus vastleggen" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("De aankondiging via flyers in de brievenbus is vastgelegd.");
         var deadlines = page.GetByRole(AriaRole.Table, new() { Name = "Termijnen van deze vergadering" });
         await Assertions.Expect(deadlines.GetByRole(AriaRole.Row).Filter(new() { HasText = "aankondiging via flyers" }).Locator(".ams-badge")).ToHaveTextAsync("op tijd");
@@ -363,8 +352,7 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         await mail.GetByLabel("Nieuwe datum").FillAsync(newDay.ToString("yyyy-MM-dd", null));
         await mail.GetByLabel("Tijd", new() { Exact = true }).FillAsync("19:30");
         await mail.GetByLabel("Waarom is er meer tijd nodig?").FillAsync("De nieuwsbrief van het stadsdeel komt later uit.");
-        await mail.GetByRole(AriaRole.Button, new() { Name = "Termijn verlengen" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await mail.GetByRole(AriaRole.Button, new() { Name = "Termijn verlengen" }).ClickAndWaitForPageAsync();
 
         var newDue = MeetingTextsWhen(newDay.At(new LocalTime(19, 30)));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"De termijn is verlengd tot {newDue}.");
@@ -390,11 +378,9 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
             await chairSession.SignInAsync(chair.Email, chair.Password);
             await chairSession.GotoAsync(address);
             var page = chairSession.Page;
-            await page.GetByRole(AriaRole.Button, new() { Name = "Vergadering openen" }).ClickAsync();
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Vergadering openen" }).ClickAndWaitForPageAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("De vergadering is geopend.");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Vergadering sluiten" }).ClickAsync();
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Vergadering sluiten" }).ClickAndWaitForPageAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("De vergadering is gesloten.");
             await Assertions.Expect(page.Locator("main .ams-description-list .ams-badge")).ToHaveTextAsync("gesloten");
         }
@@ -406,8 +392,7 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         var secretaryPage = session.Page;
         var minutes = "Verslag van de wijkalliantievergadering."u8.ToArray();
         await secretaryPage.GetByLabel("Bestand van het verslag").SetInputFilesAsync(new FilePayload { Name = "verslag.txt", MimeType = "text/plain", Buffer = minutes });
-        await secretaryPage.GetByRole(AriaRole.Button, new() { Name = "Verslag publiceren" }).ClickAsync();
-        await secretaryPage.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await secretaryPage.GetByRole(AriaRole.Button, new() { Name = "Verslag publiceren" }).ClickAndWaitForPageAsync();
 
         await Assertions.Expect(secretaryPage.GetByRole(AriaRole.Status)).ToHaveTextAsync("Het verslag is gepubliceerd.");
         var sha = Convert.ToHexStringLower(SHA256.HashData(minutes));
@@ -439,8 +424,7 @@ public sealed class MeetingPageTests(BrowserFixture browser, AllianceServer demo
         await form.GetByLabel("Titel van het agendapunt").FillAsync("Buurtbudget 2027");
         await form.GetByLabel("Soort agendapunt").SelectOptionAsync(new SelectOptionValue { Label = "Bespreken" });
         await form.GetByLabel("Komt het punt uit een eerdere vergadering? (niet verplicht)").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await form.GetByRole(AriaRole.Button, new() { Name = "Agendapunt aanmelden" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Agendapunt aanmelden" }).ClickAndWaitForPageAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Het agendapunt ‘Buurtbudget 2027’ is aangemeld.");
         var row = ItemRow(page, "Buurtbudget 2027");

@@ -126,8 +126,7 @@ public sealed class PromisePageTests(BrowserFixture browser, AllianceServer demo
         await session.AssertNoAxeViolationsAsync();
         await session.ScreenshotAsync("overzicht");
 
-        await row.GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await row.GetByRole(AriaRole.Link).ClickAndWaitForPageAsync();
         Assert.EndsWith(DisputePage, new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         var main = page.GetByRole(AriaRole.Main);
         await Assertions.Expect(main).ToContainTextAsync("Stap 3 van 4: de escalatiecontactpersoon van het programma (NPSNW)");
@@ -146,8 +145,7 @@ public sealed class PromisePageTests(BrowserFixture browser, AllianceServer demo
 
         var fifteenDaysAgo = Today().PlusDays(-15).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await page.GetByLabel("Stand op").FillAsync(fifteenDaysAgo);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Toon de stand" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toon de stand" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(main).ToContainTextAsync("Zo stond het op");
         await Assertions.Expect(main).ToContainTextAsync("Stap 2 van 4: stuurgroep met mandaat");
         await Assertions.Expect(main).Not.ToContainTextAsync("Advies van Ingrid Mulder");
@@ -166,15 +164,13 @@ public sealed class PromisePageTests(BrowserFixture browser, AllianceServer demo
         var page = session.Page;
 
         // Without a text and a choice the form says what is missing, in Dutch.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Advies geven" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Advies geven" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page.GetByText("Schrijf uw advies op.").First).ToBeVisibleAsync();
         await session.AssertNoAxeViolationsAsync();
 
         await page.GetByLabel("Uw advies").FillAsync("Plan een gesprek met de stuurgroep en het stadsdeel binnen een week.");
         await page.GetByText("Ja, iemand vroeg om advies").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Advies geven" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Advies geven" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Uw advies staat in het geschil.");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(
             "Advies van Ingrid Mulder bij stap 3 (gevraagd): Plan een gesprek met de stuurgroep en het stadsdeel binnen een week.");
@@ -210,13 +206,11 @@ public sealed class PromisePageTests(BrowserFixture browser, AllianceServer demo
         var meeting = $"/allianties/{AllianceServer.Alliance}/vergaderingen/alliantie-{Today().PlusDays(-28).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
         await session.GotoAsync(meeting);
         var page = session.Page;
-        await page.GetByRole(AriaRole.Link, new() { Name = "Belofte vastleggen: wie beloofde wat aan tafel?" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Belofte vastleggen: wie beloofde wat aan tafel?" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Belofte vastleggen");
 
         // An empty form says what is missing, in Dutch, next to each field.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Belofte vastleggen" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Belofte vastleggen" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page.GetByText("Kies wie de belofte deed.").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Schrijf op wat er beloofd is.").First).ToBeVisibleAsync();
         await session.AssertNoAxeViolationsAsync();
@@ -227,8 +221,7 @@ public sealed class PromisePageTests(BrowserFixture browser, AllianceServer demo
         await page.GetByText("Mondeling, buiten de agenda").ClickAsync();
         await page.GetByLabel("Waar was dat?").FillAsync("na afloop, bij de koffie");
         await page.GetByLabel("Wie hoorde het?", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Marleen Bakker" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Belofte vastleggen" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Belofte vastleggen" }).ClickAndWaitForPageAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De belofte is vastgelegd.");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Belofte van Politie Nieuw-West");
@@ -266,8 +259,7 @@ public sealed class PromisePageTests(BrowserFixture browser, AllianceServer demo
         playground = page.GetByRole(AriaRole.Article, new() { Name = "Elke straat een veilige speelplek" });
         await playground.GetByText("Voortgang melden").First.ClickAsync();
         await playground.GetByLabel("Wat is er gebeurd?").FillAsync("In drie straten is een speelplek gekozen.");
-        await playground.GetByRole(AriaRole.Button, new() { Name = "Voortgang melden" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await playground.GetByRole(AriaRole.Button, new() { Name = "Voortgang melden" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De voortgang is vastgelegd.");
         await Assertions.Expect(page.GetByRole(AriaRole.Article, new() { Name = "Elke straat een veilige speelplek" })).ToContainTextAsync("In drie straten is een speelplek gekozen.");
         await session.AssertNoAxeViolationsAsync();
@@ -286,15 +278,13 @@ public sealed class PromisePageTests(BrowserFixture browser, AllianceServer demo
         await form.GetByText("Een doel voor dit jaar").ClickAsync();
         await form.GetByLabel("Het doel").FillAsync("Een bankje in elke straat");
         await form.GetByLabel("Bereikt op (niet bij een droom)").FillAsync($"{Today().Year}-12-31");
-        await form.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAndWaitForPageAsync();
         var ownerField = page.Locator(".ams-field", new() { Has = page.GetByLabel("Eigenaar (niet bij een droom)") });
         await Assertions.Expect(ownerField).ToContainTextAsync("Een doel heeft een eigenaar. Kies welke partner ervoor zorgt (afspraak R11).");
         await session.AssertNoAxeViolationsAsync();
 
         await form.GetByLabel("Eigenaar (niet bij een droom)").SelectOptionAsync(new SelectOptionValue { Label = "Stadsdeel Nieuw-West" });
-        await form.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAndWaitForPageAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Het doel staat in het plan.");
         await Assertions.Expect(page.GetByRole(AriaRole.Article, new() { Name = "Een bankje in elke straat" })).ToContainTextAsync("Eigenaar: Stadsdeel Nieuw-West.");
     }

@@ -172,7 +172,7 @@ public sealed class DemoStoryTests(DemoStoryServer demo) : IClassFixture<DemoSto
         Assert.NotEqual(JsonValueKind.Null, advice.GetProperty("overdueRecordedAt").ValueKind);
 
         var overdue = await _coreGroup.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/advice?status=overdue", UriKind.Relative));
-        Assert.Contains(overdue.EnumerateArray(), a => a.GetProperty("proposal").GetString() == "afvalcontainers-speeltuin");
+        Assert.Contains(overdue.GetProperty("advice").EnumerateArray(), a => a.GetProperty("proposal").GetString() == "afvalcontainers-speeltuin");
     }
 
     [Fact]

@@ -200,7 +200,7 @@ public sealed class MeetingApiTests : IAsyncLifetime
         var day = now.Date.PlusDays(1);
         while (day.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) day = day.PlusDays(1);
         await ScheduleAsync("ochtend", day.At(new LocalTime(10, 0)));
-        var listed = Assert.Single((await _admin.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/meetings", UriKind.Relative))).EnumerateArray());
+        var listed = Assert.Single((await _admin.GetFromJsonAsync<JsonElement>(new Uri($"{Base}/meetings", UriKind.Relative))).GetProperty("meetings").EnumerateArray());
         Assert.True(listed.GetProperty("duringOfficeHours").GetBoolean());
 
         await Ok(Post(_admin, "/api/v1/dev/clock", $$"""{"now":"{{day.At(new LocalTime(10, 0)).InZoneStrictly(Amsterdam).ToInstant()}}"}"""));

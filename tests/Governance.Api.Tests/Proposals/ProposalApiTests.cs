@@ -207,7 +207,7 @@ public sealed class ProposalApiTests : IAsyncLifetime
         Assert.Equal("Hoeveel lantaarns?", Assert.Single(proposal.GetProperty("contributions").EnumerateArray()).GetProperty("summary").GetString());
         Assert.Equal(JsonValueKind.Null, proposal.GetProperty("vote").ValueKind);
 
-        var decision = Assert.Single((await Get($"{Base}/decisions")).EnumerateArray());
+        var decision = Assert.Single((await Get($"{Base}/decisions")).GetProperty("decisions").EnumerateArray());
         Assert.Equal("pass", decision.GetProperty("motion").GetProperty("result").GetString());
         Assert.Equal("consent", decision.GetProperty("motion").GetProperty("classification").GetString());
         Assert.Equal(2, decision.GetProperty("motion").GetProperty("text_version").GetInt32());
@@ -250,7 +250,7 @@ public sealed class ProposalApiTests : IAsyncLifetime
         Assert.Equal(["for", "abstain"], ymereVotes.Select(v => v.GetProperty("choice").GetString()));
         Assert.Equal("for", ymereVotes[1].GetProperty("replaces").GetString());
 
-        var voteEvent = Assert.Single((await Get($"{Base}/decisions")).EnumerateArray()).GetProperty("vote_event");
+        var voteEvent = Assert.Single((await Get($"{Base}/decisions")).GetProperty("decisions").EnumerateArray()).GetProperty("vote_event");
         Assert.Equal("pass", voteEvent.GetProperty("result").GetString());
         var counts = voteEvent.GetProperty("counts").EnumerateArray().ToDictionary(c => c.GetProperty("option").GetString()!);
         Assert.Equal((1, 2), (counts["yes"].GetProperty("value").GetInt32(), counts["yes"].GetProperty("weight").GetInt32()));
@@ -272,7 +272,7 @@ public sealed class ProposalApiTests : IAsyncLifetime
         await Problem(Post(_bcop, $"{P}/vote/ballots", """{"partner":"bcop","choice":"for"}"""), HttpStatusCode.Conflict, "vote.not-present");
         await Ok(Post(_chair, $"{P}/vote/closing", ""));
         Assert.Equal("void", (await Get(P)).GetProperty("status").GetString());
-        Assert.Empty((await Get($"{Base}/decisions")).EnumerateArray());
+        Assert.Empty((await Get($"{Base}/decisions")).GetProperty("decisions").EnumerateArray());
 
         // BCOP arrives; round 2: 2 (BCOP) against 1 + 1 is a tie.
         await Ok(Post(_chair, $"{Base}/meetings/{Meeting}/attendance", $$"""{"person":"{{_bcopPerson}}","partner":"bcop"}"""));
@@ -288,7 +288,7 @@ public sealed class ProposalApiTests : IAsyncLifetime
         var earlier = Assert.Single(proposal.GetProperty("earlierVotes").EnumerateArray());
         Assert.Equal("void", earlier.GetProperty("tally").GetProperty("outcome").GetString());
         Assert.False(earlier.GetProperty("tally").GetProperty("quorum").GetProperty("residentsCollectivePresent").GetBoolean());
-        Assert.Equal("fail", Assert.Single((await Get($"{Base}/decisions")).EnumerateArray()).GetProperty("motion").GetProperty("result").GetString());
+        Assert.Equal("fail", Assert.Single((await Get($"{Base}/decisions")).GetProperty("decisions").EnumerateArray()).GetProperty("motion").GetProperty("result").GetString());
     }
 
     [Fact]
@@ -332,11 +332,11 @@ public sealed class ProposalApiTests : IAsyncLifetime
         var declinedAt = Instant.FromDateTimeOffset(advice.GetProperty("declinedAt").GetDateTimeOffset());
         var due = Instant.FromDateTimeOffset(advice.GetProperty("due").GetDateTimeOffset());
         Assert.Equal(declinedAt.InZone(Amsterdam).LocalDateTime.PlusDays(28), due.InZone(Amsterdam).LocalDateTime);
-        Assert.Single((await Get($"{Base}/advice?status=pending")).EnumerateArray());
-        Assert.Empty((await Get($"{Base}/advice?status=overdue")).EnumerateArray());
+        Assert.Single((await Get($"{Base}/advice?status=pending")).GetProperty("advice").EnumerateArray());
+        Assert.Empty((await Get($"{Base}/advice?status=overdue")).GetProperty("advice").EnumerateArray());
 
         await Advance("P29D");
-        Assert.Equal("overdue", Assert.Single((await Get($"{Base}/advice?status=overdue")).EnumerateArray()).GetProperty("status").GetString());
+        Assert.Equal("overdue", Assert.Single((await Get($"{Base}/advice?status=overdue")).GetProperty("advice").EnumerateArray()).GetProperty("status").GetString());
         var first = await Ok(Post(_admin, $"{P}/advice/overdue-check", ""));
         Assert.Equal(["proposal.advice-motivation-overdue"], first.GetProperty("events").EnumerateArray().Select(e => e.GetString()));
         var second = await Ok(Post(_admin, $"{P}/advice/overdue-check", ""));
@@ -344,7 +344,7 @@ public sealed class ProposalApiTests : IAsyncLifetime
         Assert.Equal("advice-overdue", (await Get(P)).GetProperty("status").GetString());
 
         await Ok(Post(_stadsdeel, $"{P}/advice/stadsdeel-nieuw-west/motivation", """{"motivation":"Het budget gaat naar veiligheid bij scholen.","followsAdvice":false}"""));
-        var answered = Assert.Single((await Get($"{Base}/advice?status=answered")).EnumerateArray());
+        var answered = Assert.Single((await Get($"{Base}/advice?status=answered")).GetProperty("advice").EnumerateArray());
         Assert.True(answered.GetProperty("late").GetBoolean());
         Assert.False(answered.GetProperty("followsAdvice").GetBoolean());
         Assert.Equal("advice-answered", (await Get(P)).GetProperty("status").GetString());

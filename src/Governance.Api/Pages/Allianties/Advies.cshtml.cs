@@ -15,23 +15,40 @@ namespace Governance.Api.Pages.Allianties;
 public sealed class AdviesModel(AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, ProposalQueries proposals, TimeProvider clock)
     : ProposalPageModel(queries, people, pipeline, proposals)
 {
-    public sealed record Row(ProposalView Proposal, AdviceView Advice);
+    /// <summary>One of the three lists: its status in the API's words, the page parameter of its page links, and the page shown.</summary>
+    public sealed record Section(string Status, string Parameter, Paged<AdviceRow> Rows);
 
-    public IReadOnlyList<Row> Pending { get; private set; } = [];
+    public Section Pending { get; private set; } = Empty("pending");
 
-    public IReadOnlyList<Row> Overdue { get; private set; } = [];
+    public Section Overdue { get; private set; } = Empty("overdue");
 
-    public IReadOnlyList<Row> Answered { get; private set; } = [];
+    public Section Answered { get; private set; } = Empty("answered");
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken)) return Page();
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        var rows = (await Proposals.ListAsync(Alliance.Id, cancellationToken))
-            .SelectMany(p => p.Advice.Select(a => new Row(p, a))).OrderBy(r => r.Advice.Due).ToList();
-        Pending = [.. rows.Where(r => r.Advice.StatusAt(now) == "pending")];
-        Overdue = [.. rows.Where(r => r.Advice.StatusAt(now) == "overdue")];
-        Answered = [.. rows.Where(r => r.Advice.StatusAt(now) == "answered").OrderByDescending(r => r.Advice.Motivation!.RecordedAt)];
+        Pending = await SectionAsync("pending", now, cancellationToken);
+        Overdue = await SectionAsync("overdue", now, cancellationToken);
+        // The newest answer first; the others by due date.
+        Answered = await SectionAsync("answered", now, cancellationToken);
         return Page();
     }
+
+    private async Task<Section> SectionAsync(string status, Instant now, CancellationToken cancellationToken)
+    {
+        var parameter = ParameterOf(status);
+        var request = PageRequest.Lenient(int.TryParse(Request.Query[parameter], out var n) ? n : null);
+        var (rows, total) = await Proposals.AdviceAsync(Alliance.Id, status, now, request.Page, request.Size, newestAnswerFirst: status == "answered", cancellationToken);
+        return new Section(status, parameter, new Paged<AdviceRow>(rows, request, total));
+    }
+
+    private static string ParameterOf(string status) => status switch
+    {
+        "pending" => "pagina-wacht",
+        "overdue" => "pagina-te-laat",
+        _ => "pagina-gemotiveerd",
+    };
+
+    private static Section Empty(string status) => new(status, ParameterOf(status), new Paged<AdviceRow>([], PageRequest.First, 0));
 }

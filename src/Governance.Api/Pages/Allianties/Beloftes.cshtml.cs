@@ -15,7 +15,8 @@ namespace Governance.Api.Pages.Allianties;
 
 /// <summary>
 /// "Wie beloofde wat" (issue 6, R10): per partner a summary of its promises (counts per status, keep rate, median days
-/// late), the promises behind it, and the advice it has not answered (R9). Filters and "stand op" are a GET form: the
+/// late, counted by the database over the promise documents), the first promises behind it (all of them, page by page,
+/// when one partner is chosen), and the advice it has not answered (R9). Filters and "stand op" are a GET form: the
 /// page is then computed from the events recorded up to the end of that day, and says which ledger position it reflects.
 /// Public, like the API's reads of promises.
 /// </summary>
@@ -30,7 +31,15 @@ public sealed class BeloftesModel(
 
     public sealed record AdviceRow(string Proposal, string Title, Instant Due, string Status);
 
-    public sealed record PartnerGroup(PartnerId Partner, string Name, PromiseRecord Record, IReadOnlyList<CommitmentView> Shown, IReadOnlyList<AdviceRow> Advice);
+    /// <summary>
+    /// One partner's section: its record over all its promises, and the promises shown (<see cref="Matching"/> match the choice in
+    /// all; the overview shows the first <see cref="PreviewSize"/>, a partner's own view one page).
+    /// </summary>
+    public sealed record PartnerGroup(PartnerId Partner, string Name, PromiseRecord Record, IReadOnlyList<CommitmentView> Shown, long Matching,
+        IReadOnlyList<AdviceRow> Advice);
+
+    /// <summary>Promises per partner in the overview; the link under it opens all of that partner's, page by page.</summary>
+    public const int PreviewSize = 10;
 
     /// <summary>The filter as typed: <c>alle</c>, <c>te-laat</c> or <c>binnenkort</c>.</summary>
     [BindProperty(SupportsGet = true, Name = "toon")]
@@ -43,6 +52,10 @@ public sealed class BeloftesModel(
     [BindProperty(SupportsGet = true, Name = "stand")]
     public string? AsOfText { get; set; }
 
+    /// <summary>Which page of one partner's promises (<c>?pagina=</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "pagina")]
+    public int? PageNumber { get; set; }
+
     public LocalDate? AsOfDate { get; private set; }
 
     /// <summary>The moment the page is computed at: the end of <see cref="AsOfDate"/>, or now.</summary>
@@ -51,6 +64,9 @@ public sealed class BeloftesModel(
     public long Position { get; private set; }
 
     public IReadOnlyList<PartnerGroup> Groups { get; private set; } = [];
+
+    /// <summary>The page links under one partner's promises; null in the overview.</summary>
+    public Pager? Pages { get; private set; }
 
     public string? AsOfError { get; private set; }
 
@@ -63,41 +79,44 @@ public sealed class BeloftesModel(
         At = asOf ?? now;
         var at = asOf?.ToDateTimeOffset();
 
-        var list = await commitments.ListAsync(Alliance.Id, at, cancellationToken);
         Position = await commitments.PositionAsync(Alliance.Id, at, cancellationToken);
         _meetings = (await meetings.ListAsync(Alliance.Id, cancellationToken)).ToDictionary(m => m.Id.Value, StringComparer.Ordinal);
-        await AddNamesAsync(list.Select(c => c.State.OwnerPerson).Concat(list.SelectMany(c => c.State.Source.Witnesses)), cancellationToken);
 
         // R9: advice that waits for the partner's written answer, as it stood then.
-        var advice = new List<(PartnerId Partner, AdviceRow Row)>();
-        foreach (var current in await proposals.ListAsync(Alliance.Id, cancellationToken))
-        {
-            var then = at is null ? current : await proposals.GetAsync(Alliance.Id, current.Id, at, cancellationToken);
-            if (then is null) continue;
-            foreach (var a in then.Advice)
-            {
-                var status = a.StatusAt(At);
-                if (status is "pending" or "overdue") advice.Add((a.Partner, new AdviceRow(then.Id.Value, then.State.Title, a.Due, status)));
-            }
-        }
+        var advice = (await proposals.AwaitingMotivationAsync(Alliance.Id, at, cancellationToken))
+            .Select(r => (r.Advice.Partner, Row: new AdviceRow(r.Proposal.Value, r.Title, r.Advice.Due, r.StatusAt(At)))).ToList();
 
         var today = At.InZone(Commitment.Zone).Date;
         PartnerId? only = PartnerId.TryParse(PartnerFilter, out var p) ? p : null;
-        var partners = Alliance.Partners.Where(x => x.IsMember || list.Any(c => c.State.Owner == x.Id) || advice.Any(a => a.Partner == x.Id))
-            .Where(x => only is null || x.Id == only);
-        Groups = [.. partners.Select(x =>
+        var owners = await commitments.OwnersAsync(Alliance.Id, at, cancellationToken);
+        var partners = Alliance.Partners.Where(x => x.IsMember || owners.Contains(x.Id) || advice.Any(a => a.Partner == x.Id))
+            .Where(x => only is null || x.Id == only).ToList();
+        var records = await commitments.RecordsAsync(Alliance.Id, [.. partners.Select(x => x.Id)], at, now, cancellationToken);
+        var (wanted, dueBy) = Show switch
         {
-            var record = CommitmentQueries.RecordOf(x.Id, list, At);
-            var shown = record.Commitments.Where(c => Show switch
-            {
-                "te-laat" => c.State.StatusAt(At) == CommitmentStatus.Overdue,
-                "binnenkort" => c.State.StatusAt(At) == CommitmentStatus.Open && c.State.Due <= today.PlusDays(SoonDays),
-                _ => true,
-            }).ToList();
-            return new PartnerGroup(x.Id, x.Name, record, shown, [.. advice.Where(a => a.Partner == x.Id).Select(a => a.Row)]);
-        })];
+            "te-laat" => (CommitmentStatus.Overdue, (LocalDate?)null),
+            "binnenkort" => (CommitmentStatus.Open, today.PlusDays(SoonDays)),
+            _ => ((CommitmentStatus?)null, (LocalDate?)null),
+        };
+        var request = only is null ? new PageRequest(1, PreviewSize) : PageRequest.Lenient(PageNumber);
+        var groups = new List<PartnerGroup>();
+        foreach (var x in partners)
+        {
+            var shown = await commitments.ListAsync(Alliance.Id, new CommitmentFilter(x.Id, wanted, dueBy), at, now, request.Skip, request.Size, cancellationToken);
+            groups.Add(new PartnerGroup(x.Id, x.Name, records[x.Id], shown.Items, shown.Total, [.. advice.Where(a => a.Partner == x.Id).Select(a => a.Row)]));
+            if (only is not null) Pages = Pager.For(new Paged<CommitmentView>(shown.Items, request, shown.Total), Request, "beloftes", $"Bladeren door de beloftes van {x.Name}");
+        }
+        Groups = groups;
+        var shownPromises = groups.SelectMany(g => g.Shown).ToList();
+        await AddNamesAsync(shownPromises.Select(c => c.State.OwnerPerson).Concat(shownPromises.SelectMany(c => c.State.Source.Witnesses)), cancellationToken);
         return Page();
     }
+
+    /// <summary>The address of all of one partner's promises, with the same choice and "stand op".</summary>
+    public string AllOf(PartnerId partner) => $"{Request.PathBase}{Request.Path}?" + string.Join('&', Request.Query
+        .Where(q => q.Key is not ("partner" or "pagina"))
+        .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"))
+        .Append("partner=" + Uri.EscapeDataString(partner.Value)));
 
     /// <summary>
     /// The end of the chosen day in Amsterdam (so the whole day counts), or null for now: no day, a day not in the past,

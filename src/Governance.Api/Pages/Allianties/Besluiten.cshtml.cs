@@ -15,19 +15,32 @@ namespace Governance.Api.Pages.Allianties;
 public sealed class BesluitenModel(AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, ProposalQueries proposals)
     : ProposalPageModel(queries, people, pipeline, proposals)
 {
-    public IReadOnlyList<ProposalView> Decided { get; private set; } = [];
+    /// <summary>The register's page (<c>?pagina=</c>), newest decision first.</summary>
+    public Paged<ProposalView> Decided { get; private set; } = new([], PageRequest.First, 0);
 
-    public IReadOnlyList<ProposalView> Other { get; private set; } = [];
+    /// <summary>The proposals without a decision, newest first, paged apart (<c>?lopend=</c>).</summary>
+    public Paged<ProposalView> Other { get; private set; } = new([], PageRequest.First, 0);
+
+    [BindProperty(SupportsGet = true, Name = "pagina")]
+    public int? PageNumber { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = OtherParameter)]
+    public int? OtherPageNumber { get; set; }
+
+    public const string OtherParameter = "lopend";
 
     public string Record(ProposalView v) => ProposalTexts.Record(v, PartnerName, NameOf);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken)) return Page();
-        var all = await Proposals.ListAsync(Alliance.Id, cancellationToken);
         // Decided: adopted (also when it became advice) or rejected; newest first, as a register is read.
-        Decided = [.. all.Where(p => p.State.DecidedVersion is not null).OrderByDescending(p => p.DecidedAt)];
-        Other = [.. all.Where(p => p.State.DecidedVersion is null).OrderByDescending(p => p.TabledAt)];
+        var decided = PageRequest.Lenient(PageNumber);
+        var (items, total) = await Proposals.DecisionsAsync(Alliance.Id, decided.Page, decided.Size, newestFirst: true, cancellationToken);
+        Decided = new(items, decided, total);
+        var other = PageRequest.Lenient(OtherPageNumber);
+        (items, total) = await Proposals.UndecidedAsync(Alliance.Id, other.Page, other.Size, cancellationToken);
+        Other = new(items, other, total);
         return Page();
     }
 }

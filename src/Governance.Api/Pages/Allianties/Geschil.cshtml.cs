@@ -232,25 +232,22 @@ public sealed class GeschilModel(
                 [.. p.Events.Select(e => PromiseTexts.Proposal(e, NameOf, PartnerName))]));
         }
         References = references;
-        (Subject, SubjectHref) = SubjectOf(View, BasePath);
+        (Subject, SubjectHref) = SubjectOf(View.Row, BasePath);
         return true;
     }
 
     /// <summary>What a dispute is about, with the title of the promise or proposal it names, and where that is shown.</summary>
-    public static (string Text, string? Href) SubjectOf(EscalationView dispute, string basePath)
+    public static (string Text, string? Href) SubjectOf(DisputeRow dispute, string basePath)
     {
         ArgumentNullException.ThrowIfNull(dispute);
         var subject = dispute.State.Subject;
         var kind = DutchTerms.Capitalised(PromiseTexts.SubjectKind(subject.Kind));
         if (subject.Reference is not { } reference) return (kind, null);
-        if (subject.Kind == EscalationSubjectKind.OverdueCommitment)
-        {
-            var what = dispute.Commitments.FirstOrDefault(c => c.Id.Value == reference)?.State.What ?? reference;
-            return ($"{kind}: {what}", CommitmentId.TryParse(reference, out _) ? $"{basePath}/beloftes/{reference}" : null);
-        }
         if (subject.Kind == EscalationSubjectKind.Conduct) return ($"{kind}: {reference}", null);
-        var title = dispute.Proposals.FirstOrDefault(p => p.Id == reference)?.Events.Select(e => e.Event).OfType<ProposalTabled>().FirstOrDefault()?.Title ?? reference;
-        return ($"{kind}: {title}", ProposalId.TryParse(reference, out _) ? $"{basePath}/besluiten/{reference}" : null);
+        var href = subject.Kind == EscalationSubjectKind.OverdueCommitment
+            ? CommitmentId.TryParse(reference, out _) ? $"{basePath}/beloftes/{reference}" : null
+            : ProposalId.TryParse(reference, out _) ? $"{basePath}/besluiten/{reference}" : null;
+        return ($"{kind}: {dispute.SubjectTitle ?? reference}", href);
     }
 
     public string PartnerName(PartnerId partner) => Alliance.Partner(partner)?.Name ?? partner.Value;

@@ -44,7 +44,8 @@ public sealed class JaarplanModel(
 
     public string? OpenForm { get; private set; }
 
-    public IReadOnlyList<CommitmentView> AllCommitments => [.. _commitments.Values.OrderBy(c => c.State.Due)];
+    /// <summary>Every promise of the alliance (id, owner, what), by due date: the choices when linking one to a goal.</summary>
+    public IReadOnlyList<(CommitmentId Id, PartnerId Owner, string What)> AllCommitments { get; private set; } = [];
 
     public bool MaySetGoals => GoalSetters.Any(Has);
 
@@ -128,7 +129,7 @@ public sealed class JaarplanModel(
         Errors.Add(await linkValidator.ValidateAsync(new LinkGoalCommitmentRequest(string.IsNullOrEmpty(commitment) ? null : commitment), cancellationToken), fields);
         if (Errors.Any) return Page();
         var id = CommitmentId.Parse(commitment!);
-        if (Commitment(id) is null)
+        if (!AllCommitments.Any(c => c.Id == id))
         {
             Errors.Add(inputId, "Deze belofte bestaat niet bij deze alliantie.");
             return Page();
@@ -197,7 +198,10 @@ public sealed class JaarplanModel(
             return false;
         }
         Now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        _commitments = (await commitments.ListAsync(Alliance.Id, null, cancellationToken)).ToDictionary(c => c.Id.Value, StringComparer.Ordinal);
+        // Only the promises the goals name are read in full; the form's choices are three fields per promise.
+        var linked = View.State.Goals.Values.SelectMany(g => g.Commitments);
+        _commitments = (await commitments.GetManyAsync(Alliance.Id, linked, cancellationToken)).ToDictionary(c => c.Id.Value, StringComparer.Ordinal);
+        if (MaySetGoals) AllCommitments = await commitments.ChoicesAsync(Alliance.Id, cancellationToken);
         return true;
     }
 }

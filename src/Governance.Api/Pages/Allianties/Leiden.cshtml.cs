@@ -343,7 +343,8 @@ public sealed class LeidenModel(
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
         if (Meeting is null && !await LoadMeetingAsync(cancellationToken)) return Page();
-        var all = (await Proposals.ListAsync(Alliance.Id, cancellationToken)).Where(p => p.State.Meeting == MeetingId).ToList();
+        // The inline documents: what the chair just did shows at once.
+        var all = await Proposals.ForMeetingAsync(Alliance.Id, MeetingId, cancellationToken);
         Items = [.. Meeting!.Items.Values.OrderBy(i => i.ProposedAt).ThenBy(i => i.Id.Value, StringComparer.Ordinal)
             .Select(i => new ItemRow(i, Meeting.IsDecidable(i.Id), Meeting.ValidWaiverFor(i.Id), [.. all.Where(p => p.State.Item == i.Id)]))];
         Members = [.. Alliance.Partners.Where(p => p.IsMember)];

@@ -26,6 +26,20 @@ public static class MeetingTexts
         _ => ("gepland", "azure"),
     };
 
+    /// <summary>The same badge for a meeting as the lists read it (<see cref="MeetingDocument"/>).</summary>
+    public static (string Text, string Colour) Status(MeetingDocument meeting)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return meeting.Status switch
+        {
+            MeetingDocument.Cancelled => ("afgelast", "red"),
+            "open" => ("geopend", "lime"),
+            "closed" => ("gesloten", "purple"),
+            _ when meeting.Reschedules > 0 => ("verplaatst", "orange"),
+            _ => ("gepland", "azure"),
+        };
+    }
+
     public static string ItemKind(AgendaItemKind kind) => kind switch
     {
         AgendaItemKind.Decision => "besluit",

@@ -2,9 +2,8 @@ using Governance.Api.Commands;
 using Governance.Api.Alliances;
 using Governance.Api.Http;
 using Governance.Api.Meetings;
-using Governance.Domain.Meetings;
+using Governance.Domain;
 using Governance.Projections.Alliances;
-using Governance.Projections.Meetings;
 using Governance.Projections.Punctuality;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -13,18 +12,45 @@ namespace Governance.Api.Pages.Allianties;
 
 /// <summary>
 /// The core group's "Termijnen" page: per partner, which deadlines (R1–R7) of the last 12 months were met, late or
-/// missed, with the list behind each number; and what is due in the next three weeks. Public, like the ledger.
+/// missed, with the list behind each number; and what is due in the next three weeks. Public, like the ledger. It reads
+/// the punctuality documents only (counts in SQL, lists a page at a time), never a meeting's stream: the documents keep
+/// the titles that name what a deadline is about.
 /// </summary>
 public sealed class TermijnenModel(
-    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, PunctualityQueries punctuality, MeetingQueries meetings,
-    TimeProvider clock)
+    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, PunctualityQueries punctuality, TimeProvider clock)
     : AlliancePageModel(queries, people, pipeline)
 {
-    private Dictionary<string, MeetingView> _meetings = new(StringComparer.Ordinal);
+    /// <summary>How many of a partner's deadlines the overview lists under "Bekijk"; the rest are on the partner's own pages.</summary>
+    public const int Shown = PageRequest.DefaultSize;
 
-    public IReadOnlyList<PartnerPunctuality> Partners { get; private set; } = [];
+    /// <summary>One partner's row: the counts, the first deadlines, and how many there are in all.</summary>
+    public sealed record PartnerRow(PartnerView Partner, PartnerPunctuality Punctuality)
+    {
+        public int Total => Punctuality.Met + Punctuality.Late + Punctuality.Missed + Punctuality.Waived + Punctuality.Pending;
+    }
+
+    [BindProperty(SupportsGet = true, Name = "pagina")]
+    public int? Pagina { get; set; }
+
+    /// <summary>The partner whose deadlines are shown in full, a page at a time.</summary>
+    [BindProperty(SupportsGet = true, Name = "partner")]
+    public string? PartnerFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "pagina-partner")]
+    public int? PartnerPagina { get; set; }
+
+    public IReadOnlyList<PartnerRow> Partners { get; private set; } = [];
 
     public IReadOnlyList<UpcomingDeadline> Upcoming { get; private set; } = [];
+
+    public Pager UpcomingPager { get; private set; } = null!;
+
+    /// <summary>The chosen partner (<see cref="PartnerFilter"/>) with one page of its deadlines, or null.</summary>
+    public PartnerView? Chosen { get; private set; }
+
+    public IReadOnlyList<PartnerDeadline> ChosenDeadlines { get; private set; } = [];
+
+    public Pager? ChosenPager { get; private set; }
 
     public Instant Now { get; private set; }
 
@@ -33,23 +59,38 @@ public sealed class TermijnenModel(
         if (!await LoadAsync(cancellationToken)) return Page();
         Now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         var from = Now - Duration.FromDays(365);
-        var partners = new List<PartnerPunctuality>();
-        foreach (var partner in Alliance.Partners.Where(p => p.IsMember))
-            partners.Add(await punctuality.ForPartnerAsync(Alliance.Id.Value, partner.Id.Value, from, Now, Now, cancellationToken));
-        Partners = partners;
-        Upcoming = await punctuality.UpcomingAsync(Alliance.Id.Value, Now, Now + Duration.FromDays(21), cancellationToken);
-        // The deadline rows name their subject by id; the meetings give the titles people know them by.
-        _meetings = (await meetings.ListAsync(Alliance.Id, cancellationToken)).ToDictionary(m => m.Id.StreamId, StringComparer.Ordinal);
+        var members = Alliance.Partners.Where(p => p.IsMember).ToList();
+        var overview = await punctuality.OverviewAsync(Alliance.Id.Value, [.. members.Select(p => p.Id.Value)], from, Now, Now, Shown, cancellationToken);
+        Partners = [.. members.Select(p => new PartnerRow(p, overview[p.Id.Value]))];
+
+        if (PartnerId.TryParse(PartnerFilter, out var chosen) && members.FirstOrDefault(p => p.Id == chosen) is { } partner)
+        {
+            Chosen = partner;
+            var request = PageRequest.Lenient(PartnerPagina);
+            var (items, total) = await punctuality.DeadlinesAsync(Alliance.Id.Value, partner.Id.Value, from, Now, Now, request.Skip, request.Size, cancellationToken);
+            ChosenDeadlines = items;
+            ChosenPager = Pager.For(new Paged<PartnerDeadline>(items, request, total), Request, "termijnen",
+                $"Bladeren door de termijnen van {partner.Name}", "pagina-partner");
+        }
+
+        var upcoming = PageRequest.Lenient(Pagina);
+        var (soon, count) = await punctuality.UpcomingAsync(Alliance.Id.Value, Now, Now + Duration.FromDays(21), upcoming.Skip, upcoming.Size, cancellationToken);
+        Upcoming = soon;
+        UpcomingPager = Pager.For(new Paged<UpcomingDeadline>(soon, upcoming, count), Request, "termijnen", "Bladeren door de komende termijnen");
         return Page();
     }
 
-    /// <summary>The meeting page of a deadline's meeting (its stream id), or null when the meeting is not known.</summary>
-    public string? MeetingPath(string meetingStream) =>
-        _meetings.TryGetValue(meetingStream, out var m) ? $"/allianties/{Alliance.Id.Value}/vergaderingen/{m.Id.Value}" : null;
+    /// <summary>The address of a partner's own deadline pages.</summary>
+    public string PartnerPath(PartnerId partner) => $"{BasePath}/termijnen?partner={Uri.EscapeDataString(partner.Value)}#kop-partner-termijnen";
 
-    /// <summary>What a deadline is about, by title (see <see cref="DeadlineTexts"/>).</summary>
-    public string SubjectText(string meetingStream, string subject) =>
-        DeadlineTexts.Subject(_meetings.TryGetValue(meetingStream, out var m) ? m.State : Meeting.Initial, subject);
+    /// <summary>The meeting page of a deadline's meeting (its stream id, <c>meeting-…</c>).</summary>
+    public string? MeetingPath(string meetingStream) =>
+        meetingStream.StartsWith("meeting-", StringComparison.Ordinal) && meetingStream.Length > "meeting-".Length
+            ? $"{BasePath}/vergaderingen/{meetingStream["meeting-".Length..]}"
+            : null;
+
+    /// <summary>What a deadline is about, by the title the punctuality document keeps (see <see cref="DeadlineTexts"/>).</summary>
+    public static string SubjectText(string subject, string? title) => DeadlineTexts.Subject(subject, title);
 
     public string PartnerName(string? id) =>
         id is null ? "" : Alliance.Partners.LastOrDefault(p => p.Id.Value == id)?.Name ?? id;

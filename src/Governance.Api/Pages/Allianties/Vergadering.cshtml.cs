@@ -47,7 +47,7 @@ public sealed class VergaderingModel(
 
     public sealed record Seat(PersonId Person, string Name, PartnerId Partner, string PartnerName);
 
-    public sealed record DeferredElsewhere(MeetingId From, Meeting.AgendaItem Item, string Label);
+    public sealed record DeferredElsewhere(MeetingId From, MeetingItemSummary Item, string Label);
 
     /// <summary>The meeting id as typed in the address.</summary>
     public string RequestedMeeting => RouteData.Values["meeting"] as string ?? "";
@@ -75,7 +75,10 @@ public sealed class VergaderingModel(
 
     public IReadOnlyList<DeferredElsewhere> Deferred { get; private set; } = [];
 
-    /// <summary>Meetings still to come, for "uitstellen naar".</summary>
+    /// <summary>How many meetings still to come "uitstellen naar" offers: the next ones in the planning.</summary>
+    public const int LaterShown = 50;
+
+    /// <summary>Meetings still to come, for "uitstellen naar" (the next <see cref="LaterShown"/>).</summary>
     public IReadOnlyList<(MeetingId Id, string Label)> Later { get; private set; } = [];
 
     /// <summary>Which form was posted with an error (a disclosure to show open).</summary>
@@ -571,26 +574,24 @@ public sealed class VergaderingModel(
             .Select(r => new Seat(r.Person, NameOf(r.Person), r.Partner, PartnerName(r.Partner)))
             .OrderBy(s => s.Name, DutchOrder)];
 
-        var all = await meetings.ListAsync(Alliance.Id, cancellationToken);
-        _meetingNames = all.ToDictionary(m => m.Id.Value, m => MeetingQueries.StartOf(m.State) is { } start
-            ? $"{DutchTerms.Capitalised(MeetingTexts.Kind(KindOf(m.State)))} van {MeetingTexts.When(start)}" : m.Id.Value, StringComparer.Ordinal);
-        var startOfThis = MeetingQueries.StartOf(View.State);
-        Later = [.. all.Where(m => m.Id != View.Id && m.State is Meeting.State.Scheduled { Phase: MeetingPhase.Planned } s && (startOfThis is null || s.Start > startOfThis))
-            .Select(m => (m.Id, MeetingLabel(m.Id)))];
+        // Other meetings come from their documents, never folded here: the next ones still planned after this one (to defer
+        // an item to), the ones with an item deferred that may come here (R3), and any this meeting's items name.
+        var startOfThis = Scheduled?.StartsAt.ToDateTimeOffset() ?? Cancelled?.Start.InZoneLeniently(Meeting.Zone).ToDateTimeOffset();
+        var later = (await meetings.PlannedAfterAsync(Alliance.Id, startOfThis, LaterShown, cancellationToken)).Where(m => m.Meeting != View.Id.Value).ToList();
+        var withDeferred = (await meetings.DeferredToAsync(Alliance.Id, View.Id, cancellationToken)).Where(m => m.Meeting != View.Id.Value).ToList();
+        var named = Scheduled?.Items.Values.SelectMany(i => new[] { i.CarriedOverFrom, i.DeferredTo }).OfType<MeetingId>() ?? [];
+        var known = later.Concat(withDeferred).Select(m => m.MeetingId).ToHashSet();
+        var others = later.Concat(withDeferred)
+            .Concat((await meetings.DocumentsAsync(Alliance.Id, named.Where(m => !known.Contains(m)), cancellationToken)).Values);
+        _meetingNames = others.DistinctBy(m => m.Meeting).ToDictionary(m => m.Meeting, m => m is { Kind: { } kind, Start: { } start }
+            ? $"{DutchTerms.Capitalised(MeetingTexts.Kind(kind))} van {MeetingTexts.When(start)}" : m.Meeting, StringComparer.Ordinal);
+        Later = [.. later.Select(m => (m.MeetingId, MeetingLabel(m.MeetingId)))];
         var taken = Scheduled?.Items.Keys.ToHashSet() ?? [];
-        Deferred = [.. all.Where(m => m.Id != View.Id).SelectMany(m => m.State is Meeting.State.Scheduled s
-                ? s.Items.Values.Where(i => i.Status == AgendaItemStatus.Deferred && (i.DeferredTo is null || i.DeferredTo == View.Id) && !taken.Contains(i.Id))
-                    .Select(i => new DeferredElsewhere(m.Id, i, $"{i.Title} ({PartnerName(i.Proposer)}, uit de {MeetingLabel(m.Id).ToLowerInvariant()})"))
-                : [])];
+        Deferred = [.. withDeferred.SelectMany(m => m.Items
+            .Where(i => i.Status == AgendaItemStatus.Deferred && (i.DeferredTo is null || i.DeferredTo == View.Id) && !taken.Contains(i.Id))
+            .Select(i => new DeferredElsewhere(m.MeetingId, i, $"{i.Title} ({PartnerName(i.Proposer)}, uit de {MeetingLabel(m.MeetingId).ToLowerInvariant()})")))];
         return Page();
     }
-
-    private static MeetingKind KindOf(Meeting.State state) => state switch
-    {
-        Meeting.State.Scheduled s => s.Kind,
-        Meeting.State.Cancelled c => c.Kind,
-        _ => MeetingKind.AllianceMeeting,
-    };
 
     /// <summary>A deadline's stable key in form ids: rule and subject ("r2-document-verkeersplan").</summary>
     public static string KeyOf(Deadline deadline) =>

@@ -34,7 +34,11 @@ public sealed class VergaderingenModel(
         ["Id"] = new("vergadering-datum", "Vul de datum in."),
     };
 
-    public sealed record Row(MeetingView View, MeetingKind Kind, LocalDateTime Start, LocalDateTime? End, string? Place);
+    public sealed record Row(MeetingDocument Meeting, MeetingKind Kind, LocalDateTime Start, LocalDateTime? End, string? Place)
+    {
+        /// <summary>R18: a meeting that will be held during office hours (a cancelled one warns no one).</summary>
+        public bool WarnOfficeHours => Meeting.DuringOfficeHours && Meeting.Status != MeetingDocument.Cancelled;
+    }
 
     public sealed record Quarter(int Number, IReadOnlyList<Row> Meetings, IReadOnlyList<string> CadenceWarnings);
 
@@ -115,20 +119,17 @@ public sealed class VergaderingenModel(
     private async Task<Microsoft.AspNetCore.Mvc.RazorPages.PageResult> ShowAsync(CancellationToken cancellationToken)
     {
         var today = Instant.FromDateTimeOffset(clock.GetUtcNow()).InZone(DutchFormat.Amsterdam).Date;
-        var all = await meetings.ListAsync(Alliance.Id, cancellationToken);
-        var rows = all.Select(v => v.State switch
-        {
-            Meeting.State.Scheduled s => new Row(v, s.Kind, s.Start, s.End, s.Place),
-            Meeting.State.Cancelled c => new Row(v, c.Kind, c.Start, null, null),
-            _ => null,
-        }).OfType<Row>().ToList();
-
         Year = Jaar is >= 2000 and <= 2100 ? Jaar.Value : today.Year;
-        Years = [.. rows.Select(r => r.Start.Year).Append(today.Year).Append(today.Year + 1).Append(Year).Distinct().Order()];
+        // A year is the planning's page: its meetings' documents, and the years that have any for the year links.
+        var year = await meetings.YearAsync(Alliance.Id, Year, cancellationToken);
+        var rows = year.Select(d => d is { Kind: { } kind, Start: { } start }
+            ? new Row(d, kind, start, d.Status == MeetingDocument.Cancelled ? null : d.End, d.Status == MeetingDocument.Cancelled ? null : d.Place)
+            : null).OfType<Row>().ToList();
+        Years = [.. (await meetings.YearsAsync(Alliance.Id, cancellationToken)).Append(today.Year).Append(today.Year + 1).Append(Year).Distinct().Order()];
 
         var cadence = Alliance.Agreements.Cadence;
         // R20 counts what will be held: cancelled meetings are left out.
-        var planned = all.Select(v => v.State).OfType<Meeting.State.Scheduled>().Select(s => s.AsPlanned).ToList();
+        var planned = year.Select(d => d.AsPlanned).OfType<PlannedMeeting>().ToList();
         var gaps = MeetingCadence.Gaps(planned, Year, cadence);
         Quarters = [.. Enumerable.Range(1, 4).Select(q =>
         {
