@@ -12,6 +12,9 @@ public static class PostgresCluster
 
     public static Task<ThrowawayPostgres> Shared => SharedCluster.Value;
 
+    /// <summary>A cluster of the caller's own, for a test that stops and starts its server (an outage).</summary>
+    public static Task<ThrowawayPostgres> StartPrivateAsync() => ThrowawayPostgres.StartAsync(durable: false);
+
     /// <summary>
     /// A new database that is a copy of a template migrated once per test process by <paramref name="migrate"/> (given the
     /// template's connection string). Copying a migrated database takes a fraction of the time that migrating one does.

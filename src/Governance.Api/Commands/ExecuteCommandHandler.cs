@@ -17,7 +17,7 @@ public static class ExecuteCommandHandler
         if (result.Outcome is { Replayed: false } outcome)
         {
             foreach (var due in DeadlineSchedule.For(message, outcome.Events))
-                await context.ScheduleAsync(due.Message, due.At.ToDateTimeOffset());
+                await context.ScheduleAsync(due.Message, due.At.ToDateTimeOffset(), new DeliveryOptions { TenantId = message.Tenant });
         }
         return result;
     }

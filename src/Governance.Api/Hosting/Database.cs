@@ -7,6 +7,9 @@ public static class Database
 {
     public const string EnvironmentVariable = "GOVERNANCE_DB";
 
+    /// <summary>Connections one process may hold at most, unless the connection string says otherwise.</summary>
+    public const int DefaultMaxPoolSize = 30;
+
     public static string ConnectionString(IConfiguration? configuration = null)
     {
         var fromEnv = Environment.GetEnvironmentVariable(EnvironmentVariable);
@@ -34,6 +37,9 @@ public static class Database
         // Prepared statements halve the server's work per append (measured: docs/BENCHMARKS.md).
         if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 50;
         builder.ApplicationName ??= "governance";
+        // A bounded pool per node: one busy node cannot take all of PostgreSQL's connections (max_connections, 100 by
+        // default), so `ledger verify`, a second node and the daemon still connect. Set `Maximum Pool Size` to change it.
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase)) builder.MaxPoolSize = DefaultMaxPoolSize;
         return builder.ConnectionString;
     }
 

@@ -79,7 +79,18 @@ public static class ClockServices
         return app;
     }
 
-    private static Results<Ok<ClockResponse>, ProblemHttpResult> MoveClock(ClockRequest body, IServiceProvider services)
+    private static async Task<Results<Ok<ClockResponse>, ProblemHttpResult>> MoveClock(
+        ClockRequest body, IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, CancellationToken ct)
+    {
+        var result = Move(body, services);
+        // Scheduled deadlines fire on the wall clock; when the demo's clock jumps past some, record them now (the catch-up
+        // sweep), so the story moves on as it would have. Tests switch it on where they want it (Governance:Sweeper:OnClockMove).
+        if (result.Result is Ok<ClockResponse> && configuration.GetValue("Governance:Sweeper:OnClockMove", environment.IsEnvironment("Demo")))
+            await services.GetRequiredService<Sweeping.Sweeper>().SweepAllAsync(ct);
+        return result;
+    }
+
+    private static Results<Ok<ClockResponse>, ProblemHttpResult> Move(ClockRequest body, IServiceProvider services)
     {
         if (services.GetService<SimulatedClock>() is not { } clock)
             return TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status409Conflict, "The clock is real.",

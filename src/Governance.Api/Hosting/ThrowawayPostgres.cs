@@ -190,6 +190,15 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         catch (UnauthorizedAccessException) { }
     }
 
+    /// <summary>Stops the server but keeps its data (an outage, for tests); <see cref="Resume"/> starts it again on the same port.</summary>
+    public void Pause() =>
+        Run(Environment.UserName == "root", Path.Combine(_binDir, "pg_ctl"), $"-D {Path.Combine(_root, "data")} -m fast -w stop");
+
+    /// <summary>Starts a paused server again on its port.</summary>
+    public void Resume() =>
+        Run(Environment.UserName == "root", Path.Combine(_binDir, "pg_ctl"),
+            $"-D {Path.Combine(_root, "data")} -l {Path.Combine(_root, "server.log")} -o \"-p {Port}\" -w -t 30 start");
+
     public ValueTask DisposeAsync()
     {
         Stop();

@@ -29,8 +29,15 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
                 "The resource changed repeatedly while this request was handled. Try again.", "concurrency"),
             BadHttpRequestException b => Problem(b.StatusCode, ReasonFor(b.StatusCode), BadRequestDetail(b), "bad-request"),
             InvalidLedgerIdException i => Problem(StatusCodes.Status400BadRequest, "Invalid id.", i.Message, "invalid-id"),
+            _ when DatabaseOutage.IsOutage(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable.",
+                "The database cannot be reached. Nothing was recorded; try again in a moment.", "unavailable"),
             _ => null,
         };
+        if (problem?.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            logger.LogWarning("Database unreachable for {Method} {Path}: {Message}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+        }
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);

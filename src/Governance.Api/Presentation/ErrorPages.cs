@@ -43,7 +43,16 @@ public static class ErrorPages
         }
         catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
-            var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            var status = exception is BadHttpRequestException bad ? bad.StatusCode
+                : Http.DatabaseOutage.IsOutage(exception) ? StatusCodes.Status503ServiceUnavailable
+                : StatusCodes.Status500InternalServerError;
+            if (status == StatusCodes.Status503ServiceUnavailable)
+            {
+                context.Response.Clear();
+                context.Response.StatusCode = status;
+                context.Response.Headers.RetryAfter = Http.DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return;
+            }
             if (status >= StatusCodes.Status500InternalServerError)
             {
                 context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ErrorPages))
