@@ -1,5 +1,6 @@
 using Governance.Domain.Commitments;
 using Governance.Domain.Escalations;
+using Governance.Domain.Meetings;
 using Governance.Domain.Proposals;
 using Governance.EventStore;
 using NodaTime;
@@ -21,11 +22,31 @@ public static class DeadlineSchedule
 {
     public sealed record Scheduled(DeadlineDue Message, Instant At);
 
+    /// <summary>The moments a meeting's deadlines pass (just after each due moment: "by 19:30" is missed at 19:30 and a tick).</summary>
+    private static IEnumerable<Instant> MeetingDueMoments(NodaTime.LocalDateTime start, MeetingTerms terms)
+    {
+        var startsAt = start.InZoneLeniently(Meeting.Zone);
+        foreach (var lead in new[] { terms.DraftAgenda, terms.Documents, terms.AgendaItemIntake, terms.InformationDocuments,
+                     terms.ResidentsMeetingAnnouncement, terms.ResidentsMeetingFlyers })
+            yield return lead.DueBefore(startsAt).Plus(Duration.FromSeconds(1));
+    }
+
     public static IEnumerable<Scheduled> For(ExecuteCommand command, IEnumerable<object> events)
     {
         ArgumentNullException.ThrowIfNull(command);
         foreach (var e in events)
         {
+            // R1–R4, R6: a meeting's deadlines count back from its start; (re)scheduling sets them all, an extension (R19) one.
+            var meetingDeadlines = e switch
+            {
+                MeetingScheduled s => MeetingDueMoments(s.Start, s.Terms),
+                MeetingRescheduled r => MeetingDueMoments(r.Start, r.Terms),
+                DeadlineExtended x => [x.NewDue],
+                _ => [],
+            };
+            foreach (var moment in meetingDeadlines.Distinct())
+                yield return new Scheduled(new DeadlineDue(command.Tenant, command.Stream, Deadlines.KindOf(command.StreamType)), moment);
+
             Instant? at = e switch
             {
                 CommitmentMade made => Commitment.DueAt(made.Due),                         // R10
@@ -55,6 +76,8 @@ public static class Deadlines
         // R10: a promise whose due day ended unsettled.
         new("commitments", Commitment.Decider.StreamType, now => new RecordCommitmentOverdue(now)),
         // R12: a dispute step whose response deadline passed unresolved; the dispute moves up in the same decision.
+        // R1–R4, R6: a meeting deadline passed unmet.
+        new("meeting-deadlines", Meeting.Decider.StreamType, now => new RecordMissedDeadlines(now)),
         new("escalation-steps", Escalation.Decider.StreamType, now => new RecordEscalationStepOverdue(now)),
     ];
 

@@ -13,10 +13,12 @@ public static class ExecuteCommandHandler
     public static async Task<CommandResult> Handle(ExecuteCommand message, IDocumentSession session, IMessageContext context, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var result = await CommandExecutor.ExecuteAsync(session, message, clock.GetUtcNow(), cancellationToken);
+        var now = clock.GetUtcNow();
+        var result = await CommandExecutor.ExecuteAsync(session, message, now, cancellationToken);
         if (result.Outcome is { Replayed: false } outcome)
         {
-            foreach (var due in DeadlineSchedule.For(message, outcome.Events))
+            // A moment that has passed already (a meeting planned late) is the catch-up sweep's, not a message's.
+            foreach (var due in DeadlineSchedule.For(message, outcome.Events).Where(d => d.At.ToDateTimeOffset() > now))
                 await context.ScheduleAsync(due.Message, due.At.ToDateTimeOffset(), new DeliveryOptions { TenantId = message.Tenant });
         }
         return result;

@@ -50,6 +50,9 @@ public static class Meeting
             ImmutableDictionary<AgendaItemId, InformationPeriodWaived> Waivers,
             PublishedMinutes? Minutes) : State
         {
+            /// <summary>The missed deadlines already recorded (rule and subject, with the due moment that passed).</summary>
+            public ImmutableHashSet<(DeadlineKey Key, Instant DueAt)> MissedRecorded { get; init; } = [];
+
             /// <summary>The start as a moment; scheduling refuses civil times that DST skips or repeats, so this is exact.</summary>
             public ZonedDateTime StartsAt => Start.InZoneLeniently(Zone);
 
@@ -175,6 +178,8 @@ public static class Meeting
             (ScheduleMeeting c, State.NotScheduled) => Schedule(c),
             (ScheduleMeeting c, State.Scheduled s) => ScheduleAgain(c, s),
             (CancelMeeting, State.Cancelled) => [],
+            (RecordMissedDeadlines c, State.Scheduled s) => RecordMissed(c, s),
+            (RecordMissedDeadlines, _) => [],   // nothing is due of a meeting that never was, or was cancelled
             (_, State.Cancelled s) => throw new RuleViolated("meeting.cancelled", $"Meeting '{s.Id}' was cancelled: {s.Reason}"),
             (_, State.Scheduled s) => command switch
             {
@@ -201,6 +206,15 @@ public static class Meeting
             _ => throw new RuleViolated("meeting.not-scheduled", "The meeting has not been scheduled."),
         };
     }
+
+    /// <summary>The rules whose missed deadline is recorded as an event (R5 and R7 are judged at the table, not by a clock).</summary>
+    public static readonly IReadOnlyList<string> RecordedWhenMissed = ["R1", "R2", "R3", "R4", "R6"];
+
+    private static IReadOnlyList<MeetingEvent> RecordMissed(RecordMissedDeadlines c, State.Scheduled s) =>
+        [.. MeetingDeadlines.Of(s, c.Now).Checks
+            .Where(d => d.Status == DeadlineStatus.Missing && RecordedWhenMissed.Contains(d.Rule)
+                        && !s.MissedRecorded.Contains((new DeadlineKey(d.Rule, d.Subject), d.DueAt)))
+            .Select(d => new MeetingDeadlineMissed(d.Rule, d.Subject, d.ResponsiblePartner, d.ResponsibleOffice, d.DueAt, c.Now, d.AgreementsVersion))];
 
     private static IReadOnlyList<MeetingEvent> Schedule(ScheduleMeeting c)
     {
@@ -633,6 +647,7 @@ public static class Meeting
         {
             Minutes = new PublishedMinutes(e.Version, e.Sha256, e.SizeBytes, e.StorageKey, e.PublishedAt),
         },
+        (State.Scheduled s, MeetingDeadlineMissed e) => s with { MissedRecorded = s.MissedRecorded.Add((new DeadlineKey(e.Rule, e.Subject), e.DueAt)) },
         (State.Scheduled s, DeadlineExtended e) => s with { Extensions = s.Extensions.SetItem(new DeadlineKey(e.Rule, e.Subject), e) },
         (State.Scheduled s, InformationPeriodWaived e) => s with { Waivers = s.Waivers.SetItem(e.Item, e) },
         _ => state,

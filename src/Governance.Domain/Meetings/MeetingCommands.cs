@@ -130,5 +130,12 @@ public sealed record WaiveInformationPeriod(
     string Reason,
     Instant Now) : MeetingCommand(Now);
 
+/// <summary>
+/// R1–R4, R6: records every deadline of the meeting that has passed without being met (status missing at <c>Now</c>),
+/// once each: the ledger then says when it was noticed. Sent by the host when a due moment comes (and by its catch-up
+/// sweep); idempotent, so a repeat records nothing.
+/// </summary>
+public sealed record RecordMissedDeadlines(Instant Now) : MeetingCommand(Now);
+
 /// <summary>The chair takes up an item for discussion or decision at the open meeting; R7 decides whether that may happen.</summary>
 public sealed record TakeUpAgendaItem(AgendaItemId Item, Instant Now) : MeetingCommand(Now);

@@ -1,3 +1,4 @@
+using Governance.Domain.Alliances;
 using NodaTime;
 
 namespace Governance.Domain.Meetings;
@@ -137,6 +138,20 @@ public sealed record DeadlineExtended(
     Instant NewDue,
     string Reason,
     PersonId AgreedBy,
+    int AgreementsVersion) : MeetingEvent;
+
+/// <summary>
+/// R1–R4, R6: the deadline <paramref name="Rule"/> of <paramref name="Subject"/> passed at <paramref name="DueAt"/> (after any
+/// extension) without being met; <paramref name="ResponsiblePartner"/> or <paramref name="ResponsibleOffice"/> had to meet it.
+/// </summary>
+[EventType("meeting.deadline-missed", 1)]
+public sealed record MeetingDeadlineMissed(
+    string Rule,
+    DeadlineSubject Subject,
+    PartnerId? ResponsiblePartner,
+    Office? ResponsibleOffice,
+    Instant DueAt,
+    Instant RecordedAt,
     int AgreementsVersion) : MeetingEvent;
 
 /// <summary>R7: a residents' representative let the chair proceed although the information came too late.</summary>

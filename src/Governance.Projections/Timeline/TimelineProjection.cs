@@ -107,6 +107,8 @@ public sealed partial class TimelineProjection : EventProjection
             MeetingOpened => "De voorzitter heeft de vergadering geopend.",
             MeetingClosed => "De voorzitter heeft de vergadering gesloten.",
             MinutesPublished m => m.Version == 1 ? "Het verslag is gepubliceerd." : $"Er is een nieuwe versie ({m.Version}) van het verslag. Reden: {m.Reason}",
+            MeetingDeadlineMissed m => $"De termijn {m.Rule} is verstreken" + (m.ResponsiblePartner is { } p ? $" voor {p}" : "")
+                + $": dat moest uiterlijk {When(m.DueAt.InZone(Meeting.Zone).LocalDateTime)} gebeuren, en het is niet gebeurd.",
             DeadlineExtended x => $"De termijn {x.Rule} is verlengd tot {When(x.NewDue.InZone(Meeting.Zone).LocalDateTime)}. Reden: {x.Reason} Afgesproken met {{{x.AgreedBy}}}.",
             InformationPeriodWaived w => $"{{{w.By}}} vindt namens {w.Partner} dat over agendapunt {w.Item} toch besloten mag worden, al kwamen de stukken te laat (R7). Reden: {w.Reason}",
             AgendaItemTakenUp t => $"Het agendapunt {t.Item} wordt nu besproken" + (t.UnderWaiver ? ", omdat de bewoners daarmee instemden (R7)." : "."),
