@@ -35,7 +35,7 @@ public static class CommandExecutor
             if (earlier.RequestDigest != key.RequestDigest) throw new IdempotencyKeyReusedException(key.Key);
             return earlier.Outcome == CommandRecord.Refused
                 ? new CommandResult(null, new RuleViolated(earlier.RefusalCode!, earlier.RefusalDetail))
-                : new CommandResult(new CommandOutcome(earlier.StreamVersion, [], earlier.EventTypes, Replayed: true), null);
+                : new CommandResult(new CommandOutcome(earlier.StreamVersion, await RecordedByAsync(session, earlier, ct), earlier.EventTypes, Replayed: true), null);
         }
 
         var history = await session.Events.FetchStreamAsync(message.Stream, token: ct);
@@ -64,6 +64,17 @@ public static class CommandExecutor
         var types = decided.Select(e => DomainJson.AliasOf(e.GetType())).ToList();
         if (message.Idempotency is { } used) session.Insert(Record(message, used, now, version + decided.Count, types, refusal: null));
         return new CommandResult(new CommandOutcome(version + decided.Count, decided, types), null);
+    }
+
+    /// <summary>
+    /// The events the earlier command recorded (the last of its stream at its version), so a replay answers what the first
+    /// answer said: a page tells a double click what was recorded, not "nothing changed".
+    /// </summary>
+    private static async Task<IReadOnlyList<object>> RecordedByAsync(IDocumentSession session, CommandRecord earlier, CancellationToken ct)
+    {
+        if (earlier.EventTypes.Count == 0) return [];
+        var upTo = await session.Events.FetchStreamAsync(earlier.Stream, earlier.StreamVersion, token: ct);
+        return [.. upTo.Skip(upTo.Count - earlier.EventTypes.Count).Select(e => e.Data)];
     }
 
     private static CommandRecord Record(ExecuteCommand message, IdempotencyKey key, DateTimeOffset now, long version, List<string> types, RuleViolated? refusal) => new()
