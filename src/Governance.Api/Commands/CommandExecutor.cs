@@ -32,7 +32,8 @@ public static class CommandExecutor
 
         if (message.Idempotency is { } key && await session.LoadAsync<CommandRecord>(key.Key, ct) is { } earlier)
         {
-            if (earlier.RequestDigest != key.RequestDigest) throw new IdempotencyKeyReusedException(key.Key);
+            // Another request, or the same request from someone else: a key names one person's one command.
+            if (earlier.RequestDigest != key.RequestDigest || earlier.ActorId != message.Metadata.ActorId) throw new IdempotencyKeyReusedException(key.Key);
             return earlier.Outcome == CommandRecord.Refused
                 ? new CommandResult(null, new RuleViolated(earlier.RefusalCode!, earlier.RefusalDetail))
                 : new CommandResult(new CommandOutcome(earlier.StreamVersion, await RecordedByAsync(session, earlier, ct), earlier.EventTypes, Replayed: true), null);

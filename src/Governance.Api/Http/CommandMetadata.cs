@@ -1,4 +1,5 @@
 using Governance.Api.Auth;
+using Governance.Api.Commands;
 using Governance.EventStore;
 
 namespace Governance.Api.Http;
@@ -18,5 +19,7 @@ public static class CommandMetadata
         Role: role,
         CorrelationId: System.Diagnostics.Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
         CausationId: null,
-        CommandId: http.Request.Headers["Idempotency-Key"].FirstOrDefault() ?? Guid.CreateVersion7().ToString());
+        CommandId: http.Request.Headers[IdempotencyKeys.Header].FirstOrDefault()
+            ?? (http.Request.HasFormContentType ? http.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form?[IdempotencyKeys.FormField].FirstOrDefault() : null)
+            ?? Guid.CreateVersion7().ToString());
 }

@@ -62,6 +62,11 @@ public abstract class ProposalPageModel(AllianceQueries queries, PeopleDirectory
         {
             Errors.Add(RuleMessage.For(refusal.Code), fields);
         }
+        catch (IdempotencyKeyReusedException)
+        {
+            // The browser sent an old form again with other values (after Back, for instance).
+            Errors.Add(null, "Dit formulier is al eens verstuurd, met andere gegevens. Vul het opnieuw in en verstuur het nog een keer.");
+        }
         catch (ConcurrencyException)
         {
             Errors.Add(null, "Iemand anders veranderde op hetzelfde moment iets. Kijk of uw wijziging nog nodig is en probeer het opnieuw.");
