@@ -208,6 +208,28 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bench_commands_records_every_acknowledged_command_once_and_refuses_none_for_a_race()
+    {
+        var (exit, output, error) = await Run("bench", "commands", "--clients", "4", "--seconds", "2");
+        Assert.True(exit == 0, error);
+        using var line = System.Text.Json.JsonDocument.Parse(output.Trim());
+        var result = line.RootElement;
+        Assert.True(result.GetProperty("commands").GetInt64() > 0);
+        Assert.Equal(0, result.GetProperty("non_rule_refusals").GetInt64());
+        Assert.Equal(0, result.GetProperty("lost").GetInt64());
+        Assert.Equal(0, result.GetProperty("doubled").GetInt64());
+        Assert.True(result.GetProperty("verified").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Bench_commands_refuses_a_client_count_out_of_range()
+    {
+        var (exit, _, error) = await Run("bench", "commands", "--clients", "0");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--clients", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_bench_scenario_is_refused()
     {
         var (exit, _, error) = await Run("bench", "append", "--scenario", "everything");

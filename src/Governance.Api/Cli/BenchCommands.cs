@@ -70,6 +70,7 @@ public static class BenchCommands
             }
         }));
         bench.Subcommands.Add(append);
+        bench.Subcommands.Add(CommandBench.Build(output, error));
         return bench;
     }
 
