@@ -135,6 +135,40 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bench_read_seeds_serves_and_prints_one_json_line_per_path_and_one_for_all_without_errors()
+    {
+        string[] args = ["bench", "read", "--promises", "50", "--meetings", "5", "--decisions", "10", "--seconds", "2", "--readers", "2",
+            "--rate", "20", "--warmup", "0"];
+        var (exit, output, error) = await Run(args);
+        Assert.True(exit == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        var paths = lines.Select(l => l.GetProperty("path").GetString()).ToList();
+        Assert.Equal(11, paths.Count);
+        foreach (var expected in new[] { "/beloftes", "/commitments", "/besluiten", "/decisions", "/vergaderingen?jaar=", "/meetings?year=",
+            "/termijnen", "/punctuality" })
+            Assert.Contains(paths, p => p!.Contains(expected, StringComparison.Ordinal));
+        Assert.Contains("/allianties/osdorp-de-punt", paths);
+        Assert.Contains("/api/v1/alliances/osdorp-de-punt", paths);
+        Assert.Equal("all", paths[^1]);
+        foreach (var line in lines)
+        {
+            Assert.Equal(0, line.GetProperty("errors").GetInt64());
+            Assert.True(line.GetProperty("requests").GetInt64() > 0, line.ToString());
+            foreach (var field in new[] { "requests_per_s", "p50_ms", "p95_ms", "p99_ms" })
+                Assert.True(line.GetProperty(field).GetDouble() >= 0, field);
+        }
+        Assert.Equal(40, lines[^1].GetProperty("requests").GetInt64() + lines[^1].GetProperty("dropped").GetInt64());
+        Assert.Contains("promises: 50 appended", error, StringComparison.Ordinal);
+
+        // GOVERNANCE_DB keeps the seed: a second run adds nothing, and the chain still verifies.
+        var again = await Run(args);
+        Assert.True(again.Exit == 0, again.Err);
+        Assert.Contains("promises: 50 in the alliance already", again.Err, StringComparison.Ordinal);
+        Assert.Contains("decisions: 10 in the alliance already", again.Err, StringComparison.Ordinal);
+        Assert.Equal(0, (await Run("ledger", "verify")).Exit);
+    }
+
+    [Fact]
     public async Task Seed_demo_creates_the_osdorp_alliance_prints_an_account_per_role_and_the_ledger_verifies()
     {
         var (exit, output, error) = await Run("seed", "demo");

@@ -12,9 +12,9 @@ namespace Governance.Api.Cli;
 
 /// <summary>
 /// `bench append --scenario NAME [--events N]`: throughput and latency of the ledger on Marten, one JSON line per run
-/// (exactly N events; the chains of the run's alliances are verified at the end).
+/// (exactly N events; the chains of the run's alliances are verified at the end). `bench read`: see <see cref="BenchRead"/>.
 /// Against GOVERNANCE_DB when set (the events stay there, so `ledger verify` can check them), otherwise against a
-/// throw-away cluster with PostgreSQL's durable defaults (fsync on).
+/// throw-away cluster with PostgreSQL's durable defaults (fsync on): <see cref="BenchDatabase"/>.
 /// </summary>
 public static class BenchCommands
 {
@@ -38,43 +38,24 @@ public static class BenchCommands
             var runCount = parse.GetValue(runs);
             if (runCount <= 0) throw new CliException("--runs must be positive.");
 
-            ThrowawayPostgres? cluster = null;
-            string connectionString;
-            if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Database.EnvironmentVariable)))
+            await using var database = await BenchDatabase.OpenAsync(error);
+            var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 40 };
+            await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+            using (var documents = GovernanceStore.Create(dataSource, TimeProvider.System))
+                await LedgerServices.MigrateAllAsync(dataSource, documents, ct);
+            for (var run = 0; run < runCount; run++)
             {
-                connectionString = Database.ConnectionString();
+                var result = await RunAsync(dataSource, parse.GetValue(scenario)!, count, ct);
+                await output.WriteLineAsync(JsonSerializer.Serialize(result, BenchReport.JsonOptions));
+                if (result.Lost != 0 || !result.Verified) return 4;
             }
-            else
-            {
-                await error.WriteLineAsync("GOVERNANCE_DB not set: starting a throw-away cluster (fsync on) ...");
-                cluster = await ThrowawayPostgres.StartAsync(durable: true);
-                connectionString = Database.Tune(cluster.ConnectionString());
-            }
-            try
-            {
-                var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 40 };
-                await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
-                using (var documents = GovernanceStore.Create(dataSource, TimeProvider.System))
-                    await LedgerServices.MigrateAllAsync(dataSource, documents, ct);
-                for (var run = 0; run < runCount; run++)
-                {
-                    var result = await RunAsync(dataSource, parse.GetValue(scenario)!, count, ct);
-                    await output.WriteLineAsync(JsonSerializer.Serialize(result, JsonOptions));
-                    if (result.Lost != 0 || !result.Verified) return 4;
-                }
-                return 0;
-            }
-            finally
-            {
-                if (cluster is not null) await cluster.DisposeAsync();
-            }
+            return 0;
         }));
         bench.Subcommands.Add(append);
         bench.Subcommands.Add(CommandBench.Build(output, error));
+        bench.Subcommands.Add(BenchRead.Build(output, error));
         return bench;
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static async Task<BenchResult> RunAsync(NpgsqlDataSource dataSource, string scenario, int events, CancellationToken ct)
     {
@@ -233,8 +214,7 @@ public static class BenchCommands
     {
         latencies = [.. latencies.Where(l => l > 0)];
         Array.Sort(latencies);
-        double Percentile(double p) => latencies.Length == 0 ? 0 : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
         return new BenchResult(scenario, events, Math.Round(seconds, 3), Math.Round(events / seconds, 0),
-            Math.Round(Percentile(0.50), 2), Math.Round(Percentile(0.99), 2), conflicts, lost, Verified: false);
+            Math.Round(BenchReport.Percentile(latencies, 0.50), 2), Math.Round(BenchReport.Percentile(latencies, 0.99), 2), conflicts, lost, Verified: false);
     }
 }

@@ -43,17 +43,16 @@ public static class CommandBench
             var s = parse.GetValue(seconds);
             if (n is < 1 or > 256) throw new CliException("--clients must be between 1 and 256.");
             if (s is < 1 or > 3600) throw new CliException("--seconds must be between 1 and 3600.");
+            // Always a throw-away cluster: the run creates the alliance it sends to, which GOVERNANCE_DB may already hold.
             await error.WriteLineAsync("starting a throw-away cluster (fsync on) and the app on loopback ...");
             await using var cluster = await ThrowawayPostgres.StartAsync(durable: true);
             var connectionString = await cluster.CreateDatabaseAsync("bench");
             var result = await RunAsync(connectionString, n, TimeSpan.FromSeconds(s), error, ct);
-            await output.WriteLineAsync(JsonSerializer.Serialize(result, SnakeCase));
+            await output.WriteLineAsync(JsonSerializer.Serialize(result, BenchReport.JsonOptions));
             return result.NonRuleRefusals == 0 && result.Lost == 0 && result.Doubled == 0 && result.Verified ? 0 : 4;
         }));
         return command;
     }
-
-    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private const string Alliance = "osdorp-de-punt";
     private const string Base = "/api/v1/alliances/" + Alliance;
@@ -128,7 +127,7 @@ public static class CommandBench
             var (lost, doubled) = await CheckLedgerAsync(app.Services, acknowledged, ct);
             var verified = (await LedgerVerifier.VerifyAsync(app.Services.GetRequiredService<Marten.IDocumentStore>(), Alliance, cancellationToken: ct)).All(v => v.IsIntact);
             var sorted = latencies.Order().ToArray();
-            double P(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+            double P(double p) => BenchReport.Percentile(sorted, p);
             var commands = acknowledged.Count;
             return new CommandBenchResult("commands", clientCount, commands, Math.Round(clock.Elapsed.TotalSeconds, 3),
                 Math.Round(commands / clock.Elapsed.TotalSeconds, 0), Math.Round(P(0.50), 2), Math.Round(P(0.99), 2), unchanged, nonRule, rule, lost, doubled, verified);

@@ -53,7 +53,7 @@ public static class SeedCommands
                 ?? throw new CliException($"There is no alliance '{id}': seed the demo first.");
             var prefix = "volume-" + Guid.NewGuid().ToString("N")[..6];
             var clock = Stopwatch.StartNew();
-            await DecisionVolume.AppendAsync(db.Ledger, view, parse.GetValue(count), TimeProvider.System, prefix, ct);
+            await DecisionVolume.AppendAsync(db.Ledger, view, parse.GetValue(count), TimeProvider.System, prefix, cancellationToken: ct);
             await output.WriteLineAsync($"{parse.GetValue(count)} decisions appended to {id} ({prefix}-…) in {clock.Elapsed.TotalSeconds:0.0} s");
             return 0;
         }));

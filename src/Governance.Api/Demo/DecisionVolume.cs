@@ -12,11 +12,12 @@ namespace Governance.Api.Demo;
 /// Many decisions in one existing alliance, for measuring the decision pages (`seed decisions`) and for tests of their page links:
 /// each a proposal tabled by the first representative with mandate, a consent round and consent; every tenth is declined by a
 /// concerned partner and so becomes advice (R9). The decider makes every event, and each proposal is one append through the ledger.
+/// Decision <c>n</c> is <c>{prefix}-{n:00000}</c>, numbered from <c>first</c> (1 unless a run continues where another stopped).
 /// </summary>
 public static class DecisionVolume
 {
     public static async Task<int> AppendAsync(Ledger ledger, AllianceView alliance, int count, TimeProvider clock, string prefix = "volume",
-        CancellationToken cancellationToken = default)
+        int first = 1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(alliance);
@@ -29,7 +30,7 @@ public static class DecisionVolume
         var meeting = MeetingId.Parse(prefix);
         var item = AgendaItemId.Parse(prefix);
 
-        for (var i = 1; i <= count; i++)
+        for (var i = first; i < first + count; i++)
         {
             var number = i.ToString("00000", CultureInfo.InvariantCulture);
             var id = ProposalId.Parse($"{prefix}-{number}");

@@ -42,7 +42,9 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         return ConnectionString(name);
     }
 
-    public static async Task<ThrowawayPostgres> StartAsync(bool durable = false)
+    /// <param name="durable">The server's defaults (fsync on) instead of the tests' speed settings.</param>
+    /// <param name="settings">More lines for postgresql.conf, e.g. <c>shared_preload_libraries = 'pg_stat_statements'</c> (`bench read --pg-stats`).</param>
+    public static async Task<ThrowawayPostgres> StartAsync(bool durable = false, string? settings = null)
     {
         var binDir = FindBinDir();
         RemoveAbandoned(binDir);
@@ -65,6 +67,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             max_connections = 300
             listen_addresses = '127.0.0.1'
             unix_socket_directories = ''
+            {settings}
             """);
         for (var attempt = 0; ; attempt++)
         {
