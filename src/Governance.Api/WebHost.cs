@@ -38,7 +38,7 @@ public static class WebHost
         builder.Services.AddEscalations();
         builder.Services.AddSweeper();
         builder.Services.AddOpenApi();
-        builder.Services.AddRazorPages();
+        builder.Services.AddSlicePages();
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -1,4 +1,4 @@
-using Governance.Api.Pages.Allianties;
+using Governance.Api.Presentation;
 using Governance.Domain.Meetings;
 using Governance.Projections.Meetings;
 

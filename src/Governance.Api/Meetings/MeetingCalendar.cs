@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Governance.Api.Pages.Allianties;
+using Governance.Api.Presentation;
 using Governance.Domain.Meetings;
 using Governance.Projections.Alliances;
 using Governance.Projections.Meetings;

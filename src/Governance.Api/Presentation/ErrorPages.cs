@@ -4,7 +4,7 @@ namespace Governance.Api.Presentation;
 
 /// <summary>
 /// Error responses in the form the caller can read: the API keeps RFC 9457 ProblemDetails (JSON), every
-/// other path gets a Dutch HTML page from Pages/Fout.cshtml, with the original status code and address.
+/// other path gets a Dutch HTML page from Presentation/Fout.cshtml, with the original status code and address.
 /// </summary>
 public static class ErrorPages
 {

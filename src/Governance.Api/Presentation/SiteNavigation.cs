@@ -12,12 +12,13 @@ public static class SiteNavigation
     [
         new("Home", "/"),
         // These four lead straight to the one alliance's page when the ledger holds one alliance, and to a
-        // list to choose from otherwise (Pages/Alliantie, Pages/Vergaderingen, Pages/Belangenregister, Pages/Werkafspraken).
+        // list to choose from otherwise (Alliances/AlliantieKiezen, Meetings/VergaderingenKiezen,
+        // Alliances/Belangenregister, Alliances/WerkafsprakenKiezen).
         new("Allianties", "/alliantie"),
         new("Vergaderingen", "/vergaderingen"),
         new("Belangenregister", "/belangenregister"),
         new("Werkafspraken", "/werkafspraken"),
-        // The decision register and the advice list (R9), the same way (Pages/Besluiten, Pages/Advies).
+        // The decision register and the advice list (R9), the same way (Proposals/BesluitenKiezen, Proposals/AdviesKiezen).
         new("Besluiten", "/besluiten"),
         new("Advies", "/advies"),
         new("Toegankelijkheid", "/toegankelijkheid"),

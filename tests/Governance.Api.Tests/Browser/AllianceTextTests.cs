@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Governance.Api.Pages.Allianties;
+using Governance.Api.Alliances;
+using Governance.Api.Presentation;
 using Governance.Domain;
 
 namespace Governance.Api.Tests.Browser;

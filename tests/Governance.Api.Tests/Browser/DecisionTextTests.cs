@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Governance.Api.Pages.Allianties;
+using Governance.Api.Presentation;
+using Governance.Api.Proposals;
 using Governance.Domain;
 using Governance.Domain.Meetings;
 using Governance.Domain.Proposals;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Governance.Api.Pages.Allianties;
+using Governance.Api.Meetings;
+using Governance.Api.Presentation;
 using Governance.Domain;
 using Governance.Domain.Meetings;
 using NodaTime;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Governance.Api.Pages.Allianties;
+using Governance.Api.Commitments;
+using Governance.Api.Presentation;
 using Governance.Domain.Commitments;
 
 namespace Governance.Api.Tests.Browser;

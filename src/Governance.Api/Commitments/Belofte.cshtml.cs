@@ -1,0 +1,191 @@
+using Governance.Api.Commands;
+using FluentValidation;
+using Governance.Api.Alliances;
+using Governance.Api.Auth;
+using Governance.Api.Commitments;
+using Governance.Api.Http;
+using Governance.Api.Meetings;
+using Governance.Api.Presentation;
+using Governance.Domain;
+using Governance.Domain.Commitments;
+using Governance.Domain.Meetings;
+using Governance.Projections.Alliances;
+using Governance.Projections.Commitments;
+using Governance.Projections.Meetings;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Governance.Api.Commitments;
+
+/// <summary>
+/// One promise (the timeline links here): what, who, by when, where it was made, its status, and its whole history in
+/// plain Dutch. The forms are those the API allows this person (<see cref="CommitmentEndpoints.Keepers"/> for the owner's
+/// representative and the officers; withdrawing only for the officers), through the same validators and pipeline.
+/// </summary>
+public sealed class BelofteModel(
+    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, CommitmentQueries commitments, MeetingQueries meetings,
+    IValidator<CommitmentProgressRequest> progressValidator, IValidator<RenegotiateDueDateRequest> renegotiateValidator,
+    IValidator<FulfilCommitmentRequest> fulfilValidator, IValidator<CommitmentNotPossibleRequest> notPossibleValidator,
+    IValidator<WithdrawCommitmentRequest> withdrawValidator, TimeProvider clock)
+    : AlliancePageModel(queries, people, pipeline)
+{
+    private CommitmentView? _commitment;
+    private Dictionary<string, MeetingView> _meetings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _kept = new(StringComparer.Ordinal);
+
+    public string RequestedCommitment => RouteData.Values["commitment"] as string ?? "";
+
+    public CommitmentView? CommitmentFound => _commitment;
+
+    public CommitmentView View => _commitment ?? throw new InvalidOperationException("The promise was not loaded.");
+
+    public Instant Now { get; private set; }
+
+    public string? OpenForm { get; private set; }
+
+    /// <summary>As the API: the owner's representative, or the chair or secretary (or an admin acting for any partner).</summary>
+    public bool MayReport => Actor is not null && CommitmentEndpoints.Keepers.Any(Has) && CommitmentEndpoints.ActsFor(HttpContext, Alliance.Id, View.State.Owner);
+
+    public bool MayWithdraw => Actor is not null && CommitmentEndpoints.Officers.Any(Has);
+
+    public IReadOnlyList<PromiseTexts.Line> History { get; private set; } = [];
+
+    /// <summary>The people at the table, for "wie ging akkoord" (R19).</summary>
+    public IReadOnlyList<(PersonId Person, string Name)> TablePeople { get; private set; } = [];
+
+    public string? Kept(string inputId) => _kept.TryGetValue(inputId, out var value) ? value : null;
+
+    public bool IsOpen(string form) => OpenForm == form;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadCommitmentAsync(cancellationToken)) return Page();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostVoortgangAsync(string? note, CancellationToken cancellationToken)
+    {
+        if (await BeginAsync(CommitmentEndpoints.Keepers, "voortgang", cancellationToken) is { } stop) return stop;
+        _kept["voortgang-tekst"] = note;
+        var fields = Fields(("Note", "voortgang-tekst", "Schrijf op wat er is gebeurd.", null));
+        if (!await ValidAsync(progressValidator, new CommitmentProgressRequest(note), fields, cancellationToken)) return Page();
+        return await RunAsync(now => new ReportCommitmentProgress(note!.Trim(), now), CommitmentEndpoints.Keepers, fields, "De voortgang is vastgelegd.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostNieuweDatumAsync(string? newDue, string? reason, string? agreedBy, CancellationToken cancellationToken)
+    {
+        if (await BeginAsync(CommitmentEndpoints.Keepers, "nieuwe-datum", cancellationToken) is { } stop) return stop;
+        (_kept["nieuwe-datum"], _kept["nieuwe-datum-reden"], _kept["nieuwe-datum-akkoord"]) = (newDue, reason, agreedBy);
+        var fields = Fields(
+            ("NewDue", "nieuwe-datum", "Vul de nieuwe datum in.", "Vul de datum in als dag-maand-jaar."),
+            ("Reason", "nieuwe-datum-reden", "Schrijf op waarom er een nieuwe datum komt.", null),
+            ("AgreedBy", "nieuwe-datum-akkoord", "Kies wie akkoord ging.", null));
+        var agreed = string.IsNullOrEmpty(agreedBy) ? null : agreedBy;
+        if (!await ValidAsync(renegotiateValidator, new RenegotiateDueDateRequest(newDue, reason, agreed), fields, cancellationToken)) return Page();
+        _ = PromiseRules.TryParseDate(newDue, out var due);
+        var person = agreed is null ? Actor!.Person : PersonId.Parse(agreed);
+        return await RunAsync(now => new RenegotiateDueDate(due, reason!.Trim(), person, now), CommitmentEndpoints.Keepers, fields,
+            $"De nieuwe datum is {DutchFormat.Date(due)}.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostNagekomenAsync(string? evidence, string? link, CancellationToken cancellationToken)
+    {
+        if (await BeginAsync(CommitmentEndpoints.Keepers, "nagekomen", cancellationToken) is { } stop) return stop;
+        (_kept["nagekomen-bewijs"], _kept["nagekomen-link"]) = (evidence, link);
+        var fields = Fields(
+            ("Evidence", "nagekomen-bewijs", "Schrijf op hoe de belofte is nagekomen.", null),
+            ("Link", "nagekomen-link", "Vul een link in die begint met https://.", "Vul een link in die begint met https://."));
+        var url = string.IsNullOrWhiteSpace(link) ? null : link.Trim();
+        if (!await ValidAsync(fulfilValidator, new FulfilCommitmentRequest(evidence, url), fields, cancellationToken)) return Page();
+        return await RunAsync(now => new FulfilCommitment(evidence!.Trim(), url, now), CommitmentEndpoints.Keepers, fields, "De belofte is nagekomen.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostKanNietAsync(string? motivation, CancellationToken cancellationToken)
+    {
+        if (await BeginAsync(CommitmentEndpoints.Keepers, "kan-niet", cancellationToken) is { } stop) return stop;
+        _kept["kan-niet-uitleg"] = motivation;
+        var fields = Fields(("Motivation", "kan-niet-uitleg", "Leg uit waarom het niet lukt (afspraak R10).", null));
+        if (!await ValidAsync(notPossibleValidator, new CommitmentNotPossibleRequest(motivation), fields, cancellationToken)) return Page();
+        return await RunAsync(now => new ReportCommitmentNotPossible(motivation!.Trim(), now), CommitmentEndpoints.Keepers, fields,
+            "U heeft gemeld dat de belofte niet lukt.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostIntrekkenAsync(string? reason, string? agreedBy, CancellationToken cancellationToken)
+    {
+        if (await BeginAsync(CommitmentEndpoints.Officers, "intrekken", cancellationToken) is { } stop) return stop;
+        (_kept["intrekken-reden"], _kept["intrekken-akkoord"]) = (reason, agreedBy);
+        var fields = Fields(
+            ("Reason", "intrekken-reden", "Schrijf op waarom de belofte wordt ingetrokken.", null),
+            ("AgreedBy", "intrekken-akkoord", "Kies wie akkoord ging.", null));
+        var agreed = string.IsNullOrEmpty(agreedBy) ? null : agreedBy;
+        if (!await ValidAsync(withdrawValidator, new WithdrawCommitmentRequest(reason, agreed), fields, cancellationToken)) return Page();
+        var person = agreed is null ? Actor!.Person : PersonId.Parse(agreed);
+        return await RunAsync(now => new WithdrawCommitment(reason!.Trim(), person, now), CommitmentEndpoints.Officers, fields,
+            "De belofte is ingetrokken.", cancellationToken);
+    }
+
+    // ---- shared ----
+
+    private async Task<IActionResult?> BeginAsync(IReadOnlyList<Role> roles, string form, CancellationToken cancellationToken)
+    {
+        if (!await LoadCommitmentAsync(cancellationToken)) return Page();
+        if (Refuse(roles) is { } refused) return refused;
+        // As the API: someone acting only as a representative reports on their own partner's promises.
+        if (!CommitmentEndpoints.ActsFor(HttpContext, Alliance.Id, View.State.Owner)) return StatusCode(StatusCodes.Status403Forbidden);
+        OpenForm = form;
+        return null;
+    }
+
+    private async Task<IActionResult> RunAsync(
+        Func<Instant, CommitmentCommand> command, IReadOnlyList<Role> roles, IReadOnlyDictionary<string, FormErrors.Field> fields, string message,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await ExecuteAsync(Commitment.Decider, View.Id.StreamId, command, roles, fields, cancellationToken);
+        if (outcome is null) return Page();
+        Message = outcome.Events.Count == 0 ? "Dat was al zo. Er is niets veranderd." : message;
+        return RedirectToPage();
+    }
+
+    private async Task<bool> ValidAsync<T>(IValidator<T> validator, T request, IReadOnlyDictionary<string, FormErrors.Field> fields, CancellationToken cancellationToken)
+    {
+        Errors.Add(await validator.ValidateAsync(request, cancellationToken), fields);
+        return !Errors.Any;
+    }
+
+    /// <summary>Each request property with its input id, the text when it is empty, and when it cannot be read (null: the same).</summary>
+    internal static Dictionary<string, FormErrors.Field> Fields(params (string Property, string InputId, string Missing, string? Invalid)[] fields) =>
+        fields.ToDictionary(f => f.Property, f => new FormErrors.Field(f.InputId, f.Missing, f.Invalid), StringComparer.Ordinal);
+
+    private async Task<bool> LoadCommitmentAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return false;
+        _commitment = CommitmentId.TryParse(RequestedCommitment, out var id) ? await commitments.GetAsync(Alliance.Id, id, null, cancellationToken) : null;
+        if (_commitment is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return false;
+        }
+        Now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        _meetings = (await meetings.ListAsync(Alliance.Id, cancellationToken)).ToDictionary(m => m.Id.Value, StringComparer.Ordinal);
+        var mentioned = View.History.Select(h => h.Event).SelectMany(e => e switch
+        {
+            CommitmentMade m => [m.OwnerPerson, .. m.Source.Witnesses],
+            CommitmentDueDateRenegotiated r => [r.AgreedBy],
+            CommitmentWithdrawn w => [w.AgreedBy],
+            _ => Array.Empty<PersonId>(),
+        });
+        await AddNamesAsync(mentioned, cancellationToken);
+        History = [.. View.History.Select(h => PromiseTexts.Commitment(h, NameOf, PartnerName))];
+        TablePeople = [.. Alliance.Representatives.Select(r => r.Person).Concat(Alliance.Officers.Select(o => o.Person)).Distinct()
+            .Select(p => (p, NameOf(p))).OrderBy(p => p.Item2, StringComparer.CurrentCulture)];
+        return true;
+    }
+
+    public string PartnerName(PartnerId partner) => Alliance.Partner(partner)?.Name ?? partner.Value;
+
+    public (CommitmentSource, string, string, string, string) SourceOf(CommitmentSource source) => (source, BasePath,
+        source.Meeting is { } m && _meetings.TryGetValue(m.Value, out var mv) && MeetingQueries.StartOf(mv.State) is { } start ? MeetingTexts.When(start) : source.Meeting?.Value ?? "",
+        source.Meeting is { } meeting && source.Item is { } item && _meetings.TryGetValue(meeting.Value, out var found)
+            && found.State is Meeting.State.Scheduled s && s.Items.TryGetValue(item, out var i) ? i.Title : source.Item?.Value ?? "",
+        string.Join(", ", source.Witnesses.Select(NameOf)));
+}

@@ -1,9 +1,0 @@
-namespace Governance.Api.Pages.Allianties;
-
-/// <summary>One step of the breadcrumb trail (partial _Kruimelpad); the last one, without a link, is the page itself.</summary>
-public sealed record Crumb(string Label, string? Href = null)
-{
-    public static Crumb Home { get; } = new("Home", "/");
-
-    public static Crumb Alliances { get; } = new("Allianties", "/allianties");
-}
