@@ -1,0 +1,82 @@
+using Governance.Api.Commands;
+using System.Globalization;
+using FluentValidation;
+using FluentValidation.Results;
+using Governance.Api.Alliances;
+using Governance.Api.Auth;
+using Governance.Api.Http;
+using Governance.Api.Meetings;
+using Governance.Api.Presentation;
+using Governance.Domain;
+using Governance.Domain.Meetings;
+using Governance.Projections.Alliances;
+using Governance.Projections.Meetings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+
+namespace Governance.Api.Meetings;
+
+// The page of one meeting (Vergadering.cshtml.cs): the meeting itself: open, attendance (R15), close, minutes.
+public sealed partial class VergaderingModel
+{
+    // ---- the meeting itself: open, attendance (R15), close, minutes ----
+
+    public async Task<IActionResult> OnPostOpenenAsync(CancellationToken cancellationToken)
+    {
+        if (await BeginAsync(MeetingRoles.Chair, null, cancellationToken) is { } stop) return stop;
+        return await RunAsync(now => new OpenMeeting(now), MeetingRoles.Chair, Fields(), "De vergadering is geopend.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostSluitenAsync(CancellationToken cancellationToken)
+    {
+        if (await BeginAsync(MeetingRoles.Chair, null, cancellationToken) is { } stop) return stop;
+        return await RunAsync(now => new CloseMeeting(now), MeetingRoles.Chair, Fields(), "De vergadering is gesloten.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAanwezigAsync(string? person, CancellationToken cancellationToken)
+    {
+        if (await BeginAsync(MeetingRoles.ChairOrSecretary, "aanwezig", cancellationToken) is { } stop) return stop;
+        Keep(("aanwezig-persoon", person));
+        var fields = Fields(("Person", "aanwezig-persoon", "Kies wie er is.", null), ("Partner", "aanwezig-persoon", "Kies wie er is.", null));
+        // The partner comes from the person's seat at the table, its body from the alliance (R15), never from the form.
+        var seat = PersonId.TryParse(person, out var who) ? Alliance.Representatives.FirstOrDefault(r => r.Person == who) : null;
+        if (!await ValidAsync(attendanceValidator, new RecordAttendanceRequest(person, seat?.Partner.Value), fields, cancellationToken)) return await ShowAsync(cancellationToken);
+        if (MeetingFacts.BodyOf(Alliance, seat!.Partner) is not { } body)
+        {
+            Errors.Add(RuleMessage.For("partner.not-a-member"), fields);
+            return await ShowAsync(cancellationToken);
+        }
+        return await RunAsync(now => new RecordAttendance(who, seat.Partner, body, now), MeetingRoles.ChairOrSecretary, fields,
+            $"{NameOf(who)} is aanwezig voor {PartnerName(seat.Partner)}.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAfwezigAsync(string? person, string? reason, CancellationToken cancellationToken)
+    {
+        if (await BeginAsync(MeetingRoles.ChairOrSecretary, "afwezig-" + person, cancellationToken) is { } stop) return stop;
+        if (!PersonId.TryParse(person, out var who))
+        {
+            Errors.Add(null, RuleMessage.For("attendance.not-recorded").Text);
+            return await ShowAsync(cancellationToken);
+        }
+        Keep((WithdrawInputId(who), reason));
+        var fields = Fields(("Reason", WithdrawInputId(who), "Schrijf op waarom u de aanwezigheid weghaalt.", null));
+        if (!await ValidAsync(withdrawValidator, new WithdrawAttendanceRequest(reason), fields, cancellationToken)) return await ShowAsync(cancellationToken);
+        return await RunAsync(now => new WithdrawAttendance(who, reason!.Trim(), now), MeetingRoles.ChairOrSecretary, fields,
+            $"{NameOf(who)} staat niet meer bij de aanwezigen.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostVerslagAsync(string? reason, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (await BeginAsync(MeetingRoles.Secretary, "verslag", cancellationToken) is { } stop) return stop;
+        Keep(("verslag-reden", reason));
+        var fields = Fields(("Reason", "verslag-reden", "Schrijf op wat er verbeterd is.", null), ("File", "verslag-bestand", "Kies het bestand van het verslag.", null));
+        var (why, shapeErrors) = DocumentRequests.Minutes(reason);
+        AddShapeErrors(shapeErrors, fields);
+        if (file is not { Length: > 0 }) Errors.Add("verslag-bestand", fields["File"].Missing);
+        if (Errors.Any) return await ShowAsync(cancellationToken);
+        var stored = await files.StoreAsync(Alliance.Id, Actor!.Person, file!, cancellationToken);
+        return await RunAsync(now => new PublishMinutes(stored.Sha256, stored.SizeBytes, stored.StorageKey, why, now), MeetingRoles.Secretary, fields,
+            "Het verslag is gepubliceerd.", cancellationToken);
+    }
+}
