@@ -264,6 +264,16 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bench_append_with_pg_stats_on_a_server_without_statement_statistics_says_so_and_still_measures()
+    {
+        var (exit, output, error) = await Run("bench", "append", "--scenario", "batch20", "--events", "40", "--pg-stats");
+        Assert.True(exit == 0, error);
+        Assert.Contains("shared_preload_libraries = 'pg_stat_statements'", error, StringComparison.Ordinal);
+        using var line = System.Text.Json.JsonDocument.Parse(output.Trim());
+        Assert.Equal(40, line.RootElement.GetProperty("events").GetInt64());
+    }
+
+    [Fact]
     public async Task An_unknown_bench_scenario_is_refused()
     {
         var (exit, _, error) = await Run("bench", "append", "--scenario", "everything");

@@ -30,7 +30,8 @@ public static class BenchCommands
         scenario.AcceptOnlyFromAmong(Scenarios);
         var events = new Option<int?>("--events") { Description = "Events to append, exactly (default 20,000; catch-up and rebuild 200,000)." };
         var runs = new Option<int>("--runs") { Description = "How many runs (one JSON line each).", DefaultValueFactory = _ => 1 };
-        var append = new Command("append", "Append throughput and latency.") { scenario, events, runs };
+        var pgStats = new Option<bool>("--pg-stats") { Description = "After each run, PostgreSQL's top statements by total time during it (pg_stat_statements; the throw-away cluster has it)." };
+        var append = new Command("append", "Append throughput and latency.") { scenario, events, runs, pgStats };
         append.SetAction((parse, ct) => GovernanceCli.Guarded(error, async () =>
         {
             var count = parse.GetValue(events) ?? (parse.GetValue(scenario) is "catch-up" or "rebuild" ? 200_000 : 20_000);
@@ -38,15 +39,22 @@ public static class BenchCommands
             var runCount = parse.GetValue(runs);
             if (runCount <= 0) throw new CliException("--runs must be positive.");
 
-            await using var database = await BenchDatabase.OpenAsync(error);
+            var statistics = parse.GetValue(pgStats);
+            await using var database = await BenchDatabase.OpenAsync(error, statistics ? StatementStatistics.ClusterSettings : null);
             var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 40 };
             await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
             using (var documents = GovernanceStore.Create(dataSource, TimeProvider.System))
                 await LedgerServices.MigrateAllAsync(dataSource, documents, ct);
             for (var run = 0; run < runCount; run++)
             {
+                var counting = statistics && await StatementStatistics.ResetAsync(dataSource, error, ct);
                 var result = await RunAsync(dataSource, parse.GetValue(scenario)!, count, ct);
                 await output.WriteLineAsync(JsonSerializer.Serialize(result, BenchReport.JsonOptions));
+                if (counting)
+                {
+                    foreach (var statement in await StatementStatistics.TopAsync(dataSource, 12, ct))
+                        await output.WriteLineAsync(JsonSerializer.Serialize(statement, BenchReport.JsonOptions));
+                }
                 if (result.Lost != 0 || !result.Verified) return 4;
             }
             return 0;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Governance.Api.Commands;
 using Governance.Api.Demo;
 using Governance.Api.Hosting;
@@ -30,7 +29,7 @@ namespace Governance.Api.Cli;
 /// shows it in the percentiles instead of quietly sending less. One JSON line per path and one for all of them; `--pg-stats` adds
 /// PostgreSQL's own account of its time (pg_stat_statements) for the measured part.
 /// </summary>
-public static partial class BenchRead
+public static class BenchRead
 {
     public const string PromisePrefix = "bench-belofte";
     public const string MeetingPrefix = "bench-vergadering";
@@ -56,9 +55,6 @@ public static partial class BenchRead
         /// <summary>The machine's 1-minute load average when the measured part ended.</summary>
         public double? LoadAverage { get; init; }
     }
-
-    /// <summary>One normalised statement from pg_stat_statements over the measured part (or all of them, <c>statement = "all"</c>).</summary>
-    public sealed record StatementResult(string Statement, long Calls, double TotalMs, double MeanMs, long Rows, double Share, long BlocksHit, long BlocksRead);
 
     public static Command Build(TextWriter output, TextWriter error)
     {
@@ -92,7 +88,7 @@ public static partial class BenchRead
     private static async Task<int> RunAsync(Settings settings, TextWriter output, TextWriter error, CancellationToken ct)
     {
         await error.WriteLineAsync($"load average at the start: {LoadAverages() ?? "unknown"}");
-        await using var database = await BenchDatabase.OpenAsync(error, settings.PgStats ? "shared_preload_libraries = 'pg_stat_statements'" : null);
+        await using var database = await BenchDatabase.OpenAsync(error, settings.PgStats ? StatementStatistics.ClusterSettings : null);
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         AllianceView alliance;
         using (var documents = GovernanceStore.Create(dataSource, TimeProvider.System))
@@ -131,7 +127,7 @@ public static partial class BenchRead
             }
             if (settings.Warmup > 0) await LoadAsync(client, paths, settings.Readers, settings.Rate, settings.Warmup, ct);
 
-            var statistics = settings.PgStats && await ResetStatementStatisticsAsync(dataSource, error, ct);
+            var statistics = settings.PgStats && await StatementStatistics.ResetAsync(dataSource, error, ct);
             using var self = Process.GetCurrentProcess();
             var cpu = self.TotalProcessorTime;
             var (samples, elapsed, dropped) = await LoadAsync(client, paths, settings.Readers, settings.Rate, settings.Seconds, ct);
@@ -152,7 +148,7 @@ public static partial class BenchRead
             await output.WriteLineAsync(JsonSerializer.Serialize(all, BenchReport.JsonOptions));
             if (statistics)
             {
-                foreach (var statement in await TopStatementsAsync(dataSource, 12, ct))
+                foreach (var statement in await StatementStatistics.TopAsync(dataSource, 12, ct))
                     await output.WriteLineAsync(JsonSerializer.Serialize(statement, BenchReport.JsonOptions));
             }
             return all.Errors == 0 ? 0 : 4;
@@ -337,57 +333,4 @@ public static partial class BenchRead
             return null;
         }
     }
-
-    /// <summary>Creates pg_stat_statements (when it can) and empties it, so that what it counts afterwards is the measured part.</summary>
-    private static async Task<bool> ResetStatementStatisticsAsync(NpgsqlDataSource dataSource, TextWriter error, CancellationToken ct)
-    {
-        try
-        {
-            await using (var create = dataSource.CreateCommand("create extension if not exists pg_stat_statements"))
-                await create.ExecuteNonQueryAsync(ct);
-            await using var reset = dataSource.CreateCommand("select pg_stat_statements_reset()");
-            await reset.ExecuteNonQueryAsync(ct);
-            return true;
-        }
-        catch (PostgresException ex)
-        {
-            await error.WriteLineAsync($"--pg-stats: this server keeps no statement statistics ({ex.MessageText}); " +
-                "it needs shared_preload_libraries = 'pg_stat_statements' (the throw-away cluster, GOVERNANCE_DB unset, has it)");
-            return false;
-        }
-    }
-
-    /// <summary>All statements of this database together, then the <paramref name="top"/> by total execution time.</summary>
-    private static async Task<List<StatementResult>> TopStatementsAsync(NpgsqlDataSource dataSource, int top, CancellationToken ct)
-    {
-        await using var cmd = dataSource.CreateCommand("""
-            select query, calls, total_exec_time, mean_exec_time, rows, shared_blks_hit, shared_blks_read,
-                   sum(total_exec_time) over (), sum(calls) over (), sum(rows) over (), sum(shared_blks_hit) over (), sum(shared_blks_read) over ()
-              from pg_stat_statements
-             where dbid = (select oid from pg_database where datname = current_database()) and query not like '%pg_stat_statements%'
-             order by total_exec_time desc
-             limit $1
-            """);
-        cmd.Parameters.Add(new() { Value = top });
-        var results = new List<StatementResult>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var all = reader.GetDouble(7);
-            if (results.Count == 0)
-            {
-                var calls = (long)reader.GetDecimal(8);
-                results.Add(new StatementResult("all", calls, Math.Round(all, 1), calls == 0 ? 0 : Math.Round(all / calls, 3),
-                    (long)reader.GetDecimal(9), 1, (long)reader.GetDecimal(10), (long)reader.GetDecimal(11)));
-            }
-            var text = Whitespace().Replace(reader.GetString(0), " ").Trim();
-            results.Add(new StatementResult(text.Length > 600 ? text[..600] + " …" : text, reader.GetInt64(1), Math.Round(reader.GetDouble(2), 1),
-                Math.Round(reader.GetDouble(3), 3), reader.GetInt64(4), Math.Round(all == 0 ? 0 : reader.GetDouble(2) / all, 3),
-                reader.GetInt64(5), reader.GetInt64(6)));
-        }
-        return results;
-    }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }
