@@ -27,9 +27,8 @@ public static class WebHost
         builder.Services.AddLedger(builder.Configuration);
         builder.AddCommands();
         builder.Services.AddGovernanceAuth(builder.Configuration);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddInputChecks();
         builder.Services.AddExceptionHandler<ApiProblems>();
-        builder.Services.ConfigureHttpJsonOptions(o => Governance.Projections.DomainJson.Configure(o.SerializerOptions));
         builder.Services.AddAlliances();
         builder.Services.AddMeetings();
         builder.Services.AddProposals();
@@ -37,12 +36,13 @@ public static class WebHost
         builder.Services.AddYearPlans();
         builder.Services.AddEscalations();
         builder.Services.AddSweeper();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddInputLimits());
         builder.Services.AddSlicePages();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseErrorPages();
+        app.UseInputChecks();
         app.UseStaticFiles();
         app.UseGovernanceAuth();
         app.UseIdempotencyKeys();

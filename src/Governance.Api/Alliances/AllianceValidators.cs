@@ -23,7 +23,7 @@ internal static class Rules
         rule.NotEmpty().Must(v => Kebab.TryParse<TEnum>(v, out _)).WithMessage($"Use one of: {string.Join(", ", Kebab.All<TEnum>())}.");
 
     public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int max) =>
-        rule.NotEmpty().MaximumLength(max);
+        rule.NotEmpty().MaximumLength(max).Clean();
 }
 
 public sealed class FoundAllianceValidator : AbstractValidator<FoundAllianceRequest>

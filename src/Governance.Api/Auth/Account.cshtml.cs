@@ -46,6 +46,7 @@ public sealed class AccountModel(PeopleStore people, ApiTokenService tokens) : P
         {
             0 => "Vul uw naam in.",
             > AccountService.MaxNameLength => $"Uw naam mag niet langer zijn dan {AccountService.MaxNameLength} tekens.",
+            _ when !Http.TextInput.IsClean(name) => Http.TextInput.DutchMessage,
             _ => null,
         };
         if (NameError is not null)
@@ -65,6 +66,7 @@ public sealed class AccountModel(PeopleStore people, ApiTokenService tokens) : P
         {
             0 => "Geef het token een naam. Dan weet u later waarvoor het is.",
             > ApiTokenService.MaxNameLength => $"De naam mag niet langer zijn dan {ApiTokenService.MaxNameLength} tekens.",
+            _ when !Http.TextInput.IsClean(name) => Http.TextInput.DutchMessage,
             _ => null,
         };
         if (TokenNameError is null)

@@ -33,6 +33,7 @@ public sealed class InloggenModel(SignInService signIn) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(Email)) EmailError = "Vul uw e-mailadres in.";
+        else if (!Http.TextInput.IsClean(Email)) EmailError = Http.TextInput.DutchMessage;
         if (string.IsNullOrEmpty(Password)) PasswordError = "Vul uw wachtwoord in.";
         if (EmailError is not null || PasswordError is not null) return Page();
 

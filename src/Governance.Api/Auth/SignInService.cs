@@ -51,6 +51,8 @@ public sealed class SignInService(NpgsqlDataSource dataSource, TimeProvider cloc
 
     public async Task<SignInOutcome> SignInAsync(string email, string password, IPAddress? client, CancellationToken cancellationToken = default)
     {
+        // Issue 12 §1: an address PostgreSQL cannot store matches no account; it is not looked up (the API refuses it with 400 first).
+        if (!Http.TextInput.IsClean(email)) return new SignInOutcome(SignInStatus.InvalidCredentials);
         var normalized = AccountService.NormalizeEmailOrRaw(email);
         if (!throttle.TryAcquire(normalized, client, out var wait))
             return new SignInOutcome(SignInStatus.RateLimited, RetryAfter: wait);

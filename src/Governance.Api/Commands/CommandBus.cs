@@ -25,8 +25,11 @@ public abstract class CommandBus(Ledger ledger, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(decider);
         ArgumentNullException.ThrowIfNull(command);
         var now = Instant.FromDateTimeOffset(Clock.GetUtcNow());
+        var built = command(now)!;
+        // Issue 12 §1: no text the database cannot store reaches an append (where it failed other people's writes too).
+        Http.TextInput.EnsureClean(built);
         var key = await NextIdempotencyKeyAsync(cancellationToken);
-        return await SendAsync(new ExecuteCommand(tenant, stream, decider.StreamType, command(now)!, metadata, ifMatch, key), cancellationToken);
+        return await SendAsync(new ExecuteCommand(tenant, stream, decider.StreamType, built, metadata, ifMatch, key), cancellationToken);
     }
 
     /// <summary>Runs <paramref name="message"/>; a refusal is thrown as <see cref="RuleViolated"/>.</summary>

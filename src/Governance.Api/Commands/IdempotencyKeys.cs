@@ -45,7 +45,8 @@ public static class IdempotencyKeys
         var key = context.Request.Headers[Header].FirstOrDefault()
             ?? context.Features.Get<IFormFeature>()?.Form?[FormField].FirstOrDefault();
         IdempotencyKey? result = null;
-        if (!string.IsNullOrWhiteSpace(key) && key.Length <= MaxLength && context.Request.Body.CanSeek)
+        // A page form's key that is not clean text is ignored (the header is refused by InputChecks.UseInputChecks).
+        if (!string.IsNullOrWhiteSpace(key) && key.Length <= MaxLength && Http.TextInput.IsClean(key) && context.Request.Body.CanSeek)
         {
             var body = context.Request.Body;
             var position = body.Position;

@@ -27,7 +27,13 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
                 $"The key '{k.Key}' came with a different request before. Use a new key for a new request.", "idempotency-key-reused"),
             ConcurrencyException => Problem(StatusCodes.Status409Conflict, "Too many simultaneous changes.",
                 "The resource changed repeatedly while this request was handled. Try again.", "concurrency"),
-            BadHttpRequestException b => Problem(b.StatusCode, ReasonFor(b.StatusCode), BadRequestDetail(b), "bad-request"),
+            BadHttpRequestException { InnerException: InvalidJsonTextException t } => t.Code == TextInput.Code
+                ? TextInput.Problem(t.Field, t.Reason) : TextInput.TooLong(t.Field, TextInput.MaxLength),
+            BadHttpRequestException b => Problem(b.StatusCode, ReasonFor(b.StatusCode), BadRequestDetail(b), CodeFor(b.StatusCode)),
+            InvalidTextException t => TextInput.Problem(t.Field),
+            BadInputException b => Problem(StatusCodes.Status400BadRequest, "The request is not valid.", b.Message, b.Code),
+            // The last line (issue 12 §1): text PostgreSQL cannot store (22P05 NUL, 22021 invalid encoding) that no check above caught.
+            _ when IsUnstorableText(exception) => TextInput.Problem("body"),
             InvalidLedgerIdException i => Problem(StatusCodes.Status400BadRequest, "Invalid id.", i.Message, "invalid-id"),
             _ when DatabaseOutage.IsOutage(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable.",
                 "The database cannot be reached. Nothing was recorded; try again in a moment.", "unavailable"),
@@ -56,6 +62,27 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
         return problem;
     }
 
+    private static bool IsUnstorableText(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is Npgsql.PostgresException { SqlState: "22P05" or "22021" }) return true;
+        return false;
+    }
+
+    /// <summary>The documented code (docs/api.md) for a status the framework answers by itself (issue 12 §10).</summary>
+    public static string CodeFor(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "unauthenticated",
+        StatusCodes.Status403Forbidden => "forbidden",
+        StatusCodes.Status404NotFound => "not-found",
+        StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
+        StatusCodes.Status413PayloadTooLarge => "too-large",
+        StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
+        StatusCodes.Status503ServiceUnavailable => "unavailable",
+        >= 500 => "internal",
+        _ => "bad-request",
+    };
+
     private static string ReasonFor(int status) => status switch
     {
         StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
@@ -68,4 +95,10 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
         b.InnerException is System.Text.Json.JsonException json && json.Path is not null
             ? $"{b.Message} ({json.Path}: {json.Message.Split(". Path:")[0]})"
             : b.Message;
+}
+
+/// <summary>A request that cannot be read as sent (a malformed upload): 400 with <see cref="Code"/> (docs/api.md).</summary>
+public sealed class BadInputException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
 }

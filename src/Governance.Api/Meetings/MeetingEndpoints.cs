@@ -377,9 +377,19 @@ public static class MeetingEndpoints
         // CommandBus are capped at 1 MiB (WebHost); uploads may be larger, up to DocumentFiles.MaxUploadBytes.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = DocumentFiles.MaxUploadBytes;
         if (!http.Request.HasFormContentType) return (null, null);
-        var form = await http.Request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file");
-        return (form, file is { Length: > 0 } ? file : null);
+        try
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file");
+            // Issue 12 §1: the file's name and type are stored beside the bytes.
+            if (file is not null && (!TextInput.IsClean(file.FileName) || !TextInput.IsClean(file.ContentType))) throw new InvalidTextException("file");
+            return (form, file is { Length: > 0 } ? file : null);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException || e is IOException and not BadHttpRequestException && !ct.IsCancellationRequested)
+        {
+            // Issue 12 §2: no boundary, a wrong one, a truncated body, too many parts, a broken part header.
+            throw new BadInputException("upload-malformed", $"The multipart/form-data body cannot be read: {e.Message}");
+        }
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> WithItem(

@@ -50,7 +50,7 @@ internal static class MeetingRules
         rule.NotEmpty().Must(v => Kebab.TryParse<TEnum>(v, out _)).WithMessage($"Use one of: {string.Join(", ", Kebab.All<TEnum>())}.");
 
     public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int max) =>
-        rule.NotEmpty().MaximumLength(max);
+        rule.NotEmpty().MaximumLength(max).Clean();
 }
 
 public sealed class ScheduleMeetingValidator : AbstractValidator<ScheduleMeetingRequest>

@@ -107,6 +107,11 @@ public abstract class AlliancePageModel(AllianceQueries queries, PeopleDirectory
         {
             Errors.Add(RuleMessage.For(refusal.Code), fields);
         }
+        catch (InvalidTextException)
+        {
+            // A field the page's validator does not check (issue 12 §1): nothing was recorded.
+            Errors.Add(null, TextInput.DutchFormMessage);
+        }
         catch (IdempotencyKeyReusedException)
         {
             // The browser sent an old form again with other values (after Back, for instance).

@@ -66,6 +66,7 @@ public sealed class FormErrors
             Add(field.InputId, failure.ErrorCode switch
             {
                 "NotEmptyValidator" or "NotNullValidator" => field.Missing,
+                Http.TextInput.Code => Http.TextInput.DutchMessage,
                 "MaximumLengthValidator" when failure.FormattedMessagePlaceholderValues?.TryGetValue("MaxLength", out var max) == true =>
                     string.Create(CultureInfo.InvariantCulture, $"Gebruik niet meer dan {max} tekens."),
                 _ => field.Invalid ?? field.Missing,

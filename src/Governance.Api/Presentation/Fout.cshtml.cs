@@ -32,6 +32,8 @@ public sealed class FoutModel : PageModel
 
         (Title, Explanation) = Code switch
         {
+            400 when HttpContext.Items.ContainsKey(Http.InputChecks.UnreadableForm) =>
+                ("Het formulier kon niet worden verstuurd", (IReadOnlyList<string>)[Http.TextInput.DutchFormMessage, "Er is niets opgeslagen. Ga terug en probeer het opnieuw."]),
             404 => ("Deze pagina bestaat niet", (IReadOnlyList<string>)
             [
                 "Misschien is de pagina verhuisd of weggehaald.",
