@@ -10,8 +10,37 @@ using Governance.EventStore;
 
 namespace Governance.Api.Tests;
 
-public sealed class SimulatedClockTests
+public sealed class SimulatedClockTests(SimulatedClockTests.RefusingServer refusing) : IClassFixture<SimulatedClockTests.RefusingServer>
 {
+    /// <summary>
+    /// One server on the simulated clock for the tests whose clock moves are all refused (400, 403): a refused move
+    /// changes nothing, so they need no server of their own. The test that moves the clock has its own.
+    /// </summary>
+    public sealed class RefusingServer : IAsyncLifetime
+    {
+        private GovernanceServer? _server;
+
+        public GovernanceServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
+
+        public HttpClient Admin { get; private set; } = null!;
+
+        public HttpClient Chair { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            _server = await GovernanceServer.StartAsync(null, "--clock", "simulated");
+            (Admin, _) = await _server.SystemAdminAsync();
+            (Chair, _) = await _server.ClientWithRolesAsync("Voorzitter", new RoleGrant(AllianceId.Parse("osdorp-de-punt"), Role.Chair));
+        }
+
+        public async Task DisposeAsync()
+        {
+            Admin?.Dispose();
+            Chair?.Dispose();
+            if (_server is not null) await _server.DisposeAsync();
+        }
+    }
+
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static async Task<DateTimeOffset> Now(HttpClient client) =>
@@ -44,19 +73,17 @@ public sealed class SimulatedClockTests
     [InlineData("""{}""")]
     public async Task The_clock_refuses_to_go_back_or_to_move_by_something_unclear(string body)
     {
-        await using var server = await GovernanceServer.StartAsync(null, "--clock", "simulated");
-        var (admin, _) = await server.SystemAdminAsync();
-        using var response = await admin.PostAsync(new Uri("/api/v1/dev/clock", UriKind.Relative), Json(body));
+        var before = await Now(refusing.Admin);
+        using var response = await refusing.Admin.PostAsync(new Uri("/api/v1/dev/clock", UriKind.Relative), Json(body));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("clock.invalid", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+        Assert.InRange(await Now(refusing.Admin) - before, TimeSpan.Zero, TimeSpan.FromMinutes(1));   // it did not move
     }
 
     [Fact]
     public async Task Only_a_system_admin_may_move_the_clock()
     {
-        await using var server = await GovernanceServer.StartAsync(null, "--clock", "simulated");
-        var (chair, _) = await server.ClientWithRolesAsync("Voorzitter", new RoleGrant(AllianceId.Parse("osdorp-de-punt"), Role.Chair));
-        using var response = await chair.PostAsync(new Uri("/api/v1/dev/clock", UriKind.Relative), Json("""{"advance":"P1D"}"""));
+        using var response = await refusing.Chair.PostAsync(new Uri("/api/v1/dev/clock", UriKind.Relative), Json("""{"advance":"P1D"}"""));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 

@@ -11,7 +11,7 @@ namespace Governance.Api.Tests.Alliances;
 /// The table is written out here, independent of the endpoints' own metadata, and the first test fails when an
 /// endpoint is added without an entry.
 /// </summary>
-public sealed class RoleMatrixTests : IAsyncLifetime
+public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.RoleMatrixServer>
 {
     private const string Alliance = "osdorp-de-punt";
     private static readonly AllianceId Osdorp = AllianceId.Parse(Alliance);
@@ -96,43 +96,66 @@ public sealed class RoleMatrixTests : IAsyncLifetime
 
     private static readonly string[] Roles = ["system-admin", "admin", "chair", "secretary", "representative", "core-group", "escalation-contact", "admin-elsewhere", "anonymous"];
 
-    private GovernanceServer _server = null!;
-    private readonly Dictionary<string, (HttpClient? Client, PersonId? Person)> _clients = [];
+    private readonly GovernanceServer _server;
+    private readonly IReadOnlyDictionary<string, (HttpClient? Client, PersonId? Person)> _clients;
 
-    public async Task InitializeAsync()
+    public RoleMatrixTests(RoleMatrixServer fixture)
     {
-        _server = await GovernanceServer.StartAsync();
-        var (admin, _) = await _server.SystemAdminAsync();
-        _clients["system-admin"] = (admin, null);
-        foreach (var (name, grant) in new (string, RoleGrant)[]
-        {
-            ("admin", new(Osdorp, Role.Admin)),
-            ("chair", new(Osdorp, Role.Chair)),
-            ("secretary", new(Osdorp, Role.Secretary)),
-            ("representative", new(Osdorp, Role.Representative, PartnerId.Parse("ymere"))),
-            ("core-group", new(Osdorp, Role.CoreGroup)),
-            ("escalation-contact", new(Osdorp, Role.EscalationContact)),
-            ("admin-elsewhere", new(AllianceId.Parse("geuzenveld"), Role.Admin)),
-        })
-        {
-            var (client, person) = await _server.ClientWithRolesAsync(name, grant);
-            _clients[name] = (client, person);
-        }
-        _clients["anonymous"] = (_server.CreateClient(), null);
-        await _server.Services.GetRequiredService<AccountService>().CreateAccountAsync("matrix@example.test", "Matrix", "correct horse battery staple");
-
-        using var found = await admin.PostAsync(new Uri("/api/v1/alliances", UriKind.Relative),
-            new StringContent("""{"id":"osdorp-de-punt","name":"Osdorp de Punt","neighbourhood":"Osdorp"}""", Encoding.UTF8, "application/json"));
-        found.EnsureSuccessStatusCode();
-        using var ymere = await admin.PostAsync(new Uri("/api/v1/alliances/osdorp-de-punt/partners", UriKind.Relative),
-            new StringContent("""{"id":"ymere","name":"Ymere","kind":"housing-corporation","body":"professional"}""", Encoding.UTF8, "application/json"));
-        ymere.EnsureSuccessStatusCode();
+        ArgumentNullException.ThrowIfNull(fixture);
+        _server = fixture.Server;
+        _clients = fixture.Clients;
     }
 
-    public async Task DisposeAsync()
+    /// <summary>
+    /// One server, one account per role and the alliance for the whole class: the tests only send requests and compare
+    /// 401/403 against "neither", and what one endpoint's allowed call records (a partner, a declaration) changes no
+    /// account's roles, so no test depends on another's order. Starting a server and hashing nine passwords per test was
+    /// ~8 s of each of the 71 tests.
+    /// </summary>
+    public sealed class RoleMatrixServer : IAsyncLifetime
     {
-        foreach (var (client, _) in _clients.Values) client?.Dispose();
-        await _server.DisposeAsync();
+        private GovernanceServer? _server;
+        private readonly Dictionary<string, (HttpClient? Client, PersonId? Person)> _clients = [];
+
+        public GovernanceServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
+
+        public IReadOnlyDictionary<string, (HttpClient? Client, PersonId? Person)> Clients => _clients;
+
+        public async Task InitializeAsync()
+        {
+            _server = await GovernanceServer.StartAsync();
+            var (admin, _) = await _server.SystemAdminAsync();
+            _clients["system-admin"] = (admin, null);
+            foreach (var (name, grant) in new (string, RoleGrant)[]
+            {
+                ("admin", new(Osdorp, Role.Admin)),
+                ("chair", new(Osdorp, Role.Chair)),
+                ("secretary", new(Osdorp, Role.Secretary)),
+                ("representative", new(Osdorp, Role.Representative, PartnerId.Parse("ymere"))),
+                ("core-group", new(Osdorp, Role.CoreGroup)),
+                ("escalation-contact", new(Osdorp, Role.EscalationContact)),
+                ("admin-elsewhere", new(AllianceId.Parse("geuzenveld"), Role.Admin)),
+            })
+            {
+                var (client, person) = await _server.ClientWithRolesAsync(name, grant);
+                _clients[name] = (client, person);
+            }
+            _clients["anonymous"] = (_server.CreateClient(), null);
+            await _server.Services.GetRequiredService<AccountService>().CreateAccountAsync("matrix@example.test", "Matrix", "correct horse battery staple");
+
+            using var found = await admin.PostAsync(new Uri("/api/v1/alliances", UriKind.Relative),
+                new StringContent("""{"id":"osdorp-de-punt","name":"Osdorp de Punt","neighbourhood":"Osdorp"}""", Encoding.UTF8, "application/json"));
+            found.EnsureSuccessStatusCode();
+            using var ymere = await admin.PostAsync(new Uri("/api/v1/alliances/osdorp-de-punt/partners", UriKind.Relative),
+                new StringContent("""{"id":"ymere","name":"Ymere","kind":"housing-corporation","body":"professional"}""", Encoding.UTF8, "application/json"));
+            ymere.EnsureSuccessStatusCode();
+        }
+
+        public async Task DisposeAsync()
+        {
+            foreach (var (client, _) in _clients.Values) client?.Dispose();
+            if (_server is not null) await _server.DisposeAsync();
+        }
     }
 
     [Fact]

@@ -15,8 +15,7 @@ namespace Governance.Api.Tests.Browser;
 /// resident declares an interest without JavaScript. Each test leaves the demo alliance changed, so none of them
 /// counts partners or declarations; each page state is axe-checked and photographed.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class AllianceFormTests(BrowserFixture browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<AllianceServer>
+public sealed class AllianceFormTests(Chromium browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<Chromium>, IClassFixture<AllianceServer>
 {
     private const string Overview = "/allianties/" + AllianceServer.Alliance;
 

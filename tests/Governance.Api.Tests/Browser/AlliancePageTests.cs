@@ -9,8 +9,7 @@ namespace Governance.Api.Tests.Browser;
 /// overview, the interest register and the working agreements, signed in and signed out. Every page visited must be
 /// axe-clean and is photographed. Nothing here changes the alliance (see <see cref="AllianceFormTests"/>).
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed partial class AlliancePageTests(BrowserFixture browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<AllianceServer>
+public sealed partial class AlliancePageTests(Chromium browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<Chromium>, IClassFixture<AllianceServer>
 {
     private const string Overview = "/allianties/" + AllianceServer.Alliance;
 

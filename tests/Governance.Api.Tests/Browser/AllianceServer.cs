@@ -6,7 +6,7 @@ namespace Governance.Api.Tests.Browser;
 
 /// <summary>
 /// A server of its own per test class, with the demo alliance "osdorp-de-punt" seeded exactly as `governance seed demo`
-/// does, so the alliance pages are tested on the story residents will see. The browser is the collection's Chromium.
+/// does, so the alliance pages are tested on the story residents will see. The browser is the test run's <see cref="Chromium"/>.
 /// </summary>
 public sealed class AllianceServer : IAsyncLifetime
 {
@@ -41,7 +41,7 @@ public sealed class AllianceServer : IAsyncLifetime
     /// JavaScript the page runs no script at all (nor can axe).
     /// </summary>
     public Task<BrowserSession> NewSessionAsync(
-        BrowserFixture browser, ITestOutputHelper output, bool javaScriptEnabled = true,
+        Chromium browser, ITestOutputHelper output, bool javaScriptEnabled = true,
         [CallerMemberName] string testName = "", [CallerFilePath] string callerFile = "") =>
         browser.NewSessionAsync(Server, output, javaScriptEnabled, $"{Path.GetFileNameWithoutExtension(callerFile)}.{testName}");
 

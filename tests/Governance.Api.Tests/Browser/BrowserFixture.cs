@@ -6,7 +6,11 @@ using Xunit.Abstractions;
 
 namespace Governance.Api.Tests.Browser;
 
-/// <summary>Browser tests share one server and one Chromium: starting either costs seconds.</summary>
+/// <summary>
+/// The browser classes that share one server (<see cref="BrowserFixture"/>: the pages without an alliance, sign-in, errors).
+/// The classes with a server of their own (<see cref="AllianceServer"/>) are not in it: they take <see cref="Chromium"/> as
+/// a class fixture and run in parallel.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
@@ -14,61 +18,38 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 }
 
 /// <summary>
-/// The real app on Kestrel (<see cref="GovernanceServer"/>) and Debian's Chromium driven by Playwright.
-/// Playwright never downloads a browser here: it drives /usr/bin/chromium (apt-get install chromium).
+/// The real app on Kestrel (<see cref="GovernanceServer"/>) and the test process's Chromium (<see cref="Chromium"/>, one
+/// per test run) driven by Playwright.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string ChromiumPath = Chromium.ChromiumPath;
 
     /// <summary>Paths that throw, so that tests can see the 500 responses. Only the browser tests' server has them.</summary>
     public const string ThrowingPath = "/test/kapot";
 
     public const string ThrowingApiPath = "/api/test/kapot";
 
-    /// <summary>
-    /// How long any browser wait may take — an action, a navigation, an expectation — in milliseconds. Quiet, a page
-    /// takes well under a second; on a busy two-core machine (a build beside the tests) it has taken tens of seconds.
-    /// </summary>
-    public const float Timeout = 60_000;
+    /// <inheritdoc cref="Chromium.Timeout"/>
+    public const float Timeout = Chromium.Timeout;
 
-    static BrowserFixture() => Assertions.SetDefaultExpectTimeout(Timeout);
-
-    // --no-sandbox: tests run as root in a container; the rest keep Chromium off the network and quiet.
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
-    ];
-
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private readonly Chromium _chromium = new();
     private GovernanceServer? _server;
 
     public GovernanceServer Server => _server ?? throw new InvalidOperationException("The fixture has not started.");
 
-    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture has not started.");
+    public IBrowser Browser => _chromium.Browser;
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}: apt-get install -y chromium (ops/test installs it).");
-        }
         // In a test process the entry assembly is the test host, so name the app's assembly: Razor Pages are
         // discovered from it. The test binaries have no wwwroot of their own; serve the app's, where the build put lib/.
-        _server = await GovernanceServer.StartAsync(
+        var server = GovernanceServer.StartAsync(
             builder => builder.Services.AddSingleton<IStartupFilter>(new ThrowingEndpoint()),
             "--applicationName", typeof(WebHost).Assembly.GetName().Name!,
             "--webroot", RepositoryFiles.WebRoot);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-            Timeout = Timeout,
-        });
+        await _chromium.InitializeAsync();
+        _server = await server;
     }
 
     /// <summary>
@@ -81,32 +62,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         bool javaScriptEnabled = true,
         [CallerMemberName] string testName = "",
         [CallerFilePath] string callerFile = "") =>
-        NewSessionAsync(Server, output, javaScriptEnabled, $"{Path.GetFileNameWithoutExtension(callerFile)}.{testName}");
-
-    /// <summary>A fresh browser context (own cookies) with one page on <paramref name="server"/>, waiting up to <see cref="Timeout"/> for anything.</summary>
-    internal async Task<BrowserSession> NewSessionAsync(GovernanceServer server, ITestOutputHelper output, bool javaScriptEnabled, string testName)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseAddress.ToString(),
-            Locale = "nl-NL",
-            TimezoneId = "Europe/Amsterdam",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            JavaScriptEnabled = javaScriptEnabled,
-        });
-        context.SetDefaultTimeout(Timeout);
-        context.SetDefaultNavigationTimeout(Timeout);
-        var page = await context.NewPageAsync();
-        return new BrowserSession(context, page, output, testName);
-    }
+        _chromium.NewSessionAsync(Server, output, javaScriptEnabled, $"{Path.GetFileNameWithoutExtension(callerFile)}.{testName}");
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-        _playwright?.Dispose();
+        await _chromium.DisposeAsync();
         if (_server is not null)
         {
             await _server.DisposeAsync();

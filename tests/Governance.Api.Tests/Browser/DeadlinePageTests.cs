@@ -9,8 +9,7 @@ using Xunit.Abstractions;
 namespace Governance.Api.Tests.Browser;
 
 /// <summary>The core group's "Termijnen" page on the demo alliance with two meetings of partner deadlines.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DeadlinePageTests(BrowserFixture browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<AllianceServer>
+public sealed class DeadlinePageTests(Chromium browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<Chromium>, IClassFixture<AllianceServer>
 {
     [Fact]
     public async Task The_core_group_sees_per_partner_what_was_late_and_what_is_due_in_the_next_three_weeks()

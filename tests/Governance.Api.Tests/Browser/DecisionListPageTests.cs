@@ -11,9 +11,8 @@ namespace Governance.Api.Tests.Browser;
 /// The decision register and the advice page with many rows (issue 10 §5): the demo alliance and 520 more decisions appended through
 /// the ledger, every tenth declined (52 advice rows waiting for a motivation). Each list shows 50 rows and links to its other pages.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DecisionListPageTests(BrowserFixture browser, DecisionListPageTests.ManyDecisions server, ITestOutputHelper output)
-    : IClassFixture<DecisionListPageTests.ManyDecisions>
+public sealed class DecisionListPageTests(Chromium browser, DecisionListPageTests.ManyDecisions server, ITestOutputHelper output)
+    : IClassFixture<Chromium>, IClassFixture<DecisionListPageTests.ManyDecisions>
 {
     private const string Base = "/allianties/" + AllianceServer.Alliance;
 

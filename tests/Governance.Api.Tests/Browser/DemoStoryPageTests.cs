@@ -8,8 +8,7 @@ namespace Governance.Api.Tests.Browser;
 /// The demo story as residents see it on the pages (issues 4 and 5, "done when"): meeting 2's late traffic plan, the
 /// evening-lighting vote the residents' weight decided, and the Stadsdeel's advice without motivation.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DemoStoryPageTests(BrowserFixture browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<AllianceServer>
+public sealed class DemoStoryPageTests(Chromium browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<Chromium>, IClassFixture<AllianceServer>
 {
     private const string Base = "/allianties/" + AllianceServer.Alliance;
 
