@@ -274,6 +274,38 @@ public sealed class Ledger
     }
 
     /// <summary>
+    /// The values among <paramref name="values"/> that some recorded event carries in its top-level string property
+    /// <paramref name="property"/> (as stored: camelCase, e.g. <c>storageKey</c>), in any stream, or only in
+    /// <paramref name="stream"/> of <paramref name="tenant"/> when given. The host uses it to keep exactly the uploaded
+    /// files the ledger names (issue 12 §4).
+    /// </summary>
+    public async Task<IReadOnlySet<string>> FindReferencedAsync(
+        string property, IReadOnlyCollection<string> values, string? tenant = null, string? stream = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(property);
+        ArgumentNullException.ThrowIfNull(values);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (values.Count == 0) return found;
+        await using var conn = _store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(cancellationToken);
+        var inStream = tenant is not null && stream is not null;
+        await using var cmd = new NpgsqlCommand($"""
+            select distinct e.data ->> $1 from {_marten}.mt_events e
+             where e.data ->> $1 = any($2){(inStream ? " and e.tenant_id = $3 and e.stream_id = $4" : "")}
+            """, conn);
+        cmd.Parameters.Add(new() { Value = property });
+        cmd.Parameters.Add(new() { Value = values.ToArray() });
+        if (inStream)
+        {
+            cmd.Parameters.Add(new() { Value = tenant! });
+            cmd.Parameters.Add(new() { Value = stream! });
+        }
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) found.Add(reader.GetString(0));
+        return found;
+    }
+
+    /// <summary>
     /// Refuses to go on when the database holds the hand-written store's ledger (<c>ledger.events</c>): nothing migrates it,
     /// and a second ledger beside it would split the history.
     /// </summary>

@@ -127,7 +127,7 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource, IDocumentStore documen
             "Bestuurslid van sportvereniging SV Osdorp (onbetaald).", null, "SV Osdorp", now));
 
         var cast = CastOf(people);
-        var meetings = new DemoMeetings(story, cast, new DocumentFiles(dataSource, storyClock));
+        var meetings = new DemoMeetings(story, cast, new DocumentFiles(dataSource, new Ledger(documents), storyClock));
         meetings.Tell(plannedOn: -FoundedDaysAgo + 1);
         new DemoDecisions(story, cast, meetings, new AllianceQueries(new Ledger(documents)), new MeetingQueries(new Ledger(documents))).Tell();
         new DemoPromises(story, cast, meetings).Tell();

@@ -62,6 +62,7 @@ public static class MeetingEndpoints
     {
         services.AddSingleton<MeetingQueries>();
         services.AddSingleton<DocumentFiles>();
+        services.AddHostedService<OrphanDocumentCleanup>();
         services.AddSingleton<IValidator<ScheduleMeetingRequest>, ScheduleMeetingValidator>();
         services.AddSingleton<IValidator<RescheduleMeetingRequest>, RescheduleMeetingValidator>();
         services.AddSingleton<IValidator<CancelMeetingRequest>, CancelMeetingValidator>();
@@ -227,9 +228,8 @@ public static class MeetingEndpoints
         if (ContributorCheck(http, view, partner) is { } refused) return refused;
         if (await MeetingMissing(view.Id, meeting, pipeline, ct) is { } missing) return missing;
 
-        var stored = await files.StoreAsync(view.Id, http.GetActor()!.Person, file, ct);
-        return await Execute(alliance, meeting, pipeline, http, now => new ShareDocument(fields.Id, fields.Item, partner, fields.Title, fields.Purpose,
-            stored.Sha256, stored.SizeBytes, stored.StorageKey, now), ct);
+        return await ExecuteUpload(view.Id, meeting, file, files, pipeline, http, (stored, now) => new ShareDocument(fields.Id, fields.Item, partner,
+            fields.Title, fields.Purpose, stored.Sha256, stored.SizeBytes, stored.StorageKey, now), ct);
     }
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Replace(
@@ -247,8 +247,8 @@ public static class MeetingEndpoints
         if (current.State is Meeting.State.Scheduled s && s.Documents.TryGetValue(documentId, out var shared)
             && ContributorCheck(http, view, shared.Partner) is { } refused) return refused;
 
-        var stored = await files.StoreAsync(view.Id, http.GetActor()!.Person, file, ct);
-        return await Execute(alliance, meeting, pipeline, http, now => new ReplaceDocument(documentId, title,
+        if (await MeetingMissing(view.Id, meeting, pipeline, ct) is { } missing) return missing;
+        return await ExecuteUpload(view.Id, meeting, file, files, pipeline, http, (stored, now) => new ReplaceDocument(documentId, title,
             stored.Sha256, stored.SizeBytes, stored.StorageKey, reason, now), ct);
     }
 
@@ -291,9 +291,8 @@ public static class MeetingEndpoints
         var (reason, errors) = DocumentRequests.Minutes(form["reason"]);
         if (errors.Count > 0) return Invalid(errors);
         if (await MeetingMissing(id, meeting, pipeline, ct) is { } missing) return missing;
-        var stored = await files.StoreAsync(id, http.GetActor()!.Person, file, ct);
-        return await Execute(alliance, meeting, pipeline, http, now => new PublishMinutes(stored.Sha256, stored.SizeBytes, stored.StorageKey,
-            reason, now), ct);
+        return await ExecuteUpload(id, meeting, file, files, pipeline, http, (stored, now) => new PublishMinutes(stored.Sha256, stored.SizeBytes,
+            stored.StorageKey, reason, now), ct);
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> ExtendDeadline(
@@ -343,6 +342,22 @@ public static class MeetingEndpoints
         if (await MeetingMissing(id, meeting, pipeline, ct) is { } missing) return missing;
         var outcome = await pipeline.HandleAsync(Meeting.Decider, id.Value, MeetingId.Parse(meeting).StreamId, command,
             CommandMetadata.For(http, http.ActingRole(id)), EndpointResults.IfMatch(http), ct);
+        return TypedResults.Ok(EndpointResults.CommandResponse(outcome, http));
+    }
+
+    /// <summary>
+    /// The three uploads (share, replace, minutes) after their checks: the bytes are stored for the command and removed again
+    /// when it is refused or fails (issue 12 §4); the alliance and the meeting are known to exist.
+    /// </summary>
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> ExecuteUpload(
+        AllianceId alliance, string meeting, IFormFile file, DocumentFiles files, CommandBus pipeline, HttpContext http,
+        Func<StoredFile, Instant, MeetingCommand> command, CancellationToken ct)
+    {
+        var stream = MeetingId.Parse(meeting).StreamId;
+        var (_, outcome) = await files.StoreForAsync(alliance, stream, http.GetActor()!.Person, file,
+            stored => pipeline.HandleAsync(Meeting.Decider, alliance.Value, stream, now => command(stored, now),
+                CommandMetadata.For(http, http.ActingRole(alliance)), EndpointResults.IfMatch(http), ct),
+            (o, key) => DocumentFiles.References(o.Events, key), ct);
         return TypedResults.Ok(EndpointResults.CommandResponse(outcome, http));
     }
 

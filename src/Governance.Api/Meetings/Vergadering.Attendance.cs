@@ -75,8 +75,7 @@ public sealed partial class VergaderingModel
         AddShapeErrors(shapeErrors, fields);
         if (file is not { Length: > 0 }) Errors.Add("verslag-bestand", fields["File"].Missing);
         if (Errors.Any) return await ShowAsync(cancellationToken);
-        var stored = await files.StoreAsync(Alliance.Id, Actor!.Person, file!, cancellationToken);
-        return await RunAsync(now => new PublishMinutes(stored.Sha256, stored.SizeBytes, stored.StorageKey, why, now), MeetingRoles.Secretary, fields,
-            "Het verslag is gepubliceerd.", cancellationToken);
+        return await RunUploadAsync(file!, stored => now => new PublishMinutes(stored.Sha256, stored.SizeBytes, stored.StorageKey, why, now),
+            MeetingRoles.Secretary, fields, _ => "Het verslag is gepubliceerd.", cancellationToken);
     }
 }

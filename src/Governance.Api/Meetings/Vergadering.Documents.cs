@@ -42,10 +42,9 @@ public sealed partial class VergaderingModel
         if (PartnerRefused(MeetingFacts.MayContributeFor(Actor!, Alliance, shared.Partner), fields) is { } refused) return refused;
         if (Errors.Any) return await ShowAsync(cancellationToken);
 
-        var stored = await files.StoreAsync(Alliance.Id, Actor!.Person, file!, cancellationToken);
-        return await RunAsync(now => new ShareDocument(shared.Id, shared.Item, shared.Partner, shared.Title, shared.Purpose,
+        return await RunUploadAsync(file!, stored => now => new ShareDocument(shared.Id, shared.Item, shared.Partner, shared.Title, shared.Purpose,
             stored.Sha256, stored.SizeBytes, stored.StorageKey, now), MeetingRoles.Contributors, fields,
-            $"Het stuk ‘{shared.Title}’ is gedeeld. De vingerafdruk (SHA-256) begint met {stored.Sha256.Value[..12]}.", cancellationToken);
+            stored => $"Het stuk ‘{shared.Title}’ is gedeeld. De vingerafdruk (SHA-256) begint met {stored.Sha256.Value[..12]}.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostNieuweVersieAsync(string? document, string? reason, string? title, IFormFile? file, CancellationToken cancellationToken)
@@ -68,8 +67,23 @@ public sealed partial class VergaderingModel
         if (PartnerRefused(MeetingFacts.MayContributeFor(Actor!, Alliance, current!.Partner), fields) is { } refused) return refused;
         if (Errors.Any) return await ShowAsync(cancellationToken);
 
-        var stored = await files.StoreAsync(Alliance.Id, Actor!.Person, file!, cancellationToken);
-        return await RunAsync(now => new ReplaceDocument(documentId, newTitle, stored.Sha256, stored.SizeBytes, stored.StorageKey, why, now),
-            MeetingRoles.Contributors, fields, $"Er is een nieuwe versie van ‘{newTitle ?? current.Title}’.", cancellationToken);
+        return await RunUploadAsync(file!, stored => now => new ReplaceDocument(documentId, newTitle, stored.Sha256, stored.SizeBytes, stored.StorageKey, why, now),
+            MeetingRoles.Contributors, fields, _ => $"Er is een nieuwe versie van ‘{newTitle ?? current.Title}’.", cancellationToken);
+    }
+
+    /// <summary>
+    /// An upload's command (share, new version, minutes): the bytes are stored for it and removed again when it is
+    /// refused (issue 12 §4), as in the API (<see cref="DocumentFiles.StoreForAsync"/>).
+    /// </summary>
+    private async Task<IActionResult> RunUploadAsync(
+        IFormFile file, Func<StoredFile, Func<Instant, MeetingCommand>> command, IReadOnlyList<Role> roles,
+        IReadOnlyDictionary<string, FormErrors.Field> fields, Func<StoredFile, string> message, CancellationToken cancellationToken)
+    {
+        var (stored, outcome) = await files.StoreForAsync(Alliance.Id, View.Id.StreamId, Actor!.Person, file,
+            stored => ExecuteAsync(Meeting.Decider, View.Id.StreamId, command(stored), roles, fields, cancellationToken),
+            (o, key) => DocumentFiles.References(o?.Events, key), cancellationToken);
+        if (outcome is null) return await ShowAsync(cancellationToken);
+        Message = outcome.Events.Count == 0 ? "Dat was al zo. Er is niets veranderd." : message(stored);
+        return RedirectToPage();
     }
 }
