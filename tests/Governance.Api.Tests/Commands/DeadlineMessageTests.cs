@@ -78,6 +78,8 @@ public sealed class DeadlineMessageTests : IAsyncLifetime
         await using var second = await GovernanceServer.StartOnDatabaseAsync(_world.Server.ConnectionString, null, "--clock", "simulated");
         using var admin2 = second.CreateClient();
         admin2.DefaultRequestHeaders.Authorization = _world.Admin.DefaultRequestHeaders.Authorization;
+        // Each node has its own simulated clock: both move past the due moment, whichever delivers the message.
+        await _world.AdvanceAsync("P3D");
         await Ok(Post(admin2, "/api/v1/dev/clock", """{"advance":"P3D"}"""));
 
         // A third node schedules the promise's deadline a moment from now (wall clock) and stops before it comes.
