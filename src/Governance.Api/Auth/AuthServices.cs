@@ -67,11 +67,12 @@ public static class AuthServices
         return services;
     }
 
-    /// <summary>Authentication, then the actor (person and role grants) for the request.</summary>
+    /// <summary>Authentication, then the actor (person and role grants) for the request; API writes by cookie need antiforgery.</summary>
     public static WebApplication UseGovernanceAuth(this WebApplication app)
     {
         app.UseAuthentication();
         app.Use(LoadActor);
+        app.Use(CookieApiWrites.GuardAsync);
         app.UseAuthorization();
         return app;
     }
