@@ -39,8 +39,10 @@ public static class WebHost
         builder.Services.AddSweeper();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();
+        builder.Services.AddSecurityHeaders();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseErrorPages();
         app.UseStaticFiles();
