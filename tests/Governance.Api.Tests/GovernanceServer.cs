@@ -52,6 +52,13 @@ public sealed class GovernanceServer : IAsyncDisposable
             "--applicationName", typeof(WebHost).Assembly.GetName().Name!, .. args], builder =>
         {
             builder.Configuration["ConnectionStrings:Governance"] = connectionString;
+            // Development also switches on the service provider's scope checks; the tests ran without them in Testing
+            // (some resolve Wolverine's scoped IMessageBus from the root provider), so keep the services as they were.
+            builder.Host.UseDefaultServiceProvider(options =>
+            {
+                options.ValidateScopes = false;
+                options.ValidateOnBuild = false;
+            });
             // Warnings and up, each on one line with its message (and exception). The app's appsettings.json asks for
             // Information, and the default console format put a bare "fail: <category>" line above an indented message.
             builder.Logging.ClearProviders();
