@@ -40,6 +40,7 @@ public static class WebHost
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();
         builder.Services.AddSecurityHeaders();
+        builder.Services.AddWriteRateLimits(builder.Configuration);
 
         var app = builder.Build();
         app.UseSecurityHeaders();
@@ -47,6 +48,7 @@ public static class WebHost
         app.UseErrorPages();
         app.UseStaticFiles();
         app.UseGovernanceAuth();
+        app.UseRateLimiter();
         app.UseIdempotencyKeys();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
