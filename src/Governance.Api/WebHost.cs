@@ -38,13 +38,17 @@ public static class WebHost
         builder.Services.AddSweeper();
         builder.Services.AddOpenApi(o => o.AddInputLimits());
         builder.Services.AddSlicePages();
+        builder.Services.AddSecurityHeaders();
+        builder.Services.AddWriteRateLimits(builder.Configuration);
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseErrorPages();
         app.UseInputChecks();
         app.UseStaticFiles();
         app.UseGovernanceAuth();
+        app.UseRateLimiter();
         app.UseIdempotencyKeys();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();

@@ -45,10 +45,20 @@ public sealed class GovernanceServer : IAsyncDisposable
     public static async Task<GovernanceServer> StartOnDatabaseAsync(string connectionString, Action<WebApplicationBuilder>? configure = null, params string[] args)
     {
         // applicationName: the test runner is the entry assembly, and Razor Pages look for their pages in the application's assembly.
-        var app = WebHost.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing",
+        // The simulated clock is allowed only in Development and Demo (issue 12, point 7): tests that ask for it run in
+        // Development, the others in Testing. A later "--environment" in args wins.
+        var environment = args.Contains("simulated") ? "Development" : "Testing";
+        var app = WebHost.Build(["--urls", "http://127.0.0.1:0", "--environment", environment,
             "--applicationName", typeof(WebHost).Assembly.GetName().Name!, .. args], builder =>
         {
             builder.Configuration["ConnectionStrings:Governance"] = connectionString;
+            // Development also switches on the service provider's scope checks; the tests ran without them in Testing
+            // (some resolve Wolverine's scoped IMessageBus from the root provider), so keep the services as they were.
+            builder.Host.UseDefaultServiceProvider(options =>
+            {
+                options.ValidateScopes = false;
+                options.ValidateOnBuild = false;
+            });
             // Warnings and up, each on one line with its message (and exception). The app's appsettings.json asks for
             // Information, and the default console format put a bare "fail: <category>" line above an indented message.
             builder.Logging.ClearProviders();

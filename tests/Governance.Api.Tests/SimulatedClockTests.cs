@@ -96,10 +96,59 @@ public sealed class SimulatedClockTests(SimulatedClockTests.RefusingServer refus
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 
-    [Fact]
-    public void Production_refuses_the_simulated_clock_at_start_up()
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData("Testing")]
+    public void Every_environment_but_Development_and_Demo_refuses_the_simulated_clock_at_start_up(string environment)
     {
-        var ex = Assert.Throws<CliException>(() => WebHost.Build(["--environment", "Production", "--clock", "simulated"]));
-        Assert.Contains("refused in Production", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<CliException>(() => WebHost.Build(["--environment", environment, "--clock", "simulated"]));
+        Assert.Contains($"only allowed in the environments Development and Demo, not in '{environment}'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Demo")]
+    public async Task Development_and_Demo_start_with_the_simulated_clock_and_say_so_in_the_log(string environment)
+    {
+        var log = new CapturedLog();
+        await using var server = await GovernanceServer.StartAsync(builder => builder.Logging.AddProvider(log), "--clock", "simulated", "--environment", environment);
+
+        Assert.Contains(log.Lines, line => line.StartsWith("Warning Simulated clock on (environment " + environment + ")", StringComparison.Ordinal));
+        using var client = server.CreateClient();
+        Assert.True((await Now(client)) > DateTimeOffset.UnixEpoch);
+    }
+
+    [Fact]
+    public async Task The_real_clock_says_nothing_about_a_simulated_clock_at_start_up()
+    {
+        var log = new CapturedLog();
+        await using var server = await GovernanceServer.StartAsync(builder => builder.Logging.AddProvider(log));
+
+        Assert.DoesNotContain(log.Lines, line => line.Contains("Simulated clock", StringComparison.Ordinal));
+    }
+
+    /// <summary>Every log line of the server as "Level message".</summary>
+    private sealed class CapturedLog : ILoggerProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+        public IReadOnlyList<string> Lines => [.. _lines];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(_lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue($"{logLevel} {formatter(state, exception)}");
+        }
     }
 }

@@ -14,6 +14,9 @@ public sealed class AccountException(string code, string message) : Exception(me
 /// <summary>A new account. <see cref="GeneratedPassword"/> is set only when no password was given; it is shown once.</summary>
 public sealed record NewAccount(PersonId Person, string Email, string? GeneratedPassword);
 
+/// <summary>An enabled account's role grants and its current security stamp (what a session cookie must carry).</summary>
+public sealed record ActiveAccount(IReadOnlyList<RoleGrant> Grants, Guid SecurityStamp);
+
 /// <summary>
 /// Accounts and role grants: what the CLI, the first-run admin and the demo seeding call. Stateless; safe as a singleton.
 /// </summary>
@@ -76,15 +79,63 @@ public sealed class AccountService(NpgsqlDataSource dataSource, TimeProvider clo
         }
     }
 
-    /// <summary>Removes a role; true when the person held it. Takes effect on the person's next request.</summary>
+    /// <summary>
+    /// Removes a role; true when the person held it. It also ends every session (cookie) of the person at once: they
+    /// sign in again and see what they may still do. Their API tokens keep working with the roles that are left.
+    /// </summary>
     public async Task<bool> RevokeAsync(PersonId person, RoleGrant grant, CancellationToken cancellationToken = default)
     {
         await using var cmd = dataSource.CreateCommand("""
-            delete from app.role_grants
-            where person_id = $1 and alliance_id is not distinct from $2 and role = $3 and partner_id is not distinct from $4
+            with revoked as (
+                delete from app.role_grants
+                where person_id = $1 and alliance_id is not distinct from $2 and role = $3 and partner_id is not distinct from $4
+                returning person_id
+            ), ended as (
+                update app.accounts set security_stamp = gen_random_uuid()
+                where person_id = $1 and exists (select 1 from revoked)
+            )
+            select count(*) from revoked
             """);
         AddGrantParameters(cmd, person, grant);
-        return await cmd.ExecuteNonQueryAsync(cancellationToken) > 0;
+        return (long)(await cmd.ExecuteScalarAsync(cancellationToken))! > 0;
+    }
+
+    /// <summary>
+    /// Sets a new password (at least <see cref="Passwords.MinimumLength"/> characters; null: one is generated and
+    /// returned) and ends every session of the person. False when the person has no enabled account.
+    /// </summary>
+    public async Task<(bool Changed, string? GeneratedPassword)> ChangePasswordAsync(
+        PersonId person, string? newPassword, CancellationToken cancellationToken = default)
+    {
+        var generated = newPassword is null ? Passwords.Generate() : null;
+        var secret = newPassword ?? generated!;
+        if (secret.Length < Passwords.MinimumLength)
+            throw new AccountException("account.password-too-short", $"A password needs at least {Passwords.MinimumLength} characters.");
+        await using var cmd = dataSource.CreateCommand("""
+            update app.accounts set password_hash = $2, failed_attempts = 0, last_failed_at = null, locked_until = null,
+                security_stamp = gen_random_uuid()
+            where person_id = $1 and disabled_at is null
+            """);
+        cmd.Parameters.Add(new() { Value = person.Value });
+        cmd.Parameters.Add(new() { Value = Passwords.Hash(secret) });
+        var changed = await cmd.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return (changed, changed ? generated : null);
+    }
+
+    /// <summary>Ends every session (cookie) of the person at once, on every node: a new security stamp. API tokens are not sessions and keep working.</summary>
+    public async Task EndSessionsAsync(PersonId person, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand("update app.accounts set security_stamp = gen_random_uuid() where person_id = $1");
+        cmd.Parameters.Add(new() { Value = person.Value });
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The security stamp a new session of the person carries, or null without an enabled account.</summary>
+    public async Task<Guid?> SecurityStampAsync(PersonId person, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand("select security_stamp from app.accounts where person_id = $1 and disabled_at is null");
+        cmd.Parameters.Add(new() { Value = person.Value });
+        return await cmd.ExecuteScalarAsync(cancellationToken) is Guid stamp ? stamp : null;
     }
 
     /// <summary>The person whose (enabled) account signs in with <paramref name="email"/>, if any.</summary>
@@ -99,10 +150,17 @@ public sealed class AccountService(NpgsqlDataSource dataSource, TimeProvider clo
     /// The role grants of a person with an enabled account, or null when there is no such account (never
     /// created, disabled or erased). Read on every authenticated request, so a revoked role is gone at once.
     /// </summary>
-    public async Task<IReadOnlyList<RoleGrant>?> ActiveGrantsAsync(PersonId person, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RoleGrant>?> ActiveGrantsAsync(PersonId person, CancellationToken cancellationToken = default) =>
+        (await ActiveAccountAsync(person, cancellationToken))?.Grants;
+
+    /// <summary>
+    /// The grants and the security stamp of a person with an enabled account, or null when there is no such account.
+    /// One query, on every authenticated request: a revoked role, an ended session or an erased account stops at once.
+    /// </summary>
+    public async Task<ActiveAccount?> ActiveAccountAsync(PersonId person, CancellationToken cancellationToken = default)
     {
         await using var cmd = dataSource.CreateCommand("""
-            select g.alliance_id, g.role, g.partner_id
+            select g.alliance_id, g.role, g.partner_id, a.security_stamp
             from app.accounts a left join app.role_grants g on g.person_id = a.person_id
             where a.person_id = $1 and a.disabled_at is null
             order by g.alliance_id nulls first, g.role, g.partner_id
@@ -110,9 +168,11 @@ public sealed class AccountService(NpgsqlDataSource dataSource, TimeProvider clo
         cmd.Parameters.Add(new() { Value = person.Value });
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         List<RoleGrant>? grants = null;
+        var stamp = Guid.Empty;
         while (await reader.ReadAsync(cancellationToken))
         {
             grants ??= [];
+            stamp = reader.GetGuid(3);
             if (reader.IsDBNull(1)) continue;   // the account row without any grant
             // Unknown role text is skipped rather than failing every request of this person: the table's check
             // constraint keeps it from happening, and a role we do not know grants nothing.
@@ -122,7 +182,7 @@ public sealed class AccountService(NpgsqlDataSource dataSource, TimeProvider clo
                 role,
                 reader.IsDBNull(2) ? null : PartnerId.Parse(reader.GetString(2))));
         }
-        return grants;
+        return grants is null ? null : new ActiveAccount(grants, stamp);
     }
 
     public async Task<bool> AnyAccountsAsync(CancellationToken cancellationToken = default)

@@ -21,6 +21,15 @@ public static class AuthProblems
     public static ProblemDetails Forbidden() => Problem(StatusCodes.Status403Forbidden, "Not allowed.",
         "Your roles do not allow this.", "forbidden");
 
+    public static ProblemDetails CrossOrigin() => Problem(StatusCodes.Status403Forbidden, "Cross-origin write refused.",
+        "Dit verzoek komt niet van deze website en wordt daarom geweigerd. / A write signed in by the session cookie needs an "
+        + "Origin header naming this site; scripts and programs use 'Authorization: Bearer <token>'.", "cross-origin");
+
+    public static ProblemDetails Antiforgery() => Problem(StatusCodes.Status403Forbidden, "Antiforgery token missing or invalid.",
+        "Laad de pagina opnieuw en probeer het nog eens. / A write signed in by the session cookie needs the antiforgery token "
+        + $"of a page of this site in the '{CookieApiWrites.TokenHeader}' header; scripts and programs use 'Authorization: Bearer <token>'.",
+        "antiforgery");
+
     /// <summary>The same answer for an unknown address and a wrong password: nothing tells them apart.</summary>
     public static ProblemDetails InvalidCredentials() => Problem(StatusCodes.Status401Unauthorized, "Sign-in failed.",
         $"{SignInMessages.InvalidCredentials} / The e-mail address or password is not correct.", "sign-in.invalid-credentials");

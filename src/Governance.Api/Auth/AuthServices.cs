@@ -48,6 +48,10 @@ public static class AuthServices
                 options.SlidingExpiration = true;
                 options.LoginPath = SignInPath;
                 options.LogoutPath = "/uitloggen";
+                // Sessions end on the server (issue 12, point 6): the cookie carries the account's security stamp, every
+                // request compares it (LoadActor), and signing out draws a new stamp, so a copied cookie dies too.
+                options.Events.OnSigningIn = AddSecurityStamp;
+                options.Events.OnSigningOut = EndSessions;
                 options.Events.OnRedirectToLogin = context => IsApi(context.Request)
                     ? AuthProblems.WriteAsync(context.HttpContext, AuthProblems.Unauthenticated())
                     : Redirect(context);
@@ -63,11 +67,12 @@ public static class AuthServices
         return services;
     }
 
-    /// <summary>Authentication, then the actor (person and role grants) for the request.</summary>
+    /// <summary>Authentication, then the actor (person and role grants) for the request; API writes by cookie need antiforgery.</summary>
     public static WebApplication UseGovernanceAuth(this WebApplication app)
     {
         app.UseAuthentication();
         app.Use(LoadActor);
+        app.Use(CookieApiWrites.GuardAsync);
         app.UseAuthorization();
         return app;
     }
@@ -89,19 +94,44 @@ public static class AuthServices
 
         if (GovernancePrincipal.PersonOf(context.User) is { } person)
         {
-            var grants = await context.RequestServices.GetRequiredService<AccountService>().ActiveGrantsAsync(person, context.RequestAborted);
-            if (grants is null)
+            var account = await context.RequestServices.GetRequiredService<AccountService>().ActiveAccountAsync(person, context.RequestAborted);
+            if (account is null || (IsSession(context.User) && !CarriesStamp(context.User, account.SecurityStamp)))
             {
-                // The account was disabled or erased after the cookie was issued: treat the request as anonymous.
+                // The account was disabled or erased after the cookie was issued, or this session was ended (signed
+                // out, a role revoked, the password changed): treat the request as anonymous and drop the cookie.
                 context.User = new ClaimsPrincipal(new ClaimsIdentity());
                 if (context.Request.Cookies.ContainsKey(CookieName)) await context.SignOutAsync(CookieScheme);
             }
             else
             {
-                context.SetActor(new Actor(person, grants));
+                context.SetActor(new Actor(person, account.Grants));
             }
         }
         await next(context);
+    }
+
+    /// <summary>True when the request is authenticated by the session cookie (not by a bearer token).</summary>
+    public static bool IsSession(ClaimsPrincipal user) =>
+        user.Identity is { IsAuthenticated: true, AuthenticationType: CookieScheme };
+
+    private static bool CarriesStamp(ClaimsPrincipal user, Guid stamp) =>
+        Guid.TryParse(user.FindFirst(GovernancePrincipal.SecurityStampClaim)?.Value, out var carried) && carried == stamp;
+
+    private static async Task AddSecurityStamp(CookieSigningInContext context)
+    {
+        if (context.Principal is not { Identity: ClaimsIdentity identity } principal || GovernancePrincipal.PersonOf(principal) is not { } person) return;
+        var stamp = await context.HttpContext.RequestServices.GetRequiredService<AccountService>()
+            .SecurityStampAsync(person, context.HttpContext.RequestAborted);
+        // Without an enabled account there is no stamp, and the cookie is refused on its first use.
+        if (stamp is { } s) identity.AddClaim(new Claim(GovernancePrincipal.SecurityStampClaim, s.ToString()));
+    }
+
+    /// <summary>Signing out ends every session of the person, on every device, not only this browser's cookie.</summary>
+    private static async Task EndSessions(CookieSigningOutContext context)
+    {
+        var user = context.HttpContext.User;
+        if (IsSession(user) && GovernancePrincipal.PersonOf(user) is { } person)
+            await context.HttpContext.RequestServices.GetRequiredService<AccountService>().EndSessionsAsync(person, CancellationToken.None);
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);

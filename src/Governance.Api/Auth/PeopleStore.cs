@@ -92,7 +92,8 @@ public sealed class PeopleStore(NpgsqlDataSource dataSource, TimeProvider clock)
             {
                 new("""
                     update app.accounts set email_normalized = null, password_hash = null, failed_attempts = 0,
-                        last_failed_at = null, locked_until = null, disabled_at = coalesce(disabled_at, $2)
+                        last_failed_at = null, locked_until = null, disabled_at = coalesce(disabled_at, $2),
+                        security_stamp = gen_random_uuid()
                     where person_id = $1
                     """) { Parameters = { new() { Value = person.Value }, new() { Value = now } } },
                 new("update app.api_tokens set revoked_at = $2 where person_id = $1 and revoked_at is null")

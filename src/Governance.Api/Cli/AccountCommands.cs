@@ -7,7 +7,7 @@ using Npgsql;
 namespace Governance.Api.Cli;
 
 /// <summary>
-/// `accounts add | add-admin | grant | revoke | erase`: people, their sign-in and their roles, for operators.
+/// `accounts add | add-admin | grant | revoke | erase | set-password`: people, their sign-in and their roles, for operators.
 /// Each verb migrates first, so it also works on a database that has never been served.
 /// </summary>
 public static class AccountCommands
@@ -104,11 +104,25 @@ public static class AccountCommands
             return 0;
         }));
 
+        var newPassword = new Option<string?>("--password") { Description = $"The new password, at least {Passwords.MinimumLength} characters; without it one is generated and printed once." };
+        var setPassword = new Command("set-password", "Give an account a new password; every session of the person ends at once.") { email, newPassword };
+        setPassword.SetAction((parse, ct) => Run(error, async (db, clock) =>
+        {
+            var service = new AccountService(db, clock);
+            var person = await Find(service, parse.GetValue(email)!, ct);
+            var (changed, generated) = await service.ChangePasswordAsync(person, parse.GetValue(newPassword), ct);
+            if (!changed) throw new CliException($"There is no account for {parse.GetValue(email)!.Trim()}.");
+            await output.WriteLineAsync($"password changed for {person}; every session ended");
+            if (generated is not null) await output.WriteLineAsync($"password {generated}");
+            return 0;
+        }));
+
         accounts.Subcommands.Add(add);
         accounts.Subcommands.Add(addAdmin);
         accounts.Subcommands.Add(grantCommand);
         accounts.Subcommands.Add(revoke);
         accounts.Subcommands.Add(erase);
+        accounts.Subcommands.Add(setPassword);
         return accounts;
     }
 

@@ -8,7 +8,8 @@ namespace Governance.Api.Hosting;
 
 /// <summary>
 /// A clock that demos and acceptance tests can move forward (`--clock simulated`). It starts at the real time and
-/// only ever moves forward: the ledger's recorded times must never run backwards. Refused in Production.
+/// only ever moves forward: the ledger's recorded times must never run backwards. Allowed only in the environments
+/// Development and Demo; the server says so in its log at start-up.
 /// </summary>
 public sealed class SimulatedClock(TimeProvider real) : TimeProvider
 {
@@ -46,7 +47,10 @@ public static class ClockServices
 {
     public const string ConfigurationKey = "clock";
 
-    /// <summary>`--clock simulated` (configuration key "clock") swaps in the simulated clock; Production refuses it.</summary>
+    /// <summary>The only environments that may start with the simulated clock (issue 12, point 7): Staging and Production never do.</summary>
+    public static readonly IReadOnlyList<string> AllowedEnvironments = ["Development", "Demo"];
+
+    /// <summary>`--clock simulated` (configuration key "clock") swaps in the simulated clock; only Development and Demo allow it.</summary>
     public static WebApplicationBuilder AddClock(this WebApplicationBuilder builder)
     {
         var mode = builder.Configuration[ConfigurationKey] ?? "system";
@@ -55,12 +59,15 @@ public static class ClockServices
             case "system":
                 builder.Services.AddSingleton(TimeProvider.System);
                 break;
-            case "simulated" when builder.Environment.IsProduction():
-                throw new CliException("--clock simulated is refused in Production: recorded times there must be real.");
+            case "simulated" when !AllowedEnvironments.Any(builder.Environment.IsEnvironment):
+                throw new CliException($"--clock simulated is only allowed in the environments {string.Join(" and ", AllowedEnvironments)}, "
+                    + $"not in '{builder.Environment.EnvironmentName}': anywhere else recorded times must be real. "
+                    + "Start with --environment Demo (or Development), or leave out --clock.");
             case "simulated":
                 var clock = new SimulatedClock(TimeProvider.System);
                 builder.Services.AddSingleton(clock);
                 builder.Services.AddSingleton<TimeProvider>(clock);
+                builder.Services.AddHostedService<SimulatedClockNotice>();
                 break;
             default:
                 throw new CliException($"--clock must be 'system' or 'simulated', not '{mode}'.");
@@ -94,7 +101,7 @@ public static class ClockServices
     {
         if (services.GetService<SimulatedClock>() is not { } clock)
             return TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status409Conflict, "The clock is real.",
-                "Start the server with --clock simulated (never in Production) to move time.", "clock.not-simulated"));
+                "Start the server with --clock simulated (only in the environments Development and Demo) to move time.", "clock.not-simulated"));
         if ((body.Advance is null) == (body.Now is null))
             return Invalid("Send either \"advance\" (an ISO 8601 period such as \"P14D\" or \"PT2H\") or \"now\".");
         try
@@ -117,4 +124,17 @@ public static class ClockServices
 
     private static ProblemHttpResult Invalid(string detail) =>
         TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.", detail, "clock.invalid"));
+}
+
+/// <summary>Says at start-up, as a warning, that time on this server can be moved: nobody should mistake it for a real ledger.</summary>
+internal sealed class SimulatedClockNotice(IHostEnvironment environment, ILogger<SimulatedClockNotice> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Simulated clock on (environment {Environment}): a system admin can move time forward with POST /api/v1/dev/clock. "
+            + "Only for demos and development; recorded times here are not real.", environment.EnvironmentName);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -41,6 +41,7 @@ public sealed class FoutModel : PageModel
             ]),
             401 => ("Log eerst in", ["U moet ingelogd zijn om deze pagina te zien."]),
             403 => ("U mag deze pagina niet zien", ["Uw account heeft hiervoor niet de juiste rol.", "Denkt u dat dit niet klopt? Vraag het de beheerder van uw wijkalliantie."]),
+            429 => ("Even wachten", ["U heeft in korte tijd te veel wijzigingen gedaan. Wat u net deed, is niet opgeslagen.", "Wacht een minuut en probeer het dan opnieuw."]),
             503 => ("Het logboek is even niet beschikbaar", ["Er ging niets verloren: wat u net deed, is niet opgeslagen.", "Probeer het over een paar minuten opnieuw."]),
             >= 500 => ("Er ging iets mis", ["Dit is onze fout, niet de uwe.", "Probeer het over een paar minuten opnieuw.", "Lukt het dan nog niet? Meld het dan."]),
             _ => ("Er ging iets mis", ["Wij konden uw vraag niet uitvoeren.", "Kijk of het adres klopt en probeer het opnieuw."]),

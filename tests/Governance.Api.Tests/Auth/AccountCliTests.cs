@@ -40,6 +40,22 @@ public sealed partial class AccountCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Accounts_set_password_replaces_the_password_so_only_the_new_one_signs_in()
+    {
+        Assert.Equal(0, (await Run("accounts", "add", "--email", "wim@example.org", "--name", "Wim", "--password", "oud-wachtwoord-123")).Exit);
+
+        var (exit, output, error) = await Run("accounts", "set-password", "--email", "wim@example.org", "--password", "nieuw-wachtwoord-456");
+
+        Assert.Equal((0, ""), (exit, error));
+        Assert.Contains("every session ended", output, StringComparison.Ordinal);
+        Assert.Equal(SignInStatus.InvalidCredentials, await SignIn("wim@example.org", "oud-wachtwoord-123"));
+        Assert.Equal(SignInStatus.Succeeded, await SignIn("wim@example.org", "nieuw-wachtwoord-456"));
+        var (unknownExit, _, unknownError) = await Run("accounts", "set-password", "--email", "niemand@example.org");
+        Assert.NotEqual(0, unknownExit);
+        Assert.Contains("There is no account for niemand@example.org", unknownError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Accounts_add_without_a_password_prints_a_generated_one_once_and_it_signs_in()
     {
         var (exit, output, error) = await Run("accounts", "add", "--email", "Ilse@Example.org", "--name", "Ilse Bakker");
