@@ -13,8 +13,7 @@ namespace Governance.Api.Tests.Browser;
 /// Issue 12, point 8: the security headers on every page of the demo (walked link by link, signed out and signed in),
 /// no Content-Security-Policy violation in Chromium on the main pages, Secure cookies and HSTS over HTTPS in Production.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class SecurityHeaderTests(BrowserFixture browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<AllianceServer>
+public sealed class SecurityHeaderTests(Chromium browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<Chromium>, IClassFixture<AllianceServer>
 {
     private const int MaxPages = 250;
 
