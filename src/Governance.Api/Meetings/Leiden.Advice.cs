@@ -32,6 +32,13 @@ public sealed partial class LeidenModel
         var partner = PartnerId.Parse(request.Partner!);
         if (ProposalAccess.Decliner(Actor!, Alliance.Id, partner, request.By is null ? null : PersonId.Parse(request.By)) is not { } by)
             return StatusCode(StatusCodes.Status403Forbidden);
+        if (!ProposalAccess.Represents(Alliance, by, partner))
+        {
+            Errors.Add(Id(key, "wie"), request.By is null
+                ? "Kies wie dit zegt namens de partner."
+                : $"{NameOf(by)} is geen vertegenwoordiger van {PartnerName(partner)}. Kies een vertegenwoordiger van {PartnerName(partner)}.");
+            return await ShowAsync(cancellationToken);
+        }
         var outcome = await ExecuteAsync(id, now => new DeclineExecution(partner, by, request.Reason!.Trim(), Alliance.Agreements, now),
             ProposalRoles.Chair, fields, cancellationToken);
         return outcome is null ? await ShowAsync(cancellationToken)

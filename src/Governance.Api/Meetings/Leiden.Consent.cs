@@ -50,6 +50,11 @@ public sealed partial class LeidenModel
             return await ShowAsync(cancellationToken);
         PartnerId? partner = NullIfEmpty(Form.Partner) is { } p ? PartnerId.Parse(p) : null;
         if (!ProposalAccess.MayObject(Actor!, Alliance.Id, by!.Person, partner)) return StatusCode(StatusCodes.Status403Forbidden);
+        if (partner is { } forPartner && !ProposalAccess.Represents(Alliance, by.Person, forPartner))
+        {
+            Errors.Add(Id(key, "partner"), $"{by.Name} is geen vertegenwoordiger van {PartnerName(forPartner)}. Kies ‘Voor zichzelf’ of de partner die {by.Name} vertegenwoordigt.");
+            return await ShowAsync(cancellationToken);
+        }
         var outcome = await ExecuteAsync(id, now => new RaiseObjection(by.Person, partner, Form.Reasons!.Trim(), now), ProposalRoles.Chair, fields, cancellationToken);
         return outcome is null ? await ShowAsync(cancellationToken) : Done($"Het bezwaar van {by.Name} is genoteerd. Toets het nu: geldig bezwaar of zorg?", id);
     }

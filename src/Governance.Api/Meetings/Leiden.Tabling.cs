@@ -43,6 +43,11 @@ public sealed partial class LeidenModel
         {
             case ProposalAccess.Check.Forbidden: return StatusCode(StatusCodes.Status403Forbidden);
             case ProposalAccess.Check.NotAMember: Errors.Add(RuleMessage.For("partner.not-a-member"), fields); return await ShowAsync(cancellationToken);
+            case ProposalAccess.Check.NotARepresentative:
+                Errors.Add(Id(key, "indiener"), request.Proposer is null
+                    ? $"Kies wie het voorstel indient: een vertegenwoordiger van {PartnerName(partner)}."
+                    : $"{NameOf(proposer)} is geen vertegenwoordiger van {PartnerName(partner)}. Kies een vertegenwoordiger van {PartnerName(partner)}, of een andere partner.");
+                return await ShowAsync(cancellationToken);
         }
         var id = ProposalId.Parse(request.Id!);
         var decidability = Meeting!.IsDecidable(item);

@@ -85,6 +85,26 @@ public sealed partial class LeidenModel(
     /// <summary>The people present, as the options of "who" in the forms: "name, partner".</summary>
     public IReadOnlyList<(string Value, string Label)> PresentOptions => [.. PresentPeople.Select(p => (p.Person.Value, $"{p.Name}, {p.PartnerName}"))];
 
+    /// <summary>
+    /// The people present who represent one of <paramref name="partners"/>, as the options of "who says this on behalf of
+    /// the partner" (issue 12 §9: only a partner's own representative speaks for it).
+    /// </summary>
+    public IReadOnlyList<(string Value, string Label)> SpokespersonOptions(IEnumerable<PartnerId> partners)
+    {
+        var wanted = partners.ToHashSet();
+        return [.. PresentPeople
+            .Select(p => (Person: p, Represents: Alliance.Representatives.FirstOrDefault(r => r.Person == p.Person && wanted.Contains(r.Partner))))
+            .Where(x => x.Represents is not null)
+            .Select(x => (x.Person.Person.Value, $"{x.Person.Name}, namens {PartnerName(x.Represents!.Partner)}"))];
+    }
+
+    /// <summary>The member partners with a representative present: for whom an objection can be made besides one's own name.</summary>
+    public IReadOnlyList<(string Value, string Label)> PresentPartnerOptions =>
+        [.. Members.Where(m => PresentPeople.Any(p => ProposalAccess.Represents(Alliance, p.Person, m.Id))).Select(p => (p.Id.Value, p.Name))];
+
+    /// <summary>Whether the signed-in officer represents a partner here, so that "Ikzelf" can table a proposal.</summary>
+    public bool ActorRepresentsAPartner => Actor is { } a && Alliance.Representatives.Any(r => r.Person == a.Person);
+
     /// <summary>The member partners, as the options of "which partner" in the forms.</summary>
     public IReadOnlyList<(string Value, string Label)> MemberOptions => [.. Members.Select(p => (p.Id.Value, p.Name))];
 

@@ -146,6 +146,7 @@ public sealed record RuleMessage(string Text, string? Field = null)
         ["R19.deadline-passed"] = new("Deze termijn is al voorbij. Verlengen kan alleen voor het einde van de termijn (afspraak R19).", "NewDue"),
         ["R19.not-later"] = new("Kies een nieuw moment dat later is dan de huidige termijn.", "NewDue"),
         ["partner.not-a-member"] = new("Deze partner zit niet (meer) aan tafel bij deze alliantie.", "Partner"),
+        ["person.not-a-representative"] = new("Deze persoon is geen vertegenwoordiger van deze partner. Alleen een vertegenwoordiger spreekt namens een partner.", "By"),
 
         // Who promised what (issue 6): the commitment, year-plan and escalation deciders' refusals (R10, R11, R12, R19).
         ["commitment.not-made"] = new("Deze belofte bestaat niet bij deze alliantie."),

@@ -48,6 +48,20 @@ public static class ProposalAccess
 
         /// <summary>A partner that is unknown or has left (409 <c>partner.not-a-member</c>).</summary>
         NotAMember,
+
+        /// <summary>In the name of someone who does not represent the partner (409 <c>person.not-a-representative</c>).</summary>
+        NotARepresentative,
+    }
+
+    /// <summary>
+    /// A statement on behalf of a partner (a proposal, an objection, declining a decision under R9) is made by one of
+    /// that partner's representatives in this alliance. An officer may enter it for that representative, never in the
+    /// name of someone else: otherwise a resident could be recorded as speaking for the municipality, in public.
+    /// </summary>
+    public static bool Represents(AllianceView alliance, PersonId person, PartnerId partner)
+    {
+        ArgumentNullException.ThrowIfNull(alliance);
+        return alliance.Representatives.Any(r => r.Person == person && r.Partner == partner);
     }
 
     public static bool IsOfficer(Actor actor, AllianceId alliance) =>
@@ -71,7 +85,8 @@ public static class ProposalAccess
             notMember = p;
             return Check.NotAMember;
         }
-        return proposer != actor.Person && !officer ? Check.Forbidden : Check.Allowed;
+        if (proposer != actor.Person && !officer) return Check.Forbidden;
+        return Represents(alliance, proposer, partner) ? Check.Allowed : Check.NotARepresentative;
     }
 
     /// <summary>An amendment: the officers amend any proposal in the round, a representative only its own partner's.</summary>

@@ -204,6 +204,7 @@ public static class ProposalEndpoints
         {
             case ProposalAccess.Check.Forbidden: return AuthorizationExtensions.Forbidden();
             case ProposalAccess.Check.NotAMember: return NotAMember(notMember.GetValueOrDefault());
+            case ProposalAccess.Check.NotARepresentative: return NotARepresentative(proposer, partner);
         }
         var meetingId = MeetingId.Parse(body.Meeting!);
         if (await meetings.GetAsync(view.Id, meetingId, null, ct) is not { } meeting) return EndpointResults.MeetingNotFound(body.Meeting!);
@@ -239,15 +240,17 @@ public static class ProposalEndpoints
             body.Partner is null ? null : PartnerId.Parse(body.Partner), body.Summary!.Trim(), now), ct), ct);
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Raise(
-        string alliance, string proposal, RaiseObjectionRequest body, CommandBus pipeline, HttpContext http, CancellationToken ct)
+        string alliance, string proposal, RaiseObjectionRequest body, CommandBus pipeline, AllianceQueries alliances, HttpContext http, CancellationToken ct)
     {
         if (await ProposalMissing(alliance, proposal, pipeline, ct) is { } missing) return missing;
-        var allianceId = AllianceId.Parse(alliance);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var actor = http.GetActor()!;
         var by = body.By is null ? actor.Person : PersonId.Parse(body.By);
         var partner = body.Partner is null ? (PartnerId?)null : PartnerId.Parse(body.Partner);
         // Someone acting only as a representative objects in their own name, for their own partner.
-        if (!ProposalAccess.MayObject(actor, allianceId, by, partner)) return AuthorizationExtensions.Forbidden();
+        if (!ProposalAccess.MayObject(actor, view.Id, by, partner)) return AuthorizationExtensions.Forbidden();
+        // Anyone present may object in their own name; for a partner only as its representative.
+        if (partner is { } p && !ProposalAccess.Represents(view, by, p)) return NotARepresentative(by, p);
         return await Execute(alliance, ProposalId.Parse(proposal), pipeline, http, now => new RaiseObjection(by, partner, body.Reasons!.Trim(), now), ct);
     }
 
@@ -326,6 +329,7 @@ public static class ProposalEndpoints
         // The chair records the refusal of the partner's representative at the table; a representative speaks for itself.
         if (ProposalAccess.Decliner(actor, view.Id, partner, body.By is null ? null : PersonId.Parse(body.By)) is not { } by)
             return AuthorizationExtensions.Forbidden();
+        if (!ProposalAccess.Represents(view, by, partner)) return NotARepresentative(by, partner);
         return await Execute(alliance, ProposalId.Parse(proposal), pipeline, http,
             now => new DeclineExecution(partner, by, body.Reason!.Trim(), view.Agreements, now), ct);
     }
@@ -384,6 +388,10 @@ public static class ProposalEndpoints
     private static ProblemHttpResult ProposalNotFound(string proposal) =>
         EndpointResults.NotFound($"There is no proposal '{proposal}' in this alliance.", "proposal.unknown");
 
+
+    private static ProblemHttpResult NotARepresentative(PersonId person, PartnerId partner) => TypedResults.Problem(ApiProblems.Problem(
+        StatusCodes.Status409Conflict, "A working agreement refuses this.",
+        $"'{person}' is not a representative of '{partner}' in this alliance, so cannot speak on its behalf.", "person.not-a-representative"));
 
     private static ProblemHttpResult NotAMember(PartnerId partner) => TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status409Conflict,
         "A working agreement refuses this.", $"'{partner}' is not a member partner of this alliance.", "partner.not-a-member"));

@@ -352,6 +352,95 @@ public sealed class ProposalApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_proposal_and_a_refusal_under_R9_on_behalf_of_a_partner_are_refused_unless_that_partners_representative_makes_them()
+    {
+        await MeetingOnTheDayAsync();
+        string Tabling(string proposer) =>
+            $$"""{"id":"avondverlichting","meeting":"{{Meeting}}","item":"verlichting","title":"Licht","text":"Licht.","partner":"bcop"{{proposer}},"concerns":["stadsdeel-nieuw-west"]}""";
+
+        // Issue 12 §9: the chair enters a proposal for BCOP in the name of Ymere's representative, or in the chair's own name.
+        var refused = await Problem(Post(_chair, $"{Base}/proposals", Tabling($$""","proposer":"{{_ymerePerson}}" """)),
+            HttpStatusCode.Conflict, "person.not-a-representative");
+        Assert.Contains(_ymerePerson.Value, refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await Problem(Post(_chair, $"{Base}/proposals", Tabling("")), HttpStatusCode.Conflict, "person.not-a-representative");
+        using (var missing = await _admin.GetAsync(new Uri(P, UriKind.Relative))) Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        await Ok(Post(_chair, $"{Base}/proposals", Tabling($$""","proposer":"{{_bcopPerson}}" """)));
+        Assert.Equal(_bcopPerson.Value, (await Get(P)).GetProperty("proposer").GetProperty("person").GetString());
+
+        await Ok(Post(_chair, $"{P}/consent-round", ""));
+        await Ok(Post(_chair, $"{P}/consent", ""));
+        // R9: the chair records that the Stadsdeel will not carry it out, said by a BCOP resident, or by nobody named.
+        await Problem(Post(_chair, $"{P}/advice", $$"""{"partner":"stadsdeel-nieuw-west","by":"{{_bcopPerson}}","reason":"Geen budget"}"""),
+            HttpStatusCode.Conflict, "person.not-a-representative");
+        await Problem(Post(_chair, $"{P}/advice", """{"partner":"stadsdeel-nieuw-west","reason":"Geen budget"}"""),
+            HttpStatusCode.Conflict, "person.not-a-representative");
+        Assert.Empty((await Get(P)).GetProperty("advice").EnumerateArray());
+        await Ok(Post(_chair, $"{P}/advice", $$"""{"partner":"stadsdeel-nieuw-west","by":"{{_stadsdeelPerson}}","reason":"Geen budget"}"""));
+        Assert.Single((await Get(P)).GetProperty("advice").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task An_objection_for_a_partner_is_refused_unless_its_representative_makes_it_and_anyone_present_may_object_in_their_own_name()
+    {
+        await MeetingOnTheDayAsync();
+        await TableAsync();
+        await Ok(Post(_chair, $"{P}/consent-round", ""));
+
+        // Issue 12 §9: a BCOP resident recorded as objecting for the Stadsdeel.
+        await Problem(Post(_chair, $"{P}/objections", $$"""{"by":"{{_bcopPerson}}","partner":"stadsdeel-nieuw-west","reasons":"Te duur"}"""),
+            HttpStatusCode.Conflict, "person.not-a-representative");
+        Assert.Empty((await Get(P)).GetProperty("objections").EnumerateArray());
+        await Ok(Post(_chair, $"{P}/objections", $$"""{"by":"{{_bcopPerson}}","reasons":"Te donker nog"}"""));
+        await Ok(Post(_chair, $"{P}/objections", $$"""{"by":"{{_stadsdeelPerson}}","partner":"stadsdeel-nieuw-west","reasons":"Te duur"}"""));
+        var objections = (await Get(P)).GetProperty("objections").EnumerateArray().ToList();
+        Assert.Equal(2, objections.Count);
+        Assert.Equal("stadsdeel-nieuw-west", objections[1].GetProperty("partner").GetString());
+    }
+
+    [Fact]
+    public async Task The_chairs_form_for_a_refusal_under_R9_offers_only_the_concerned_partners_representatives_and_refuses_another_speaker()
+    {
+        await MeetingOnTheDayAsync();
+        await TableAsync();
+        await Ok(Post(_chair, $"{P}/consent-round", ""));
+        await Ok(Post(_chair, $"{P}/consent", ""));
+        var email = $"{Guid.NewGuid():N}@example.org";
+        await _server.CreateAccountAsync(email, new RoleGrant(Osdorp, Role.Chair));
+        using var browser = await _server.CreateSignedInBrowserAsync(email);
+        var page = $"/allianties/osdorp-de-punt/vergaderingen/{Meeting}/leiden";
+
+        var html = await browser.GetStringAsync(new Uri(page, UriKind.Relative));
+        var speakers = OptionValues(html, "weigering-avondverlichting-wie");
+        Assert.Equal([_stadsdeelPerson.Value], speakers);
+
+        using var refused = await browser.PostFormAsync(page, new()
+        {
+            ["Form.Proposal"] = "avondverlichting", ["Form.Partner"] = "stadsdeel-nieuw-west", ["Form.By"] = _bcopPerson.Value, ["Form.Reason"] = "Geen budget",
+        }, "Weigering");
+        var answer = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("is geen vertegenwoordiger van Stadsdeel Nieuw-West", answer, StringComparison.Ordinal);
+        Assert.Empty((await Get(P)).GetProperty("advice").EnumerateArray());
+
+        using var recorded = await browser.PostFormAsync(page, new()
+        {
+            ["Form.Proposal"] = "avondverlichting", ["Form.Partner"] = "stadsdeel-nieuw-west", ["Form.By"] = _stadsdeelPerson.Value, ["Form.Reason"] = "Geen budget",
+        }, "Weigering");
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Single((await Get(P)).GetProperty("advice").EnumerateArray());
+    }
+
+    /// <summary>The non-empty option values of the select with HTML id <paramref name="id"/>.</summary>
+    private static List<string> OptionValues(string html, string id)
+    {
+        var select = System.Text.RegularExpressions.Regex.Match(html, $"""<select[^>]*\bid="{id}"[^>]*>(?<inner>.*?)</select>""",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(select.Success, $"no select #{id} on the page");
+        return [.. System.Text.RegularExpressions.Regex.Matches(select.Groups["inner"].Value, """<option[^>]*\bvalue="([^"]+)" """.TrimEnd())
+            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))];
+    }
+
+    [Fact]
     public async Task The_proposal_reads_as_it_stood_at_an_earlier_moment()
     {
         await MeetingOnTheDayAsync();
