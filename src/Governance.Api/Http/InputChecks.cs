@@ -59,9 +59,9 @@ public static class InputChecks
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        if ((TextInput.Refusal(context) ?? OutOfRange(context)) is { } refusal)
+        if ((UnknownCharset(context) ?? TextInput.Refusal(context) ?? OutOfRange(context)) is { } refusal)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.StatusCode = refusal.Status ?? StatusCodes.Status400BadRequest;
             if (context.IsApiPath())
             {
                 var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
@@ -98,6 +98,29 @@ public static class InputChecks
         finally
         {
             if (context.Request.Body.CanSeek) context.Request.Body.Position = 0;
+        }
+    }
+
+    /// <summary>
+    /// A JSON body in a charset .NET does not know (<c>application/json; charset=nonsense</c>): the framework's JSON
+    /// reader throws an InvalidOperationException for it, which was a 500. Say 415 and what to send instead.
+    /// </summary>
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails? UnknownCharset(HttpContext context)
+    {
+        if (!context.IsApiPath() || context.Request.ContentType is not { } contentType
+            || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+            || !(media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))
+            || media.Charset is not { HasValue: true } charset)
+            return null;
+        try
+        {
+            _ = System.Text.Encoding.GetEncoding(charset.Value!);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type",
+                $"The charset '{charset.Value}' is not known. Send JSON as UTF-8 (Content-Type: application/json).", "unsupported-media-type");
         }
     }
 
