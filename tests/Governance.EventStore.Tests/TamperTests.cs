@@ -41,6 +41,23 @@ public sealed class TamperTests : LedgerDatabase
         Assert.True((await VerifyT1()).IsIntact);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(10)]
+    public async Task A_chain_read_in_pages_verifies_whole_and_names_a_position_after_the_first_page(int pageSize)
+    {
+        await Seed();
+        var intact = (await LedgerVerifier.VerifyAsync(Documents, "t1", pageSize: pageSize)).Single();
+        Assert.True(intact.IsIntact);
+        Assert.Equal(10, intact.EventCount);
+
+        await Tamper("update marten.mt_events set data = '{\"n\":999}' " + AtT1(8));
+        await Tamper("delete from marten.mt_events " + AtT1(9));
+        var problem = (await LedgerVerifier.VerifyAsync(Documents, "t1", pageSize: pageSize)).Single().Problem!;
+        Assert.Equal((8L, ChainProblemKind.AlteredEvent), (problem.Position, problem.Kind));
+    }
+
     [Fact]
     public async Task Updated_event_data_is_reported_at_its_position()
     {
