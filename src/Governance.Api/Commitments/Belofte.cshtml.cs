@@ -30,7 +30,7 @@ public sealed class BelofteModel(
     : AlliancePageModel(queries, people, pipeline)
 {
     private CommitmentView? _commitment;
-    private Dictionary<string, MeetingView> _meetings = new(StringComparer.Ordinal);
+    private PromiseSources _sources = PromiseSources.None;
     private readonly Dictionary<string, string?> _kept = new(StringComparer.Ordinal);
 
     public string RequestedCommitment => RouteData.Values["commitment"] as string ?? "";
@@ -166,7 +166,7 @@ public sealed class BelofteModel(
             return false;
         }
         Now = Instant.FromDateTimeOffset(clock.GetUtcNow());
-        _meetings = (await meetings.ListAsync(Alliance.Id, cancellationToken)).ToDictionary(m => m.Id.Value, StringComparer.Ordinal);
+        _sources = await PromiseSources.LoadAsync(meetings, Alliance.Id, [View.State.Source], cancellationToken);
         var mentioned = View.History.Select(h => h.Event).SelectMany(e => e switch
         {
             CommitmentMade m => [m.OwnerPerson, .. m.Source.Witnesses],
@@ -183,9 +183,5 @@ public sealed class BelofteModel(
 
     public string PartnerName(PartnerId partner) => Alliance.Partner(partner)?.Name ?? partner.Value;
 
-    public (CommitmentSource, string, string, string, string) SourceOf(CommitmentSource source) => (source, BasePath,
-        source.Meeting is { } m && _meetings.TryGetValue(m.Value, out var mv) && MeetingQueries.StartOf(mv.State) is { } start ? MeetingTexts.When(start) : source.Meeting?.Value ?? "",
-        source.Meeting is { } meeting && source.Item is { } item && _meetings.TryGetValue(meeting.Value, out var found)
-            && found.State is Meeting.State.Scheduled s && s.Items.TryGetValue(item, out var i) ? i.Title : source.Item?.Value ?? "",
-        string.Join(", ", source.Witnesses.Select(NameOf)));
+    public (CommitmentSource, string, string, string, string) SourceOf(CommitmentSource source) => _sources.For(source, BasePath, NameOf);
 }

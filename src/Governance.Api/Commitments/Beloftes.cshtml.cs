@@ -29,7 +29,7 @@ public sealed class BeloftesModel(
 {
     public const int SoonDays = 14;
 
-    private Dictionary<string, MeetingView> _meetings = new(StringComparer.Ordinal);
+    private PromiseSources _sources = PromiseSources.None;
 
     public sealed record AdviceRow(string Proposal, string Title, Instant Due, string Status);
 
@@ -82,7 +82,6 @@ public sealed class BeloftesModel(
         var at = asOf?.ToDateTimeOffset();
 
         Position = await commitments.PositionAsync(Alliance.Id, at, cancellationToken);
-        _meetings = (await meetings.ListAsync(Alliance.Id, cancellationToken)).ToDictionary(m => m.Id.Value, StringComparer.Ordinal);
 
         // R9: advice that waits for the partner's written answer, as it stood then.
         var advice = (await proposals.AwaitingMotivationAsync(Alliance.Id, at, cancellationToken))
@@ -110,6 +109,7 @@ public sealed class BeloftesModel(
         }
         Groups = groups;
         var shownPromises = groups.SelectMany(g => g.Shown).ToList();
+        _sources = await PromiseSources.LoadAsync(meetings, Alliance.Id, shownPromises.Select(c => c.State.Source), cancellationToken);
         await AddNamesAsync(shownPromises.Select(c => c.State.OwnerPerson).Concat(shownPromises.SelectMany(c => c.State.Source.Witnesses)), cancellationToken);
         return Page();
     }
@@ -141,14 +141,6 @@ public sealed class BeloftesModel(
 
     public string PartnerName(PartnerId partner) => Alliance.Partner(partner)?.Name ?? partner.Value;
 
-    public string MeetingLabel(MeetingId meeting) =>
-        _meetings.TryGetValue(meeting.Value, out var m) && MeetingQueries.StartOf(m.State) is { } start ? MeetingTexts.When(start) : meeting.Value;
-
-    public string ItemTitle(MeetingId meeting, AgendaItemId item) =>
-        _meetings.TryGetValue(meeting.Value, out var m) && m.State is Meeting.State.Scheduled s && s.Items.TryGetValue(item, out var found) ? found.Title : item.Value;
-
     /// <summary>The model of the partial _BelofteBron: where a promise was made, with names and titles filled in.</summary>
-    public (CommitmentSource, string, string, string, string) SourceOf(CommitmentSource source) => (source, BasePath,
-        source.Meeting is { } m ? MeetingLabel(m) : "", source.Meeting is { } meeting && source.Item is { } item ? ItemTitle(meeting, item) : "",
-        string.Join(", ", source.Witnesses.Select(NameOf)));
+    public (CommitmentSource, string, string, string, string) SourceOf(CommitmentSource source) => _sources.For(source, BasePath, NameOf);
 }

@@ -74,21 +74,6 @@ public sealed class MeetingQueries(Ledger store)
         return MeetingView.Fold(meeting, events.Select(e => (MeetingEvent)e.Data), events[^1].StreamVersion);
     }
 
-    /// <summary>
-    /// Every meeting of an alliance, folded, by start. Folds every meeting stream: for a page that needs whole meetings.
-    /// A list reads <see cref="PageAsync"/>, <see cref="YearAsync"/> or <see cref="DocumentsAsync"/> instead.
-    /// </summary>
-    public async Task<IReadOnlyList<MeetingView>> ListAsync(AllianceId alliance, CancellationToken cancellationToken = default)
-    {
-        var views = new List<MeetingView>();
-        foreach (var stream in await store.ListStreamsAsync(alliance.Value, "meeting-", cancellationToken))
-        {
-            if (!stream.StartsWith("meeting-", StringComparison.Ordinal) || !MeetingId.TryParse(stream["meeting-".Length..], out var id)) continue;
-            if (await GetAsync(alliance, id, cancellationToken: cancellationToken) is { } view) views.Add(view);
-        }
-        return [.. views.OrderBy(v => StartOf(v.State)).ThenBy(v => v.Id.Value, StringComparer.Ordinal)];
-    }
-
     /// <summary>One page of an alliance's meetings by start (of one year when <paramref name="year"/> is given), and how many in all.</summary>
     public async Task<(IReadOnlyList<MeetingDocument> Items, long Total)> PageAsync(
         AllianceId alliance, int? year, int skip, int take, CancellationToken cancellationToken = default)
