@@ -46,8 +46,8 @@ public sealed class DecisionListPageTests(Chromium browser, DecisionListPageTest
         await Assertions.Expect(pages.GetByRole(AriaRole.Link, new() { Name = "Volgende pagina" })).ToHaveAttributeAsync("href", Base + "/besluiten?pagina=2");
 
         await pages.GetByRole(AriaRole.Link, new() { Name = "Volgende pagina" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        Assert.EndsWith("/besluiten?pagina=2", page.Url, StringComparison.Ordinal);
+        // Wait for the page asked for, not for network silence (issue 16 §2): the URL, then its rows.
+        await page.WaitForURLAsync("**/besluiten?pagina=2");
         await Assertions.Expect(register.Locator("tbody tr").First).ToContainTextAsync("Besluit 00470");
         await Assertions.Expect(pages).ToContainTextAsync("Pagina 2 van 11");
         await Assertions.Expect(pages.GetByRole(AriaRole.Link, new() { Name = "Vorige pagina" })).ToHaveAttributeAsync("href", Base + "/besluiten?pagina=1");
@@ -78,7 +78,7 @@ public sealed class DecisionListPageTests(Chromium browser, DecisionListPageTest
         await Assertions.Expect(pages.GetByRole(AriaRole.Link, new() { Name = "Volgende pagina" })).ToHaveAttributeAsync("href", Base + "/advies?pagina-wacht=2");
 
         await pages.GetByRole(AriaRole.Link, new() { Name = "Volgende pagina" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForURLAsync("**/advies?pagina-wacht=2");
         await Assertions.Expect(waiting.Locator("tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(waiting.Locator("tbody tr").Last).ToContainTextAsync("Besluit 00520");
         // The other lists stay on their first page.
