@@ -130,7 +130,8 @@ public sealed class VergaderingenModel(
         var cadence = Alliance.Agreements.Cadence;
         // R20 counts what will be held: cancelled meetings are left out.
         var planned = year.Select(d => d.AsPlanned).OfType<PlannedMeeting>().ToList();
-        var gaps = MeetingCadence.Gaps(planned, Year, cadence);
+        // Not before the alliance existed: no R20 warnings for the months before it was founded.
+        var gaps = MeetingCadence.Gaps(planned, Year, cadence, Alliance.FoundedAt.InZone(DutchFormat.Amsterdam).Date);
         Quarters = [.. Enumerable.Range(1, 4).Select(q =>
         {
             var first = new LocalDate(Year, ((q - 1) * 3) + 1, 1);

@@ -24,7 +24,11 @@ public sealed record CadenceGap(CadenceRequirement Requirement, LocalDate From, 
 /// </summary>
 public static class MeetingCadence
 {
-    public static IReadOnlyList<CadenceGap> Gaps(IEnumerable<PlannedMeeting> meetings, int year, Cadence cadence)
+    /// <summary>
+    /// The gaps of <paramref name="year"/>. Only periods that begin on or after <paramref name="foundedOn"/> are judged: an
+    /// alliance founded on 6 July owes no core-group meeting for January, nor for the July it was founded in.
+    /// </summary>
+    public static IReadOnlyList<CadenceGap> Gaps(IEnumerable<PlannedMeeting> meetings, int year, Cadence cadence, LocalDate? foundedOn = null)
     {
         ArgumentNullException.ThrowIfNull(meetings);
         ArgumentNullException.ThrowIfNull(cadence);
@@ -52,6 +56,7 @@ public static class MeetingCadence
 
         void Check(CadenceRequirement requirement, LocalDate from, LocalDate to, int required, Func<PlannedMeeting, bool> counts)
         {
+            if (foundedOn is { } founded && from < founded) return;
             var planned = inYear.Count(m => counts(m) && m.Date >= from && m.Date <= to);
             if (planned < required)
             {

@@ -86,4 +86,17 @@ public class OfficeHoursTests
         Assert.Equal(overlaps, NineToFive.Overlaps(Parse(from), Parse(to)));
 
     private static LocalDateTime Parse(string text) => NodaTime.Text.LocalDateTimePattern.GeneralIso.Parse(text + ":00").Value;
+
+    [Fact]
+    public void R20_judges_only_the_periods_that_begin_after_the_alliance_was_founded()
+    {
+        var gaps = MeetingCadence.Gaps([], 2026, Cadence.Default, foundedOn: new LocalDate(2026, 7, 6));
+
+        // Core group: August to December (July began before 6 July); residents: the fourth quarter; no flyer year.
+        Assert.Equal([8, 9, 10, 11, 12], gaps.Where(g => g.Requirement == CadenceRequirement.CoreGroupMeetingsPerMonth).Select(g => g.From.Month));
+        Assert.Equal([new LocalDate(2026, 10, 1)], gaps.Where(g => g.Requirement == CadenceRequirement.ResidentsMeetingsPerQuarter).Select(g => g.From));
+        Assert.DoesNotContain(gaps, g => g.Requirement == CadenceRequirement.FlyerRoundsPerYear);
+        // A year after the founding year is judged whole.
+        Assert.Equal(17, MeetingCadence.Gaps([], 2027, Cadence.Default, foundedOn: new LocalDate(2026, 7, 6)).Count);
+    }
 }
