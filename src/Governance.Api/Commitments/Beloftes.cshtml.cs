@@ -72,6 +72,9 @@ public sealed class BeloftesModel(
 
     public string? AsOfError { get; private set; }
 
+    /// <summary>Partners left out because none of their promises matches the choice.</summary>
+    public int HiddenPartners { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken)) return Page();
@@ -106,6 +109,12 @@ public sealed class BeloftesModel(
             var shown = await commitments.ListAsync(Alliance.Id, new CommitmentFilter(x.Id, wanted, dueBy), at, now, request.Skip, request.Size, cancellationToken);
             groups.Add(new PartnerGroup(x.Id, x.Name, records[x.Id], shown.Items, shown.Total, [.. advice.Where(a => a.Partner == x.Id).Select(a => a.Row)]));
             if (only is not null) Pages = Pager.For(new Paged<CommitmentView>(shown.Items, request, shown.Total), Request, "beloftes", $"Bladeren door de beloftes van {x.Name}");
+        }
+        // A choice ("te laat", "binnenkort") shows the partners it concerns, not every partner with "nothing here".
+        if (wanted is not null && only is null)
+        {
+            HiddenPartners = groups.Count(g => g.Matching == 0);
+            groups = [.. groups.Where(g => g.Matching > 0)];
         }
         Groups = groups;
         var shownPromises = groups.SelectMany(g => g.Shown).ToList();

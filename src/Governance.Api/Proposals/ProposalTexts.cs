@@ -54,6 +54,16 @@ public static class ProposalTexts
         _ => ground.ToString(),
     };
 
+    /// <summary>The ground as a clause after "omdat", in Dutch subordinate word order (the verb last).</summary>
+    public static string Because(VoteGround ground) => ground switch
+    {
+        VoteGround.ConsentFailed => "er geen consent kwam (afspraak R8)",
+        VoteGround.AgendaDeadlock => "de partners er niet uit kwamen over de agenda (afspraak R13)",
+        VoteGround.YearPlanningDeadlock => "de partners er niet uit kwamen over de jaarplanning (afspraak R13)",
+        VoteGround.BudgetDeadlock => "de partners er niet uit kwamen over een budget (afspraak R13)",
+        _ => ground.ToString(),
+    };
+
     public static string Finding(ObjectionFinding? finding) => finding switch
     {
         ObjectionFinding.ValidObjection => "geldig bezwaar",
