@@ -41,10 +41,14 @@ public sealed class FormErrors
     public string FieldClass(string inputId, string baseClass = "ams-field") =>
         For(inputId) is null ? baseClass : $"{baseClass} {baseClass}--invalid";
 
-    /// <summary>Adds an error; a field keeps only its first one, since one clear instruction beats two.</summary>
+    /// <summary>
+    /// Adds an error; a field keeps only its first one, since one clear instruction beats two, and the summary never says
+    /// the same thing twice.
+    /// </summary>
     public void Add(string? inputId, string message)
     {
         if (inputId is not null && For(inputId) is not null) return;
+        if (_all.Any(e => e.Message == message && (e.InputId == inputId || inputId is null))) return;
         _all.Add(new Error(inputId, message));
     }
 

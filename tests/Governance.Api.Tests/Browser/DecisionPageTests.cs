@@ -70,6 +70,8 @@ public sealed class DecisionPageTests(Chromium browser, AllianceServer demo, ITe
         consent = Proposal(page, "Picknicktafels op het buurtplein");
         await SubmitAsync(page, consent.GetByRole(AriaRole.Button, new() { Name = "Consent vaststellen voor Picknicktafels op het buurtplein" }));
         await Assertions.Expect(page.Locator("#foutoverzicht")).ToContainTextAsync("Er is nog een geldig bezwaar dat niet is opgelost.");
+        // No field is wrong: the summary does not ask to correct "fouten" (issue 13).
+        await Assertions.Expect(page.Locator("#foutoverzicht-kop")).ToHaveTextAsync("Dit kan nu niet");
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("R8.unresolved-objection");
 
         consent = Proposal(page, "Picknicktafels op het buurtplein");
