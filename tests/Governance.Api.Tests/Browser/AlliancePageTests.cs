@@ -174,6 +174,28 @@ public sealed partial class AlliancePageTests(Chromium browser, AllianceServer d
     }
 
     /// <summary>The row whose header cell is (or with <paramref name="exact"/> false: contains) <paramref name="header"/>; a row's own name is all of its text.</summary>
+    [Fact]
+    public async Task A_decision_record_prints_without_menu_breadcrumbs_footer_or_forms_and_with_its_address_and_the_print_date()
+    {
+        await using var session = await demo.NewSessionAsync(browser, output);
+        await session.SignInAsync(AllianceServer.Admin.Email, AllianceServer.Admin.Password);
+        var path = Overview + "/besluiten/" + Governance.Api.Demo.DemoDecisions.PlayStreet.Value;
+        Assert.Equal(200, (await session.GotoAsync(path)).Status);
+        var page = session.Page;
+        var printLine = page.Locator(".wl-print-only");
+        await Assertions.Expect(printLine).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })).ToBeVisibleAsync();
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Kruimelpad" })).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("footer")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("main form")).ToHaveCountAsync(0);
+        await Assertions.Expect(printLine).ToBeVisibleAsync();
+        await Assertions.Expect(printLine).ToContainTextAsync(new Regex(@"Afgedrukt op \w+dag \d{1,2} \w+ \d{4}, \d{2}:\d{2}\s+van\s+http://127\.0\.0\.1:\d+" + Regex.Escape(path)));
+    }
+
     private static ILocator Row(ILocator table, string header, bool exact = true) =>
         table.GetByRole(AriaRole.Row).Filter(new() { Has = table.Page.GetByRole(AriaRole.Rowheader, new() { Name = header, Exact = exact }) });
 
