@@ -17,6 +17,7 @@ public static class MailServices
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<MailHealth>();
         services.AddSingleton<SmtpMailer>();
+        services.AddSingleton<ReminderMail>();
         return services;
     }
 
@@ -25,7 +26,7 @@ public static class MailServices
     {
         ArgumentNullException.ThrowIfNull(opts);
         var settings = configuration.GetSection(MailSettings.Section).Get<MailSettings>() ?? new MailSettings();
-        opts.Discovery.IncludeType(typeof(SendMailHandler));
+        opts.Discovery.IncludeType(typeof(SendMailHandler)).IncludeType(typeof(ReminderDueHandler));
         // Scheduled again, not retried in place: the mail waits in the durable inbox and the queue moves on.
         TimeSpan[] delays = settings.RetryDelays is { Length: > 0 } configured ? configured : [.. MailSettings.DefaultRetryDelays];
         opts.OnException<MailServerException>().ScheduleRetry(delays);
