@@ -27,6 +27,9 @@ public static class ExecuteCommandHandler
             {
                 foreach (var reminder in ReminderSchedule.For(message, outcome.Events).Where(r => r.At.ToDateTimeOffset() > now))
                     await context.ScheduleAsync(reminder.Message, reminder.At.ToDateTimeOffset(), new DeliveryOptions { TenantId = message.Tenant });
+                // Issue 14 §2: news for the people who follow it, sent after the events are committed.
+                if (Notices.For(message.Tenant, message.Stream, outcome.StreamVersion, outcome.Events) is { } notice)
+                    await context.PublishAsync(notice, new DeliveryOptions { TenantId = message.Tenant });
             }
         }
         return result;

@@ -81,6 +81,98 @@ public static class MailTexts
         "Naar het geschil",
         $"/allianties/{alliance}/geschillen/{escalation}");
 
+    // Notices: something happened that the reader follows.
+
+    // R10: a promise's due day ended and it was not kept.
+    public static MailText PromiseOverdue(string alliance, string commitment, string partner, string what, LocalDate due) => new(
+        $"Belofte niet op tijd: ‘{what}’",
+        [
+            $"{partner} had beloofd: ‘{what}’. Dat moest {By(due)} klaar zijn. Dat is niet gelukt: de belofte is te laat.",
+            "Kan het niet? Dan moet de partner dat melden, met de reden. Of er wordt een nieuwe datum afgesproken (werkafspraken R10 en R19).",
+        ],
+        "Naar de belofte",
+        $"/allianties/{alliance}/beloftes/{commitment}");
+
+    // R10: a promise reported back as not possible, with its motivation.
+    public static MailText PromiseNotPossible(string alliance, string commitment, string partner, string what, string motivation) => new(
+        $"Belofte lukt niet: ‘{what}’",
+        [
+            $"{partner} meldt dat de belofte ‘{what}’ niet lukt.",
+            $"De reden die {partner} geeft: ‘{motivation}’",
+        ],
+        "Naar de belofte",
+        $"/allianties/{alliance}/beloftes/{commitment}");
+
+    // R2–R6: a meeting deadline passed unmet.
+    public static MailText MeetingDeadlineMissed(string alliance, string meeting, string meetingName, string what, string subject, Instant due) => new(
+        $"Termijn gemist: {what} voor ‘{meetingName}’",
+        [
+            $"Voor de vergadering ‘{meetingName}’ was een termijn: {what.ToLowerInvariant()}, {subject}. Dat moest {By(due)}.",
+            "Die termijn is voorbij en het is niet gebeurd. Dat staat nu in het logboek.",
+        ],
+        "Naar de termijnen van de vergadering",
+        $"/allianties/{alliance}/vergaderingen/{meeting}");
+
+    // R9: a decision a partner will not or cannot carry out is now advice to it.
+    public static MailText AdviceToPartner(string alliance, string proposalTitle, string partner, string reason, Instant motivationDue) => new(
+        $"Advies aan {partner}: ‘{proposalTitle}’",
+        [
+            $"{partner} voert het besluit ‘{proposalTitle}’ niet uit. De reden: ‘{reason}’. Daarom is het besluit nu een advies aan {partner}.",
+            $"{partner} moet schriftelijk uitleggen waarom. Dat moet {By(motivationDue)} (werkafspraak R9).",
+        ],
+        "Naar het advies",
+        $"/allianties/{alliance}/advies");
+
+    // R9: the partner gave its motivation.
+    public static MailText MotivationReceived(string alliance, string proposalTitle, string partner, bool followsAdvice, bool late) => new(
+        $"Motivatie ontvangen van {partner}: ‘{proposalTitle}’",
+        [
+            $"{partner} heeft uitgelegd wat het doet met het advies ‘{proposalTitle}’."
+                + (followsAdvice ? $" {partner} volgt het advies toch." : $" {partner} volgt het advies niet."),
+            late ? "De motivatie kwam te laat (werkafspraak R9)." : "De motivatie kwam op tijd (werkafspraak R9).",
+        ],
+        "Lees de motivatie",
+        $"/allianties/{alliance}/advies");
+
+    // R9: the motivation did not come in time.
+    public static MailText MotivationOverdue(string alliance, string proposalTitle, string partner, Instant due) => new(
+        $"Motivatie te laat: {partner}, ‘{proposalTitle}’",
+        [
+            $"{partner} moest {By(due)} uitleggen waarom het het besluit ‘{proposalTitle}’ niet uitvoert. Die uitleg is er niet.",
+            "Dat staat nu in het logboek. Het kan een reden zijn voor een geschil (werkafspraak R12).",
+        ],
+        "Naar het advies",
+        $"/allianties/{alliance}/advies");
+
+    // R12: a dispute was raised, or moved up a step.
+    public static MailText DisputeRaised(string alliance, string escalation, string reason, int step, string stepDescription, Instant respondBy) => new(
+        $"Nieuw geschil: ‘{reason}’",
+        [
+            $"Er is een geschil: ‘{reason}’. Het geschil begint bij stap {step}: {stepDescription}.",
+            $"Een antwoord is nodig {By(respondBy)} (werkafspraak R12).",
+        ],
+        "Naar het geschil",
+        $"/allianties/{alliance}/geschillen/{escalation}");
+
+    public static MailText DisputeMovedUp(string alliance, string escalation, string reason, int step, string stepDescription, bool deadlinePassed) => new(
+        $"Geschil naar stap {step}: ‘{reason}’",
+        [
+            $"Het geschil ‘{reason}’ is nu bij stap {step}: {stepDescription}.",
+            deadlinePassed ? "Er kwam geen antwoord op tijd. Daarom ging het geschil een stap hoger (werkafspraak R12)."
+                : "Iemand vroeg om de volgende stap (werkafspraak R12).",
+        ],
+        "Naar het geschil",
+        $"/allianties/{alliance}/geschillen/{escalation}");
+
+    // R8: a decision at a meeting the reader attended.
+    public static MailText DecisionTaken(string alliance, string proposal, string proposalTitle, string meetingName, string outcome) => new(
+        $"Besluit: ‘{proposalTitle}’",
+        [
+            $"U was bij de vergadering ‘{meetingName}’. Over ‘{proposalTitle}’ is besloten: {outcome}.",
+        ],
+        "Naar het besluit",
+        $"/allianties/{alliance}/besluiten/{proposal}");
+
     /// <summary>The plain-text and HTML parts of <paramref name="text"/> for one reader, with the links made absolute.</summary>
     public static (string Text, string Html) Render(MailText text, string? name, MailKind kind, Uri site, Uri unsubscribe)
     {

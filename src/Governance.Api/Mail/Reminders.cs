@@ -10,7 +10,6 @@ using Governance.Projections.Alliances;
 using Marten;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using Npgsql;
 using Wolverine;
 
 namespace Governance.Api.Mail;
@@ -96,7 +95,7 @@ public static class ReminderDueHandler
 /// who must act, and queues one <see cref="SendMail"/> per person through the outbox, in the transaction that records
 /// in <c>app.mail_sent</c> that it was queued; under the alliance's lock, so two nodes never both queue it.
 /// </summary>
-public sealed class ReminderMail(IOptions<MailSettings> settings, NpgsqlDataSource dataSource, AllianceQueries alliances, ILogger<ReminderMail> logger)
+public sealed class ReminderMail(IOptions<MailSettings> settings, MailAudience audience, AllianceQueries alliances, ILogger<ReminderMail> logger)
 {
     public async Task QueueAsync(ReminderDue message, IDocumentSession session, IMessageContext context, CancellationToken cancellationToken)
     {
@@ -105,10 +104,8 @@ public sealed class ReminderMail(IOptions<MailSettings> settings, NpgsqlDataSour
         ArgumentNullException.ThrowIfNull(context);
         if (!settings.Value.Enabled) return;
 
-        await session.BeginTransactionAsync(cancellationToken);
-        // The alliance's lock, as every command takes it: reminders of one alliance are queued one at a time, so the check
-        // below sees what another node queued for the same reminder.
-        await session.QueryAsync<long>("select head_position from ledger.lock_head(?)", cancellationToken, message.Tenant);
+        // The alliance's lock first, so the check below sees what another node queued for the same reminder.
+        await MailQueue.LockAllianceAsync(session, message.Tenant, cancellationToken);
         var history = (await session.Events.FetchStreamAsync(message.Stream, token: cancellationToken)).Select(e => e.Data).ToList();
         var alliance = await alliances.GetAsync(AllianceId.Parse(message.Tenant), cancellationToken: cancellationToken);
         if (alliance is null || history.Count == 0) return;
@@ -121,13 +118,7 @@ public sealed class ReminderMail(IOptions<MailSettings> settings, NpgsqlDataSour
         }
 
         var key = $"reminder:{message.Tenant}:{message.Stream}:{message.Rule}:{message.Due.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}:{message.DaysBefore}";
-        var queued = (await session.QueryAsync<string>("select person_id from app.mail_sent where mail_key = ?", cancellationToken, key)).ToHashSet(StringComparer.Ordinal);
-        foreach (var (person, text) in mails)
-        {
-            if (!queued.Add(person.Value)) continue;
-            session.QueueSqlCommand("insert into app.mail_sent (mail_key, person_id, queued_at) values (?, ?, now())", key, person.Value);
-            await context.PublishAsync(new SendMail(person.Value, MailKinds.Reminders.Id, text));
-        }
+        await MailQueue.QueueOnceAsync(session, context, key, MailKinds.Reminders, mails, cancellationToken);
     }
 
     private async Task<List<(PersonId Person, MailText Text)>> MailsAsync(ReminderDue m, AllianceView alliance, List<object> history, CancellationToken ct)
@@ -142,7 +133,7 @@ public sealed class ReminderMail(IOptions<MailSettings> settings, NpgsqlDataSour
                 // R10: open, and still due on the same day (a renegotiated date has reminders of its own).
                 if (Commitment.Decider.Fold(history.OfType<CommitmentEvent>()) is not Commitment.State.Made { IsSettled: false } promise || promise.DueAt != due) break;
                 var text = MailTexts.PromiseReminder(m.Tenant, promise.Id.Value, PartnerName(promise.Owner), promise.What, promise.Due, m.DaysBefore);
-                foreach (var p in await RepresentativesAsync(m.Tenant, promise.Owner, ct)) result.Add((p, text));
+                foreach (var p in await audience.RepresentativesAsync(m.Tenant, promise.Owner, ct)) result.Add((p, text));
                 break;
             }
             case "R9":
@@ -153,7 +144,7 @@ public sealed class ReminderMail(IOptions<MailSettings> settings, NpgsqlDataSour
                 foreach (var declined in history.OfType<ExecutionDeclined>().Where(d => d.MotivationDue == due && !motivated.Contains(d.Partner)).DistinctBy(d => d.Partner))
                 {
                     var text = MailTexts.MotivationReminder(m.Tenant, title, PartnerName(declined.Partner), due, m.DaysBefore);
-                    foreach (var p in await RepresentativesAsync(m.Tenant, declined.Partner, ct)) result.Add((p, text));
+                    foreach (var p in await audience.RepresentativesAsync(m.Tenant, declined.Partner, ct)) result.Add((p, text));
                 }
                 break;
             }
@@ -161,21 +152,21 @@ public sealed class ReminderMail(IOptions<MailSettings> settings, NpgsqlDataSour
             {
                 if (Meeting.Decider.Fold(history.OfType<MeetingEvent>()) is not Meeting.State.Scheduled meeting) break;   // cancelled: nothing due
                 var start = meeting.StartsAt.ToInstant();
-                var name = $"{char.ToUpperInvariant(MeetingTexts.Kind(meeting.Kind)[0])}{MeetingTexts.Kind(meeting.Kind)[1..]} {DutchFormat.Date(start)}";
+                var name = NoticeMail.MeetingName(meeting);
                 var checks = MeetingDeadlines.Of(meeting, due).Checks;
                 if (m.Rule == "R3")
                 {
                     // R3: until 15 days before, any partner may put an item on the agenda of an alliance meeting.
                     if (meeting.Kind != MeetingKind.AllianceMeeting || meeting.Terms.AgendaItemIntake.DueBefore(meeting.StartsAt) != due) break;
                     var text = MailTexts.AgendaReminder(m.Tenant, meeting.Id.Value, name, start, due, m.DaysBefore);
-                    foreach (var p in await RepresentativesAsync(m.Tenant, null, ct)) result.Add((p, text));
+                    foreach (var p in await audience.RepresentativesAsync(m.Tenant, null, ct)) result.Add((p, text));
                     break;
                 }
                 // R2: each document still to share by this moment (the one in force, after any extension), to its partner.
                 foreach (var check in checks.Where(c => c.Rule == "R2" && c.DoneAt is null && c.DueAt == due && c.ResponsiblePartner is not null))
                 {
                     var text = MailTexts.DocumentsReminder(m.Tenant, meeting.Id.Value, name, start, DeadlineTexts.Subject(meeting, check.Subject), due, m.DaysBefore);
-                    foreach (var p in await RepresentativesAsync(m.Tenant, check.ResponsiblePartner, ct)) result.Add((p, text));
+                    foreach (var p in await audience.RepresentativesAsync(m.Tenant, check.ResponsiblePartner, ct)) result.Add((p, text));
                 }
                 break;
             }
@@ -196,21 +187,5 @@ public sealed class ReminderMail(IOptions<MailSettings> settings, NpgsqlDataSour
             }
         }
         return result;
-    }
-
-    /// <summary>The people who may act for <paramref name="partner"/> in the alliance (all partners' when null): their role grants.</summary>
-    private async Task<IReadOnlyList<PersonId>> RepresentativesAsync(string alliance, PartnerId? partner, CancellationToken ct)
-    {
-        await using var cmd = dataSource.CreateCommand("""
-            select distinct person_id from app.role_grants
-            where alliance_id = $1 and role = 'representative' and ($2::text is null or partner_id = $2)
-            order by person_id
-            """);
-        cmd.Parameters.Add(new() { Value = alliance });
-        cmd.Parameters.Add(new() { Value = (object?)partner?.Value ?? DBNull.Value });
-        var people = new List<PersonId>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) people.Add(PersonId.Parse(reader.GetString(0)));
-        return people;
     }
 }

@@ -84,4 +84,26 @@ public sealed class MailTextTests
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; meer", html, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Every_notice_renders_in_dutch_with_its_page()
+    {
+        var due = new LocalDateTime(2026, 3, 10, 19, 30).InZoneStrictly(Amsterdam).ToInstant();
+        (MailText Mail, string Sentence, string Path)[] notices =
+        [
+            (MailTexts.PromiseOverdue("a", "c", "Ymere", "Portiek schilderen", new LocalDate(2026, 3, 13)),
+                "Ymere had beloofd: ‘Portiek schilderen’. Dat moest uiterlijk vrijdag 13 maart 2026 klaar zijn.", "/allianties/a/beloftes/c"),
+            (MailTexts.PromiseNotPossible("a", "c", "Ymere", "Portiek schilderen", "Geen verf"), "De reden die Ymere geeft: ‘Geen verf’", "/allianties/a/beloftes/c"),
+            (MailTexts.MeetingDeadlineMissed("a", "m", "Wijkalliantievergadering dinsdag 24 maart 2026", "Stukken voor besluit of bespreking", "stuk ‘Verkeersplan’", due),
+                "was een termijn: stukken voor besluit of bespreking, stuk ‘Verkeersplan’. Dat moest uiterlijk dinsdag 10 maart 2026, 19:30.", "/allianties/a/vergaderingen/m"),
+            (MailTexts.AdviceToPartner("a", "Speelplein", "Ymere", "Geen geld", due), "Ymere moet schriftelijk uitleggen waarom. Dat moet uiterlijk dinsdag 10 maart 2026, 19:30 (werkafspraak R9).", "/allianties/a/advies"),
+            (MailTexts.MotivationReceived("a", "Speelplein", "Ymere", followsAdvice: false, late: true), "De motivatie kwam te laat (werkafspraak R9).", "/allianties/a/advies"),
+            (MailTexts.MotivationOverdue("a", "Speelplein", "Ymere", due), "Ymere moest uiterlijk dinsdag 10 maart 2026, 19:30 uitleggen waarom", "/allianties/a/advies"),
+            (MailTexts.DisputeRaised("a", "g", "Te laat", 1, "elkaar direct aanspreken", due), "Een antwoord is nodig uiterlijk dinsdag 10 maart 2026, 19:30 (werkafspraak R12).", "/allianties/a/geschillen/g"),
+            (MailTexts.DisputeMovedUp("a", "g", "Te laat", 2, "stuurgroep met mandaat", deadlinePassed: true), "Het geschil ‘Te laat’ is nu bij stap 2: stuurgroep met mandaat.", "/allianties/a/geschillen/g"),
+            (MailTexts.DecisionTaken("a", "p", "Speelplein", "Wijkalliantievergadering dinsdag 24 maart 2026", "aangenomen met consent"),
+                "Over ‘Speelplein’ is besloten: aangenomen met consent.", "/allianties/a/besluiten/p"),
+        ];
+        foreach (var (mail, sentence, path) in notices)
+            HasBoth(mail, sentence, "https://logboek.example.nl" + path);
+    }
 }

@@ -128,6 +128,8 @@ public sealed class ReminderTests : IAsyncLifetime
         // PostgreSQL keeps microseconds; the deadline was computed from a moment with ticks.
         Assert.Contains(await ScheduledRemindersAsync(), r => Math.Abs((r.At - threeDaysBefore).TotalMilliseconds) < 1);
 
+        // The notices about the overdue promise and the new dispute come first (NoticeTests); then the reminder alone.
+        Assert.DoesNotContain(await _smtp.AllWithinAsync(TimeSpan.FromSeconds(5)), m => m.Message.Subject!.StartsWith("Herinnering", StringComparison.Ordinal));
         await _world.Server.Services.GetRequiredService<IMessageBus>().InvokeForTenantAsync(Osdorp.Value,
             new ReminderDue(Osdorp.Value, "escalation-bankjes", "escalation-steps", "R12", respondBy.ToDateTimeOffset(), 3));
         var mails = await _smtp.AllWithinAsync(TimeSpan.FromSeconds(6));
