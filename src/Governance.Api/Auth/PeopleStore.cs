@@ -101,6 +101,7 @@ public sealed class PeopleStore(NpgsqlDataSource dataSource, TimeProvider clock)
                 new("delete from app.role_grants where person_id = $1") { Parameters = { new() { Value = person.Value } } },
                 // Issue 14: their mail choices are personal data too; with the address gone no mail reaches them anyway.
                 new("delete from app.mail_preferences where person_id = $1") { Parameters = { new() { Value = person.Value } } },
+                new("delete from app.mail_digest_items where person_id = $1") { Parameters = { new() { Value = person.Value } } },
             },
         };
         await using (batch)

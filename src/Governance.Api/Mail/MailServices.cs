@@ -20,6 +20,8 @@ public static class MailServices
         services.AddSingleton<ReminderMail>();
         services.AddSingleton<NoticeMail>();
         services.AddSingleton<MailAudience>();
+        services.AddSingleton<WeeklyDigest>();
+        services.AddHostedService<WeeklyDigestSchedule>();
         return services;
     }
 
@@ -28,7 +30,7 @@ public static class MailServices
     {
         ArgumentNullException.ThrowIfNull(opts);
         var settings = configuration.GetSection(MailSettings.Section).Get<MailSettings>() ?? new MailSettings();
-        opts.Discovery.IncludeType(typeof(SendMailHandler)).IncludeType(typeof(ReminderDueHandler)).IncludeType(typeof(NoticeDueHandler));
+        opts.Discovery.IncludeType(typeof(SendMailHandler)).IncludeType(typeof(ReminderDueHandler)).IncludeType(typeof(NoticeDueHandler)).IncludeType(typeof(WeeklyDigestHandler));
         // Scheduled again, not retried in place: the mail waits in the durable inbox and the queue moves on.
         TimeSpan[] delays = settings.RetryDelays is { Length: > 0 } configured ? configured : [.. MailSettings.DefaultRetryDelays];
         opts.OnException<MailServerException>().ScheduleRetry(delays);

@@ -12,7 +12,8 @@ namespace Governance.Api.Mail;
 /// One mail to one person, as it waits in Wolverine's durable outbox: the person's id, never their address (that is read
 /// when the mail goes out, so an erased person gets nothing), the kind, and the text.
 /// </summary>
-public sealed record SendMail(string Person, string Kind, MailText Text);
+/// <param name="Digest">The weekly digest, put together a moment ago with the person's choices applied: not checked again.</param>
+public sealed record SendMail(string Person, string Kind, MailText Text, bool Digest = false);
 
 /// <summary>Sends <see cref="SendMail"/> over SMTP; a failure is thrown, so Wolverine tries again later (MailServices: back-off).</summary>
 public static class SendMailHandler
@@ -34,10 +35,16 @@ public sealed class SmtpMailer(IOptions<MailSettings> options, MailPreferences p
     {
         ArgumentNullException.ThrowIfNull(message);
         if (!Settings.Enabled || MailKinds.Find(message.Kind) is not { } kind || !PersonId.TryParse(message.Person, out var person)) return;
-        var delivery = await preferences.DeliveryAsync(person, kind, cancellationToken);
+        var delivery = message.Digest ? MailDelivery.Immediate : await preferences.DeliveryAsync(person, kind, cancellationToken);
+        if (delivery == MailDelivery.Digest)
+        {
+            // Chosen for the weekly digest: kept until Monday (WeeklyDigest lists and removes it).
+            await preferences.KeepForDigestAsync(person, kind, message.Text, cancellationToken);
+            return;
+        }
         if (delivery != MailDelivery.Immediate)
         {
-            logger.LogDebug("Mail {Kind} to {Person} not sent now: {Delivery}", kind.Id, person, delivery);
+            logger.LogDebug("Mail {Kind} to {Person} not sent: {Delivery}", kind.Id, person, delivery);
             return;
         }
         if (await preferences.RecipientAsync(person, cancellationToken) is not { } recipient)
