@@ -21,6 +21,7 @@ public static class MailServices
         services.AddSingleton<NoticeMail>();
         services.AddSingleton<MailAudience>();
         services.AddSingleton<WeeklyDigest>();
+        services.AddScoped<ReminderSweep>();
         services.AddHostedService<WeeklyDigestSchedule>();
         return services;
     }

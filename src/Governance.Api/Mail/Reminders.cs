@@ -42,8 +42,14 @@ public static class ReminderSchedule
     public static IEnumerable<Scheduled> For(ExecuteCommand command, IEnumerable<object> events)
     {
         ArgumentNullException.ThrowIfNull(command);
+        return For(command.Tenant, command.Stream, command.StreamType, events);
+    }
+
+    public static IEnumerable<Scheduled> For(string tenant, string stream, string streamType, IEnumerable<object> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
         // Alliances and year plans set no deadlines that pass.
-        if (Deadlines.All.SingleOrDefault(k => k.StreamType == command.StreamType)?.Name is not { } deadline) yield break;
+        if (Deadlines.All.SingleOrDefault(k => k.StreamType == streamType)?.Name is not { } deadline) yield break;
         foreach (var e in events)
         {
             IEnumerable<(string Rule, Instant Due, int[] Days)> dues = e switch
@@ -59,7 +65,7 @@ public static class ReminderSchedule
             };
             foreach (var (rule, due, days) in dues)
             foreach (var d in days)
-                yield return new Scheduled(new ReminderDue(command.Tenant, command.Stream, deadline, rule, due.ToDateTimeOffset(), d), MomentOf(rule, due, d));
+                yield return new Scheduled(new ReminderDue(tenant, stream, deadline, rule, due.ToDateTimeOffset(), d), MomentOf(rule, due, d));
         }
     }
 
