@@ -139,4 +139,51 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.All(mails, m => Assert.Equal($"Herinnering: geschil, stap 1: reageer {MailTexts.By(respondBy)}", m.Message.Subject));
         Assert.Contains("Het geschil is nu bij stap 1: elkaar direct aanspreken.", mails[0].Text, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task R2_and_R3_a_meeting_stores_document_and_agenda_reminders_and_mails_the_partner_that_brings_the_item()
+    {
+        var start = (await _world.TodayAsync()).PlusDays(30).At(new LocalTime(19, 30));
+        string Local(LocalDateTime t) => t.ToString("uuuu-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await Ok(Post(_world.Chair, $"{Base}/meetings",
+            $$"""{"id":"verkeer","kind":"alliance-meeting","start":"{{Local(start)}}","end":"{{Local(start.PlusHours(2))}}","place":"Buurthuis De Tump"}"""));
+        await Ok(Post(_world.Stadsdeel, $"{Base}/meetings/verkeer/items",
+            """{"id":"verkeersveiligheid","partner":"stadsdeel-nieuw-west","title":"Verkeersveiligheid Osdorpplein","kind":"decision"}"""));
+
+        // R2: 14 days before the start, R3: 15 days before; each reminded 7 and 2 days before that, at the same clock time.
+        var startsAt = start.InZoneLeniently(Amsterdam);
+        DateTimeOffset Before(int days) => startsAt.LocalDateTime.PlusDays(-days).InZoneLeniently(Amsterdam).ToDateTimeOffset();
+        Assert.Equal([Before(22), Before(21), Before(17), Before(16)], (await ScheduledRemindersAsync()).Select(r => r.At));
+
+        var bus = _world.Server.Services.GetRequiredService<IMessageBus>();
+        var documentsDue = startsAt.LocalDateTime.PlusDays(-14).InZoneLeniently(Amsterdam).ToInstant();
+        await bus.InvokeForTenantAsync(Osdorp.Value, new ReminderDue(Osdorp.Value, "meeting-verkeer", "meeting-deadlines", "R2", documentsDue.ToDateTimeOffset(), 7));
+        var documents = await _smtp.NextAsync();
+        Assert.Equal([await AddressOfAsync(_world.StadsdeelPerson)], documents.Recipients);
+        Assert.Equal($"Herinnering: stukken voor ‘Wijkalliantievergadering {Governance.Api.Presentation.DutchFormat.Date(start.Date)}’ {MailTexts.By(documentsDue)}",
+            documents.Message.Subject);
+        Assert.Contains("Uw organisatie brengt agendapunt ‘Verkeersveiligheid Osdorpplein’ in.", documents.Text, StringComparison.Ordinal);
+
+        var agendaDue = startsAt.LocalDateTime.PlusDays(-15).InZoneLeniently(Amsterdam).ToInstant();
+        await bus.InvokeForTenantAsync(Osdorp.Value, new ReminderDue(Osdorp.Value, "meeting-verkeer", "meeting-deadlines", "R3", agendaDue.ToDateTimeOffset(), 2));
+        var agenda = await _smtp.AllWithinAsync(TimeSpan.FromSeconds(6));
+        Assert.Equal(2, agenda.Count);   // every partner's representative: Stadsdeel's and Ymere's
+        Assert.Contains(agenda, m => m.Recipients.Contains(documents.Recipients[0]));
+        Assert.All(agenda, m => Assert.Contains($"Meld het {MailTexts.By(agendaDue)} aan. Dat is over 2 dagen.", m.Text, StringComparison.Ordinal));
+    }
+    [Fact]
+    public async Task A_reminder_scheduled_by_a_node_that_stops_is_mailed_once_by_the_other_node()
+    {
+        var due = (await _world.TodayAsync()).PlusDays(20);
+        await _world.PromiseBenchesAsync(due);
+
+        // A second node schedules the reminder a moment from now (wall clock) and stops before it comes; the outbox keeps it.
+        var other = await GovernanceServer.StartOnDatabaseAsync(_world.Server.ConnectionString, MailServer.SendsTo(_smtp.Port), "--clock", "simulated");
+        await other.Services.GetRequiredService<IMessageBus>().ScheduleAsync(PromiseReminder(due, 7), DateTimeOffset.UtcNow.AddSeconds(2),
+            new DeliveryOptions { TenantId = Osdorp.Value });
+        await other.DisposeAsync();
+
+        var mail = await _smtp.NextAsync(TimeSpan.FromSeconds(90));
+        Assert.Equal([await AddressOfAsync(_world.StadsdeelPerson)], mail.Recipients);
+        Assert.Empty(await _smtp.AllWithinAsync(TimeSpan.FromSeconds(4)));
+    }
 }
