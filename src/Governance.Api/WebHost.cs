@@ -6,6 +6,7 @@ using Governance.Api.Health;
 using Governance.Api.Hosting;
 using Governance.Api.Punctuality;
 using Governance.Api.Timeline;
+using Governance.Api.Mail;
 using Governance.Api.Presentation;
 using Governance.Api.Sweeping;
 
@@ -36,6 +37,7 @@ public static class WebHost
         builder.Services.AddYearPlans();
         builder.Services.AddEscalations();
         builder.Services.AddSweeper();
+        builder.Services.AddMail(builder.Configuration);
         builder.Services.AddOpenApi(o => o.AddInputLimits());
         builder.Services.AddSlicePages();
         builder.Services.AddSecurityHeaders();

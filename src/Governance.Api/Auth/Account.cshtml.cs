@@ -8,7 +8,7 @@ namespace Governance.Api.Auth;
 
 /// <summary>Account settings: your name, your roles per alliance, and your API tokens (create, list, revoke).</summary>
 [Authorize]
-public sealed class AccountModel(PeopleStore people, ApiTokenService tokens) : PageModel
+public sealed class AccountModel(PeopleStore people, ApiTokenService tokens, Mail.MailPreferences mailPreferences) : PageModel
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
@@ -20,6 +20,12 @@ public sealed class AccountModel(PeopleStore people, ApiTokenService tokens) : P
     public IReadOnlyList<AllianceRoles> Roles { get; private set; } = [];
 
     public IReadOnlyList<ApiTokenInfo> Tokens { get; private set; } = [];
+
+    /// <summary>Issue 14: each kind of mail with the person's choice.</summary>
+    public IReadOnlyDictionary<Mail.MailKind, Mail.MailDelivery> MailChoices { get; private set; } = new Dictionary<Mail.MailKind, Mail.MailDelivery>();
+
+    /// <summary>The person's address, shown so they know where mail goes; null when they have none.</summary>
+    public string? Email { get; private set; }
 
     /// <summary>Set only in the response to creating a token: the one time its secret is shown.</summary>
     public IssuedApiToken? NewToken { get; private set; }
@@ -56,6 +62,26 @@ public sealed class AccountModel(PeopleStore people, ApiTokenService tokens) : P
         }
         await people.SetDisplayNameAsync(Actor.Person, name, cancellationToken);
         Message = "Uw naam is opgeslagen.";
+        return RedirectToPage();
+    }
+
+    /// <summary>Issue 14: per kind of mail on or off, at once or in the weekly digest. Form fields are named after the kind's id.</summary>
+    public async Task<IActionResult> OnPostMailAsync(CancellationToken cancellationToken)
+    {
+        foreach (var kind in Mail.MailKinds.All)
+        {
+            // A kind the form did not send stays as it was; a value the page never offers is ignored rather than guessed.
+            var value = Request.Form[kind.Id].ToString();
+            Mail.MailDelivery? delivery = value switch
+            {
+                "immediate" => Mail.MailDelivery.Immediate,
+                "digest" when kind != Mail.MailKinds.WeeklyDigest => Mail.MailDelivery.Digest,
+                "off" => Mail.MailDelivery.Off,
+                _ => null,
+            };
+            if (delivery is { } chosen) await mailPreferences.SetAsync(Actor.Person, kind, chosen, cancellationToken);
+        }
+        Message = "Uw keuzes voor e-mail zijn opgeslagen.";
         return RedirectToPage();
     }
 
@@ -99,6 +125,8 @@ public sealed class AccountModel(PeopleStore people, ApiTokenService tokens) : P
     {
         var person = await people.GetAsync(Actor.Person, cancellationToken);
         DisplayName = person?.DisplayName;
+        Email = person?.Email;
+        MailChoices = await mailPreferences.AllAsync(Actor.Person, cancellationToken);
         if (!keepName) Name = DisplayName;
         Roles = [.. Actor.Grants
             .GroupBy(g => g.Alliance)

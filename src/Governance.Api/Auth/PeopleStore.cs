@@ -69,7 +69,7 @@ public sealed class PeopleStore(NpgsqlDataSource dataSource, TimeProvider clock)
 
     /// <summary>
     /// Erases a person (AVG/GDPR article 17): name, e-mail and phone are nulled, the account is disabled (its
-    /// e-mail and password hash cleared), every API token revoked and every role grant removed. The PersonId stays,
+    /// e-mail and password hash cleared), every API token revoked, every role grant and mail choice removed. The PersonId stays,
     /// so events that name it still verify; pages show it as erased. False when the person is unknown or already erased.
     /// </summary>
     public async Task<bool> EraseAsync(PersonId person, CancellationToken cancellationToken = default)
@@ -99,6 +99,9 @@ public sealed class PeopleStore(NpgsqlDataSource dataSource, TimeProvider clock)
                 new("update app.api_tokens set revoked_at = $2 where person_id = $1 and revoked_at is null")
                     { Parameters = { new() { Value = person.Value }, new() { Value = now } } },
                 new("delete from app.role_grants where person_id = $1") { Parameters = { new() { Value = person.Value } } },
+                // Issue 14: their mail choices are personal data too; with the address gone no mail reaches them anyway.
+                new("delete from app.mail_preferences where person_id = $1") { Parameters = { new() { Value = person.Value } } },
+                new("delete from app.mail_digest_items where person_id = $1") { Parameters = { new() { Value = person.Value } } },
             },
         };
         await using (batch)

@@ -33,6 +33,7 @@ public static class CommandServices
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250));
             opts.OnException<PostgresException>(e => e.IsTransient || e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
+            Mail.MailServices.ConfigureWolverine(opts, builder.Configuration);
         });
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CommandBus, WolverineCommandBus>();

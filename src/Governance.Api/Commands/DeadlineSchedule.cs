@@ -92,12 +92,19 @@ public static class Deadlines
 /// <summary>Records a passed deadline when its scheduled moment comes (through the same executor as every command).</summary>
 public static class DeadlineDueHandler
 {
-    public static async Task<CommandResult> Handle(DeadlineDue message, Marten.IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<CommandResult> Handle(DeadlineDue message, Marten.IDocumentSession session, Wolverine.IMessageContext context, TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<Mail.MailSettings> mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(context);
         var kind = Deadlines.Named(message.Kind);
         var now = clock.GetUtcNow();
-        return await CommandExecutor.ExecuteAsync(session, new ExecuteCommand(message.Tenant, message.Stream, kind.StreamType,
+        var result = await CommandExecutor.ExecuteAsync(session, new ExecuteCommand(message.Tenant, message.Stream, kind.StreamType,
             kind.Command(Instant.FromDateTimeOffset(now)), Deadlines.Metadata, IfMatch: null, Idempotency: null), now, cancellationToken);
+        // Issue 14 §2: a missed deadline is news (the overdue promise, the missed document, the dispute moved up).
+        if (mail.Value.Enabled && result.Outcome is { Replayed: false } outcome
+            && Mail.Notices.For(message.Tenant, message.Stream, outcome.StreamVersion, outcome.Events) is { } notice)
+            await context.PublishAsync(notice, new Wolverine.DeliveryOptions { TenantId = message.Tenant });
+        return result;
     }
 }

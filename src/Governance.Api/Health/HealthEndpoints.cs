@@ -1,4 +1,6 @@
+using Governance.Api.Mail;
 using Governance.EventStore;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -8,7 +10,11 @@ public static class HealthEndpoints
 {
     public sealed record LedgerHead(string Tenant, long Position, string Hash);
 
-    public sealed record HealthReport(string Status, string Database, IReadOnlyList<LedgerHead> Ledgers);
+    /// <summary>
+    /// <paramref name="Status"/> is <c>degraded</c> when the database is unreachable (503) or the mail server fails (still 200:
+    /// commands work, mail waits in the outbox and is tried again; a load balancer must not take the node out for it).
+    /// </summary>
+    public sealed record HealthReport(string Status, string Database, IReadOnlyList<LedgerHead> Ledgers, MailHealth.Report Mail);
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
@@ -17,17 +23,18 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealth(
-        Ledger store, CancellationToken cancellationToken)
+        Ledger store, MailHealth mailHealth, IOptions<MailSettings> mailSettings, CancellationToken cancellationToken)
     {
+        var mail = mailHealth.Now(mailSettings.Value.Enabled);
         try
         {
             var heads = await store.GetTenantHeadsAsync(cancellationToken);
-            return TypedResults.Ok(new HealthReport("ok", "up",
-                heads.Select(h => new LedgerHead(h.TenantId, h.Position, h.HashHex)).ToList()));
+            return TypedResults.Ok(new HealthReport(mail.Status == "failing" ? "degraded" : "ok", "up",
+                heads.Select(h => new LedgerHead(h.TenantId, h.Position, h.HashHex)).ToList(), mail));
         }
         catch (NpgsqlException)
         {
-            return TypedResults.Json(new HealthReport("degraded", "unreachable", []), statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Json(new HealthReport("degraded", "unreachable", [], mail), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

@@ -93,7 +93,11 @@ public static class ClockServices
         // Scheduled deadlines fire on the wall clock; when the demo's clock jumps past some, record them now (the catch-up
         // sweep), so the story moves on as it would have. Tests switch it on where they want it (Governance:Sweeper:OnClockMove).
         if (result.Result is Ok<ClockResponse> && configuration.GetValue("Governance:Sweeper:OnClockMove", environment.IsEnvironment("Demo")))
+        {
             await services.GetRequiredService<Sweeping.Sweeper>().SweepAllAsync(ct);
+            // Issue 14: the reminders whose moment the clock jumped past go out now too (when mail is configured).
+            await services.GetRequiredService<Mail.ReminderSweep>().RunAsync(ct);
+        }
         return result;
     }
 

@@ -38,9 +38,9 @@ public sealed class PromiseWorld : IAsyncDisposable
     public HttpClient OtherContact { get; private set; } = null!;
     public HttpClient Anonymous { get; private set; } = null!;
 
-    public static async Task<PromiseWorld> StartAsync()
+    public static async Task<PromiseWorld> StartAsync(Action<WebApplicationBuilder>? configure = null)
     {
-        var world = new PromiseWorld(await GovernanceServer.StartAsync(null, "--clock", "simulated"));
+        var world = new PromiseWorld(await GovernanceServer.StartAsync(configure, "--clock", "simulated"));
         await world.SetUpAsync();
         return world;
     }
