@@ -1,6 +1,7 @@
 using Governance.Api.Alliances;
 using Governance.Api.Commands;
 using Governance.Api.Auth;
+using Governance.Api.Checkpoints;
 using Governance.Api.Http;
 using Governance.Api.Health;
 using Governance.Api.Hosting;
@@ -36,6 +37,7 @@ public static class WebHost
         builder.Services.AddYearPlans();
         builder.Services.AddEscalations();
         builder.Services.AddSweeper();
+        builder.Services.AddCheckpoints();
         builder.Services.AddOpenApi(o => o.AddInputLimits());
         builder.Services.AddSlicePages();
         builder.Services.AddSecurityHeaders();
@@ -62,6 +64,7 @@ public static class WebHost
         app.MapEscalationApi();
         app.MapTimelineApi();
         app.MapPunctualityApi();
+        app.MapCheckpointApi();
         app.MapDevClock();
         app.MapRazorPages();
         return app;

@@ -63,14 +63,22 @@ public sealed record ChainRow(
 public static class LedgerVerifier
 {
     /// <summary>Verifies <paramref name="tenant"/>, or every tenant (with a head, a link or an event) when it is null.</summary>
+    /// <param name="store">The Marten store of the ledger.</param>
+    /// <param name="tenant">One tenant, or null for all.</param>
+    /// <param name="progress">Events verified so far.</param>
+    /// <param name="onLink">Called with (tenant, position, recomputed hash) for every position that verified, in order: to compare with checkpoints.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
     public static async Task<IReadOnlyList<ChainVerification>> VerifyAsync(
-        IDocumentStore store, string? tenant = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+        IDocumentStore store, string? tenant = null, IProgress<long>? progress = null, Action<string, long, byte[]>? onLink = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         if (tenant is not null) LedgerId.Require(tenant, "tenant");
         var marten = store.Options.Events.DatabaseSchemaName;
         await using var conn = store.Storage.Database.CreateConnection();
         await conn.OpenAsync(cancellationToken);
+        // One snapshot for the heads and the chains: an append while verifying is then simply not seen, never a false head mismatch.
+        await using var snapshot = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
         var tenants = new List<(string Id, long HeadPosition, byte[] HeadHash)>();
         await using (var cmd = new NpgsqlCommand($"""
@@ -91,13 +99,30 @@ public static class LedgerVerifier
         var results = new List<ChainVerification>();
         foreach (var t in tenants)
         {
-            var result = await VerifyChainAsync(t.Id, ReadChainAsync(conn, marten, t.Id, cancellationToken), t.HeadPosition, t.HeadHash, progress, cancellationToken);
+            var result = await VerifyChainAsync(t.Id, ReadChainAsync(conn, marten, t.Id, cancellationToken), t.HeadPosition, t.HeadHash, progress,
+                onLink is null ? null : (position, hash) => onLink(t.Id, position, hash), cancellationToken);
             if (result.IsIntact && await FirstUnchainedAsync(conn, marten, t.Id, cancellationToken) is { } forged)
                 result = result with { Problem = new ChainProblem(result.EventCount + 1, ChainProblemKind.Unchained,
                     $"event {forged} is stored but not linked into the chain: it was inserted behind the ledger's back") };
             results.Add(result);
         }
         return results;
+    }
+
+    /// <summary>
+    /// <paramref name="tenant"/>'s links in position order, with their events as stored, in one snapshot: what an export
+    /// publishes. Verify the chain first (<see cref="VerifyAsync"/>); this only reads.
+    /// </summary>
+    public static async IAsyncEnumerable<ChainRow> ReadChainAsync(IDocumentStore store, string tenant,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        LedgerId.Require(tenant, "tenant");
+        await using var conn = store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(cancellationToken);
+        await using var snapshot = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await foreach (var row in ReadChainAsync(conn, store.Options.Events.DatabaseSchemaName, tenant, cancellationToken))
+            yield return row;
     }
 
     private static async IAsyncEnumerable<ChainRow> ReadChainAsync(NpgsqlConnection conn, string marten, string tenant,
@@ -139,7 +164,7 @@ public static class LedgerVerifier
     /// from the database or from an exported archive.
     /// </summary>
     public static async Task<ChainVerification> VerifyChainAsync(string tenant, IAsyncEnumerable<ChainRow> rows, long headPosition, byte[] headHash,
-        IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<long>? progress = null, Action<long, byte[]>? onLink = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(headHash);
@@ -175,6 +200,7 @@ public static class LedgerVerifier
             chain = computed;
             count++;
             expectedPosition++;
+            onLink?.Invoke(row.Position, computed);
             if (count % 10_000 == 0) progress?.Report(count);
         }
 
