@@ -6,6 +6,7 @@ using Governance.Api.Http;
 using Governance.Api.Health;
 using Governance.Api.Hosting;
 using Governance.Api.Punctuality;
+using Governance.Api.PublicRecord;
 using Governance.Api.Timeline;
 using Governance.Api.Presentation;
 using Governance.Api.Sweeping;
@@ -38,6 +39,7 @@ public static class WebHost
         builder.Services.AddEscalations();
         builder.Services.AddSweeper();
         builder.Services.AddCheckpoints();
+        builder.Services.AddPublicRecord();
         builder.Services.AddOpenApi(o => o.AddInputLimits());
         builder.Services.AddSlicePages();
         builder.Services.AddSecurityHeaders();
@@ -65,6 +67,7 @@ public static class WebHost
         app.MapTimelineApi();
         app.MapPunctualityApi();
         app.MapCheckpointApi();
+        app.MapPublicRecord();
         app.MapDevClock();
         app.MapRazorPages();
         return app;

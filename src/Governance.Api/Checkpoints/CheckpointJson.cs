@@ -7,7 +7,12 @@ namespace Governance.Api.Checkpoints;
 /// <summary>A checkpoint as it is published (API, page, export, witnesses): every field a string or a number, the time exactly as signed.</summary>
 public sealed record CheckpointJson(string Format, string Alliance, long Position, string HeadHash, string Time, string KeyId, string PublicKey, string Signature)
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Relaxed escaping: base64's '+' and '/' stay as they are, so the file reads as the signature was made.
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static CheckpointJson From(Checkpoint c) =>
         new(Checkpoint.Format, c.Alliance, c.Position, c.HeadHash, Checkpoint.TimeText(c.Time), c.KeyId, c.PublicKey, c.Signature);

@@ -228,6 +228,18 @@ public sealed class CheckpointTests : IAsyncLifetime
         Assert.Contains("Controlepunten", html, StringComparison.Ordinal);
         Assert.Contains(head.HashHex, html, StringComparison.Ordinal);
 
+        var alliancePage = await client.GetStringAsync(new Uri($"/allianties/{Alliance}", UriKind.Relative));
+        Assert.Contains($"href=\"/allianties/{Alliance}/openbaar-archief\"", alliancePage, StringComparison.Ordinal);
+        var download = await client.GetAsync(new Uri($"/allianties/{Alliance}/openbaar-archief", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/zip", download.Content.Headers.ContentType?.MediaType);
+        await using (var zip = new MemoryStream(await download.Content.ReadAsByteArrayAsync()))
+        {
+            var record = await Governance.Api.PublicRecord.PublicRecordVerifier.VerifyAsync(zip, null, null, CancellationToken.None);
+            Assert.True(record.Holds, string.Join("; ", record.Problems));
+            Assert.True(record.Events >= head.Position);
+        }
+
         var unknown = await client.GetAsync(new Uri("/api/v1/alliances/nergens/checkpoints", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
