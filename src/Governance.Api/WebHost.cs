@@ -5,6 +5,7 @@ using Governance.Api.Checkpoints;
 using Governance.Api.Http;
 using Governance.Api.Health;
 using Governance.Api.Hosting;
+using Governance.Api.OpenData;
 using Governance.Api.Punctuality;
 using Governance.Api.PublicRecord;
 using Governance.Api.Timeline;
@@ -68,6 +69,7 @@ public static class WebHost
         app.MapPunctualityApi();
         app.MapCheckpointApi();
         app.MapPublicRecord();
+        app.MapOpenData();
         app.MapDevClock();
         app.MapRazorPages();
         return app;
