@@ -43,6 +43,7 @@ public static class PublicRecordReadme
 
         Dan de keten (bash, sha256sum, jq, sed). Elke link is `SHA-256(vorige code ‖ envelope ‖ dataDigest)`; de eerste
         vorige code is 32 nul-bytes. Bij een stap met `data` moet `sha256sum` van die tekst de `dataDigest` geven.
+        Dit duurt ongeveer een halve seconde per stap. Voor een groot archief is het programma hierboven sneller.
 
             hex2bin() { printf "$(printf '%s' "$1" | sed 's/../\\x&/g')"; }
             prev=$(printf '0%.0s' $(seq 64)); n=0
