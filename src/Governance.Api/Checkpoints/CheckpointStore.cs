@@ -34,6 +34,11 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
 
     private static Checkpoint? First(IReadOnlyList<Checkpoint> found) => found.Count > 0 ? found[0] : null;
 
+    /// <summary>The first checkpoint signed at or after <paramref name="from"/> (e.g. a meeting's close, which it then covers), or null.</summary>
+    public async Task<Checkpoint?> FirstSignedFromAsync(string alliance, DateTimeOffset from, CancellationToken cancellationToken) =>
+        First(await QueryAsync($"select {Columns} from app.checkpoints where tenant_id = $1 and signed_at >= $2 order by signed_at, position limit 1",
+            cancellationToken, alliance, from));
+
     /// <summary>One page of an alliance's checkpoints, newest (highest position) first, and how many there are.</summary>
     public async Task<(IReadOnlyList<Checkpoint> Items, long Total)> PageAsync(string alliance, int page, int size, CancellationToken cancellationToken)
     {

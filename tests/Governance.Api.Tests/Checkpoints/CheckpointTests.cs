@@ -228,6 +228,11 @@ public sealed class CheckpointTests : IAsyncLifetime
         Assert.Contains("Controlepunten", html, StringComparison.Ordinal);
         Assert.Contains(head.HashHex, html, StringComparison.Ordinal);
 
+        // The minutes of a closed meeting name the checkpoint that followed its close (the demo's second alliance meeting, 70 days ago).
+        var today = NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).Date;
+        var meeting = await client.GetStringAsync(new Uri($"/allianties/{Alliance}/vergaderingen/alliantie-{today.PlusDays(-70):yyyy-MM-dd}", UriKind.Relative));
+        Assert.Matches(@"Controlepunt na deze vergadering: het logboek had toen \d+ stappen\.\s+De code van de laatste stap is <code class=""wl-hash"">[0-9a-f]{64}</code>", meeting);
+
         var alliancePage = await client.GetStringAsync(new Uri($"/allianties/{Alliance}", UriKind.Relative));
         Assert.Contains($"href=\"/allianties/{Alliance}/openbaar-archief\"", alliancePage, StringComparison.Ordinal);
         var download = await client.GetAsync(new Uri($"/allianties/{Alliance}/openbaar-archief", UriKind.Relative));
