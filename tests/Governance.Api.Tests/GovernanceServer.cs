@@ -73,25 +73,8 @@ public sealed class GovernanceServer : IAsyncDisposable
         return new GovernanceServer(app, connectionString, new Uri(address));
     }
 
-    /// <summary>The test process's data directory (the generated checkpoint signing key lives there), removed when the process ends.</summary>
-    public static string DataDirectory { get; } = CreateDataDirectory();
-
-    private static string CreateDataDirectory()
-    {
-        var path = Directory.CreateTempSubdirectory("governance-tests-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                Directory.Delete(path, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A server still holding a file: the temp folder keeps it.
-            }
-        };
-        return path;
-    }
+    /// <summary>The test process's data directory (the generated checkpoint signing key lives there).</summary>
+    public static string DataDirectory { get; } = Directory.CreateTempSubdirectory("governance-tests-").FullName;
 
     public HttpClient CreateClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
     {
