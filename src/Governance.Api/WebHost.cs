@@ -1,10 +1,13 @@
 using Governance.Api.Alliances;
 using Governance.Api.Commands;
 using Governance.Api.Auth;
+using Governance.Api.Checkpoints;
 using Governance.Api.Http;
 using Governance.Api.Health;
 using Governance.Api.Hosting;
+using Governance.Api.OpenData;
 using Governance.Api.Punctuality;
+using Governance.Api.PublicRecord;
 using Governance.Api.Timeline;
 using Governance.Api.Mail;
 using Governance.Api.Presentation;
@@ -38,6 +41,8 @@ public static class WebHost
         builder.Services.AddEscalations();
         builder.Services.AddSweeper();
         builder.Services.AddMail(builder.Configuration);
+        builder.Services.AddCheckpoints();
+        builder.Services.AddPublicRecord();
         builder.Services.AddOpenApi(o => o.AddInputLimits());
         builder.Services.AddSlicePages();
         builder.Services.AddSecurityHeaders();
@@ -64,6 +69,9 @@ public static class WebHost
         app.MapEscalationApi();
         app.MapTimelineApi();
         app.MapPunctualityApi();
+        app.MapCheckpointApi();
+        app.MapPublicRecord();
+        app.MapOpenData();
         app.MapDevClock();
         app.MapRazorPages();
         return app;

@@ -273,6 +273,35 @@ public sealed class Ledger
         return heads;
     }
 
+    /// <summary>The chain's stored hash at <paramref name="position"/> of <paramref name="tenant"/>, or null when there is no such link.</summary>
+    public async Task<byte[]?> GetChainHashAsync(string tenant, long position, CancellationToken cancellationToken = default)
+    {
+        LedgerId.Require(tenant, "tenant");
+        await using var conn = _store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(cancellationToken);
+        await using var cmd = new NpgsqlCommand("select hash from ledger.chain where tenant_id = $1 and position = $2", conn);
+        cmd.Parameters.Add(new() { Value = tenant });
+        cmd.Parameters.Add(new() { Value = position });
+        return await cmd.ExecuteScalarAsync(cancellationToken) as byte[];
+    }
+
+    /// <summary>Whether <paramref name="tenant"/> recorded an event of one of <paramref name="types"/> (aliases) after <paramref name="position"/>.</summary>
+    public async Task<bool> HasEventOfTypeAfterAsync(string tenant, long position, IReadOnlyCollection<string> types, CancellationToken cancellationToken = default)
+    {
+        LedgerId.Require(tenant, "tenant");
+        ArgumentNullException.ThrowIfNull(types);
+        await using var conn = _store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(cancellationToken);
+        await using var cmd = new NpgsqlCommand($"""
+            select exists (select 1 from ledger.chain c join {_marten}.mt_events e on e.seq_id = c.seq_id and e.tenant_id = c.tenant_id
+                            where c.tenant_id = $1 and c.position > $2 and e.type = any($3))
+            """, conn);
+        cmd.Parameters.Add(new() { Value = tenant });
+        cmd.Parameters.Add(new() { Value = position });
+        cmd.Parameters.Add(new() { Value = types.ToArray() });
+        return await cmd.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
     /// <summary>
     /// The values among <paramref name="values"/> that some recorded event carries in its top-level string property
     /// <paramref name="property"/> (as stored: camelCase, e.g. <c>storageKey</c>), in any stream, or only in

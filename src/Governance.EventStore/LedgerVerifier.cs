@@ -62,12 +62,16 @@ public sealed record ChainRow(
 /// </summary>
 public static class LedgerVerifier
 {
-    /// <summary>
-    /// Verifies <paramref name="tenant"/>, or every tenant (with a head, a link or an event) when it is null, reading each
-    /// chain <paramref name="pageSize"/> positions per query.
-    /// </summary>
+    /// <summary>Verifies <paramref name="tenant"/>, or every tenant (with a head, a link or an event) when it is null.</summary>
+    /// <param name="store">The Marten store of the ledger.</param>
+    /// <param name="tenant">One tenant, or null for all.</param>
+    /// <param name="progress">Events verified so far.</param>
+    /// <param name="onLink">Called with (tenant, position, recomputed hash) for every position that verified, in order: to compare with checkpoints.</param>
+    /// <param name="pageSize">Positions read per query.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
     public static async Task<IReadOnlyList<ChainVerification>> VerifyAsync(
-        IDocumentStore store, string? tenant = null, IProgress<long>? progress = null, int pageSize = DefaultPageSize,
+        IDocumentStore store, string? tenant = null, IProgress<long>? progress = null, Action<string, long, byte[]>? onLink = null,
+        int pageSize = DefaultPageSize,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -76,6 +80,8 @@ public static class LedgerVerifier
         var marten = store.Options.Events.DatabaseSchemaName;
         await using var conn = store.Storage.Database.CreateConnection();
         await conn.OpenAsync(cancellationToken);
+        // One snapshot for the heads and the chains: an append while verifying is then simply not seen, never a false head mismatch.
+        await using var snapshot = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
         var tenants = new List<(string Id, long HeadPosition, byte[] HeadHash)>();
         await using (var cmd = new NpgsqlCommand($"""
@@ -96,7 +102,8 @@ public static class LedgerVerifier
         var results = new List<ChainVerification>();
         foreach (var t in tenants)
         {
-            var result = await VerifyChainAsync(t.Id, ReadChainAsync(conn, marten, t.Id, pageSize, cancellationToken), t.HeadPosition, t.HeadHash, progress, cancellationToken);
+            var result = await VerifyChainAsync(t.Id, ReadChainAsync(conn, marten, t.Id, pageSize, cancellationToken), t.HeadPosition, t.HeadHash, progress,
+                onLink is null ? null : (position, hash) => onLink(t.Id, position, hash), cancellationToken);
             if (result.IsIntact && await FirstUnchainedAsync(conn, marten, t.Id, cancellationToken) is { } forged)
                 result = result with { Problem = new ChainProblem(result.EventCount + 1, ChainProblemKind.Unchained,
                     $"event {forged} is stored but not linked into the chain: it was inserted behind the ledger's back") };
@@ -107,6 +114,22 @@ public static class LedgerVerifier
 
     /// <summary>Rows per query when reading a chain.</summary>
     public const int DefaultPageSize = 10_000;
+
+    /// <summary>
+    /// <paramref name="tenant"/>'s links in position order, with their events as stored, in one snapshot: what an export
+    /// publishes. Verify the chain first (<see cref="VerifyAsync"/>); this only reads.
+    /// </summary>
+    public static async IAsyncEnumerable<ChainRow> ReadChainAsync(IDocumentStore store, string tenant,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        LedgerId.Require(tenant, "tenant");
+        await using var conn = store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(cancellationToken);
+        await using var snapshot = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await foreach (var row in ReadChainAsync(conn, store.Options.Events.DatabaseSchemaName, tenant, DefaultPageSize, cancellationToken))
+            yield return row;
+    }
 
     /// <summary>
     /// The chain of <paramref name="tenant"/> in position order, in pages by position. One query over the whole chain
@@ -166,7 +189,7 @@ public static class LedgerVerifier
     /// from the database or from an exported archive.
     /// </summary>
     public static async Task<ChainVerification> VerifyChainAsync(string tenant, IAsyncEnumerable<ChainRow> rows, long headPosition, byte[] headHash,
-        IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<long>? progress = null, Action<long, byte[]>? onLink = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(headHash);
@@ -202,6 +225,7 @@ public static class LedgerVerifier
             chain = computed;
             count++;
             expectedPosition++;
+            onLink?.Invoke(row.Position, computed);
             if (count % 10_000 == 0) progress?.Report(count);
         }
 

@@ -52,6 +52,8 @@ public sealed class GovernanceServer : IAsyncDisposable
             "--applicationName", typeof(WebHost).Assembly.GetName().Name!, .. args], builder =>
         {
             builder.Configuration["ConnectionStrings:Governance"] = connectionString;
+            // The checkpoint key made on first use outside Production (issue 15): in the test run's own folder, not the user's.
+            builder.Configuration["Governance:DataDirectory"] = DataDirectory;
             // Development also switches on the service provider's scope checks; the tests ran without them in Testing
             // (some resolve Wolverine's scoped IMessageBus from the root provider), so keep the services as they were.
             builder.Host.UseDefaultServiceProvider(options =>
@@ -70,6 +72,9 @@ public sealed class GovernanceServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new GovernanceServer(app, connectionString, new Uri(address));
     }
+
+    /// <summary>The test process's data directory (the generated checkpoint signing key lives there).</summary>
+    public static string DataDirectory { get; } = Directory.CreateTempSubdirectory("governance-tests-").FullName;
 
     public HttpClient CreateClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
     {

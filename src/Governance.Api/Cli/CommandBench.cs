@@ -68,6 +68,7 @@ public static class CommandBench
             "--applicationName", typeof(WebHost).Assembly.GetName().Name!], builder =>
         {
             builder.Configuration["ConnectionStrings:Governance"] = connectionString;
+            builder.Configuration["Governance:Checkpoints:Enabled"] = "false";   // no checkpoint signed (and no key made) during a measurement
             // The bench measures the command path, not the write limits: its one chair sends a third of all commands
             // (some 800 a minute), beyond a person's 300 (docs/api.md, "Write limits").
             builder.Configuration[$"{Http.WriteLimitOptions.Section}:PerPersonPerMinute"] = "1000000";

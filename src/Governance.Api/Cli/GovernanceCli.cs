@@ -39,6 +39,7 @@ public static class GovernanceCli
         root.Subcommands.Add(db);
 
         root.Subcommands.Add(LedgerCommands.Build(output, error));
+        root.Subcommands.Add(ExportCommands.Build(output, error));
         root.Subcommands.Add(BenchCommands.Build(output, error));
         root.Subcommands.Add(AccountCommands.Build(output, error));
         root.Subcommands.Add(SeedCommands.Build(output, error));

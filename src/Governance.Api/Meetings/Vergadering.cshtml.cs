@@ -36,9 +36,12 @@ public sealed partial class VergaderingModel(
     IValidator<RecordAttendanceRequest> attendanceValidator, IValidator<WithdrawAttendanceRequest> withdrawValidator,
     IValidator<ExtendDeadlineRequest> extendValidator, IValidator<WaiveInformationPeriodRequest> waiveValidator,
     IValidator<RescheduleMeetingRequest> rescheduleValidator, IValidator<CancelMeetingRequest> cancelValidator,
-    TimeProvider clock)
+    TimeProvider clock, Checkpoints.CheckpointStore checkpoints)
     : AlliancePageModel(queries, people, pipeline)
 {
+    /// <summary>For a closed meeting, the first checkpoint signed after its close: the minutes publish it (issue 15).</summary>
+    public EventStore.Checkpoint? CheckpointAfterClose { get; private set; }
+
     private static readonly StringComparer DutchOrder = StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true);
 
     private MeetingView? _meeting;
@@ -256,6 +259,8 @@ public sealed partial class VergaderingModel(
             return false;
         }
         Now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        if (_meeting.ClosedAt is { } closedAt)
+            CheckpointAfterClose = await checkpoints.FirstSignedFromAsync(Alliance.Id.Value, closedAt.ToDateTimeOffset(), cancellationToken);
         return true;
     }
 

@@ -24,6 +24,9 @@ public sealed record MeetingView(
     IReadOnlyList<DocumentVersionView> DocumentVersions,
     IReadOnlyList<Meeting.PublishedMinutes> Minutes)
 {
+    /// <summary>When the meeting was last closed (its checkpoint follows), or null while it was never closed.</summary>
+    public Instant? ClosedAt { get; init; }
+
     /// <summary>Folds a meeting's events with <see cref="Meeting.Decider"/> (the live read and the inline document share it).</summary>
     public static MeetingView Fold(MeetingId meeting, IEnumerable<MeetingEvent> events, long streamVersion)
     {
@@ -33,6 +36,7 @@ public sealed record MeetingView(
         var officeHours = false;
         var versions = new List<DocumentVersionView>();
         var minutes = new List<Meeting.PublishedMinutes>();
+        Instant? closedAt = null;
         foreach (var e in events)
         {
             state = Meeting.Decider.Evolve(state, e);
@@ -54,9 +58,12 @@ public sealed record MeetingView(
                 case MinutesPublished m:
                     minutes.Add(new(m.Version, m.Sha256, m.SizeBytes, m.StorageKey, m.PublishedAt));
                     break;
+                case MeetingClosed c:
+                    closedAt = c.ClosedAt;
+                    break;
             }
         }
-        return new MeetingView(meeting, state, streamVersion, reschedules, officeHours, versions, minutes);
+        return new MeetingView(meeting, state, streamVersion, reschedules, officeHours, versions, minutes) { ClosedAt = closedAt };
     }
 }
 

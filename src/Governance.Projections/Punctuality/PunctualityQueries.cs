@@ -8,6 +8,9 @@ namespace Governance.Projections.Punctuality;
 public sealed record PartnerDeadline(string Meeting, string Rule, string Subject, Instant MeetingStart, Instant DueAt,
     Instant? DoneAt, string Status, int AgreementsVersion, string? SubjectTitle = null);
 
+/// <summary>A deadline with whoever had to meet it: a partner or an office.</summary>
+public sealed record MeetingDeadlineRow(PartnerDeadline Deadline, string? Partner, string? Office);
+
 /// <summary>A partner's punctuality over a period: the counts and the deadlines behind each (all of them, or one page).</summary>
 public sealed record PartnerPunctuality(string Partner, Instant From, Instant To, int Met, int Late, int Missed, int Waived,
     int Pending, IReadOnlyList<PartnerDeadline> Deadlines);
@@ -149,6 +152,20 @@ public sealed class PunctualityQueries(IDocumentStore store)
     {
         var c = await Task.WhenAll(counts);
         return new PunctualityCounts((int)c[0], (int)c[1], (int)c[2], (int)c[3], (int)c[4]);
+    }
+
+    /// <summary>
+    /// One page of every deadline of <paramref name="tenant"/> (partners' and offices'), by meeting start and due moment,
+    /// with who was responsible: the open data's deadline compliance per meeting.
+    /// </summary>
+    public async Task<(IReadOnlyList<MeetingDeadlineRow> Items, long Total)> AllDeadlinesAsync(string tenant, Instant now, int skip, int take,
+        CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession(tenant);
+        IQueryable<MeetingDeadlineDocument> Query() => session.Query<MeetingDeadlineDocument>()
+            .OrderBy(d => d.MeetingStart).ThenBy(d => d.MeetingId).ThenBy(d => d.AgreedDueAt).ThenBy(d => d.Rule).ThenBy(d => d.Subject);
+        var (docs, total) = await PageOf(Query, skip, take, cancellationToken);
+        return ([.. docs.Select(d => new MeetingDeadlineRow(Deadline(d, now), d.ResponsiblePartner, d.ResponsibleOffice))], total);
     }
 
     private static PartnerDeadline Deadline(MeetingDeadlineDocument d, Instant now)

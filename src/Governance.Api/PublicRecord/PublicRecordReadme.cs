@@ -1,0 +1,74 @@
+using Governance.EventStore;
+
+namespace Governance.Api.PublicRecord;
+
+/// <summary>The archive's README: what it is (Dutch, B1) and how to check it (commands).</summary>
+public static class PublicRecordReadme
+{
+    public static string Text(string alliance, string name, Checkpoint checkpoint) => $$"""
+        # Openbaar logboek van {{name}}
+
+        Dit archief bevat het logboek van de wijkalliantie `{{alliance}}`: alle {{checkpoint.Position}} stappen tot het
+        controlepunt van {{Checkpoint.TimeText(checkpoint.Time)}} (UTC). Elke stap is aan de vorige gekoppeld met een code
+        (SHA-256). Verandert iemand één teken, dan klopt de code niet meer.
+
+        Namen van mensen staan er niet in. U ziet alleen hun rol en partner, bijvoorbeeld "vertegenwoordiger van Ymere".
+        Sommige stappen zijn weggelaten op grond van de Wet open overheid (Woo), bijvoorbeeld 5.1.2.e (privacy).
+        U ziet dan wel dát er een stap was, de grond en de reden, en de code van de inhoud. Zo klopt de keten toch.
+        De lijst staat in `manifest.json` onder `redactions`.
+
+        ## Wat erin zit
+
+        | bestand | wat |
+        |---|---|
+        | `events.jsonl` | één stap per regel: `position`, `hash`, `envelope` (de tekst die de keten hasht), `dataDigest`, `data` (of `null` met `redaction`: `ground` en `reason`), `people` (rol en partner) |
+        | `manifest.json` | de alliantie, het aantal stappen, de laatste code, de weggelaten stappen |
+        | `checkpoint.json` | het ondertekende controlepunt (Ed25519): positie {{checkpoint.Position}}, code `{{checkpoint.HeadHash}}`, sleutel `{{checkpoint.KeyId}}` |
+        | `checkpoint.txt`, `checkpoint.sig`, `checkpoint-public-key.pem` | de ondertekende tekst, de handtekening en de publieke sleutel, voor openssl |
+        | `SHA256SUMS` | de SHA-256 van elk ander bestand |
+
+        ## Controleren met het programma
+
+            governance export verify {{alliance}}.zip
+            governance export verify {{alliance}}.zip --checkpoint controlepunten.json
+
+        Met `--checkpoint` vergelijkt u met een controlepunt dat u eerder zelf bewaarde (van de pagina Controlepunten of
+        `/api/v1/alliances/{{alliance}}/checkpoints`).
+
+        ## Controleren met sha256sum en jq
+
+        Pak het archief uit en ga naar de map. Eerst de bestanden:
+
+            sha256sum -c SHA256SUMS
+
+        Dan de keten (bash, sha256sum, jq, sed). Elke link is `SHA-256(vorige code ‖ envelope ‖ dataDigest)`; de eerste
+        vorige code is 32 nul-bytes. Bij een stap met `data` moet `sha256sum` van die tekst de `dataDigest` geven.
+        Dit duurt ongeveer een halve seconde per stap. Voor een groot archief is het programma hierboven sneller.
+
+            hex2bin() { printf "$(printf '%s' "$1" | sed 's/../\\x&/g')"; }
+            prev=$(printf '0%.0s' $(seq 64)); n=0
+            while IFS= read -r line; do
+              n=$((n + 1))
+              [ "$(jq -r .position <<<"$line")" = "$n" ] || { echo "stap $n ontbreekt"; break; }
+              digest=$(jq -r .dataDigest <<<"$line")
+              if [ "$(jq -r '.data != null' <<<"$line")" = true ]; then
+                [ "$(jq -j .data <<<"$line" | sha256sum | cut -c1-64)" = "$digest" ] || { echo "stap $n: inhoud veranderd"; break; }
+              else
+                [ "$(jq -r '.redaction.ground // ""' <<<"$line")" != "" ] || { echo "stap $n: weggelaten zonder Woo-grond"; break; }
+              fi
+              prev=$({ hex2bin "$prev"; jq -j .envelope <<<"$line"; hex2bin "$digest"; } | sha256sum | cut -c1-64)
+              [ "$prev" = "$(jq -r .hash <<<"$line")" ] || { echo "stap $n: keten gebroken"; break; }
+            done < events.jsonl
+            [ "$prev" = "$(jq -r .headHash checkpoint.json)" ] && [ "$n" = "$(jq -r .position checkpoint.json)" ] \
+              && echo "keten klopt: $n stappen, code $prev"
+
+        En de handtekening van het controlepunt (OpenSSL 3):
+
+            openssl pkeyutl -verify -pubin -inkey checkpoint-public-key.pem -rawin -in checkpoint.txt -sigfile checkpoint.sig
+
+        Vergelijk de sleutel (`keyId` in `checkpoint.json`) met de sleutel op de pagina Controlepunten van de alliantie.
+
+        Het formaat staat beschreven in docs/public-record.md van het logboek (formaat `public-record-v1`, keten `ledger-v2`).
+
+        """;
+}
