@@ -88,7 +88,9 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Equal($"Herinnering: belofte ‘De bankjes bij de speeltuin repareren’ uiterlijk {Governance.Api.Presentation.DutchFormat.Date(due)}", mail.Message.Subject);
         Assert.Contains("Stadsdeel Nieuw-West heeft beloofd: ‘De bankjes bij de speeltuin repareren’.", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Dat is over 7 dagen.", mail.Text, StringComparison.Ordinal);
-        Assert.Contains(new Uri(_world.Server.BaseAddress, "/allianties/osdorp-de-punt/beloftes/bankjes-repareren").AbsoluteUri, mail.Text, StringComparison.Ordinal);
+        // The link names the site of whichever node sent it: either may win the race.
+        Assert.Contains(new[] { _world.Server, second }, s => mail.Text.Contains(
+            new Uri(s.BaseAddress, "/allianties/osdorp-de-punt/beloftes/bankjes-repareren").AbsoluteUri, StringComparison.Ordinal));
         Assert.Equal("List-Unsubscribe=One-Click", mail.Header("List-Unsubscribe-Post"));
     }
 
