@@ -10,36 +10,18 @@ namespace Governance.Api.Tests.Mail;
 /// Issue 14 §2: people hear by mail what happened that they follow — a promise overdue or reported not possible (R10), a
 /// dispute raised (R12) — once, after the event is recorded, and only when they did not switch that kind off.
 /// </summary>
-public sealed class NoticeTests : IAsyncLifetime
+public sealed class NoticeTests : MailWorldTests
 {
-    private SmtpListener _smtp = null!;
-    private PromiseWorld _world = null!;
-
-    public async Task InitializeAsync()
-    {
-        _smtp = await SmtpListener.StartAsync();
-        _world = await PromiseWorld.StartAsync(MailServer.SendsTo(_smtp.Port));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _world.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
-
-    private async Task<string> AddressOfAsync(PersonId person) =>
-        (await _world.Server.Services.GetRequiredService<PeopleStore>().GetAsync(person))!.Email!;
-
     [Fact]
     public async Task R10_an_overdue_promise_is_news_for_the_partners_representatives_and_the_core_group_once()
     {
-        await _world.PromiseBenchesAsync((await _world.TodayAsync()).PlusDays(1));
-        await _world.AdvanceAsync("P3D");
-        await Ok(Post(_world.Admin, $"{Base}/commitments/bankjes-repareren/overdue-check"));
-        await Ok(Post(_world.Admin, $"{Base}/commitments/bankjes-repareren/overdue-check"));   // nothing new: no second mail
+        await World.PromiseBenchesAsync((await World.TodayAsync()).PlusDays(1));
+        await World.AdvanceAsync("P3D");
+        await Ok(Post(World.Admin, $"{Base}/commitments/bankjes-repareren/overdue-check"));
+        await Ok(Post(World.Admin, $"{Base}/commitments/bankjes-repareren/overdue-check"));   // nothing new: no second mail
 
-        var mails = await _smtp.AllWithinAsync(TimeSpan.FromSeconds(8));
-        Assert.Equal(new[] { await AddressOfAsync(_world.StadsdeelPerson), await AddressOfAsync(_world.CoreGroupPerson) }.Order(),
+        var mails = await Smtp.AllWithinAsync(TimeSpan.FromSeconds(8));
+        Assert.Equal(new[] { await AddressOfAsync(World.StadsdeelPerson), await AddressOfAsync(World.CoreGroupPerson) }.Order(),
             mails.SelectMany(m => m.Recipients).Order());
         Assert.All(mails, m => Assert.Equal("Belofte niet op tijd: ‘De bankjes bij de speeltuin repareren’", m.Message.Subject));
         Assert.Contains("Dat is niet gelukt: de belofte is te laat.", mails[0].Text, StringComparison.Ordinal);
@@ -51,28 +33,28 @@ public sealed class NoticeTests : IAsyncLifetime
     [Fact]
     public async Task R10_a_promise_reported_not_possible_tells_the_core_group_the_reason_unless_they_switched_it_off()
     {
-        await _world.PromiseBenchesAsync((await _world.TodayAsync()).PlusDays(10));
-        await _world.PromiseBenchesAsync((await _world.TodayAsync()).PlusDays(10), "plein-vegen");
-        await Ok(Post(_world.Stadsdeel, $"{Base}/commitments/bankjes-repareren/not-possible", """{"motivation":"Geen budget dit jaar"}"""));
-        var mail = await _smtp.NextAsync();
-        Assert.Equal([await AddressOfAsync(_world.CoreGroupPerson)], mail.Recipients);
+        await World.PromiseBenchesAsync((await World.TodayAsync()).PlusDays(10));
+        await World.PromiseBenchesAsync((await World.TodayAsync()).PlusDays(10), "plein-vegen");
+        await Ok(Post(World.Stadsdeel, $"{Base}/commitments/bankjes-repareren/not-possible", """{"motivation":"Geen budget dit jaar"}"""));
+        var mail = await Smtp.NextAsync();
+        Assert.Equal([await AddressOfAsync(World.CoreGroupPerson)], mail.Recipients);
         Assert.Equal("Belofte lukt niet: ‘De bankjes bij de speeltuin repareren’", mail.Message.Subject);
         Assert.Contains("De reden die Stadsdeel Nieuw-West geeft: ‘Geen budget dit jaar’", mail.Text, StringComparison.Ordinal);
 
-        await _world.Server.Services.GetRequiredService<MailPreferences>().SetAsync(_world.CoreGroupPerson, MailKinds.Missed, MailDelivery.Off, default);
-        await Ok(Post(_world.Stadsdeel, $"{Base}/commitments/plein-vegen/not-possible", """{"motivation":"Ook geen budget"}"""));
-        Assert.Empty(await _smtp.AllWithinAsync(TimeSpan.FromSeconds(5)));
+        await World.Server.Services.GetRequiredService<MailPreferences>().SetAsync(World.CoreGroupPerson, MailKinds.Missed, MailDelivery.Off, default);
+        await Ok(Post(World.Stadsdeel, $"{Base}/commitments/plein-vegen/not-possible", """{"motivation":"Ook geen budget"}"""));
+        Assert.Empty(await Smtp.AllWithinAsync(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
     public async Task R12_a_raised_dispute_is_news_for_the_core_group_and_the_escalation_contact()
     {
-        await _world.PromiseBenchesAsync((await _world.TodayAsync()).PlusDays(1));
-        await Ok(Post(_world.CoreGroup, $"{Base}/escalations",
+        await World.PromiseBenchesAsync((await World.TodayAsync()).PlusDays(1));
+        await Ok(Post(World.CoreGroup, $"{Base}/escalations",
             """{"id":"bankjes","subject":{"kind":"conduct","reference":null},"reason":"Afspraken worden niet nagekomen"}"""));
 
-        var mails = await _smtp.AllWithinAsync(TimeSpan.FromSeconds(8));
-        Assert.Equal(new[] { await AddressOfAsync(_world.CoreGroupPerson), await AddressOfAsync(_world.ContactPerson) }.Order(),
+        var mails = await Smtp.AllWithinAsync(TimeSpan.FromSeconds(8));
+        Assert.Equal(new[] { await AddressOfAsync(World.CoreGroupPerson), await AddressOfAsync(World.ContactPerson) }.Order(),
             mails.SelectMany(m => m.Recipients).Order());
         Assert.All(mails, m => Assert.Equal("Nieuw geschil: ‘Afspraken worden niet nagekomen’", m.Message.Subject));
         Assert.Contains("Het geschil begint bij stap 1: elkaar direct aanspreken.", mails[0].Text, StringComparison.Ordinal);

@@ -11,46 +11,28 @@ namespace Governance.Api.Tests.Mail;
 /// Issue 14 §3: the weekly digest — per partner what was promised, kept and broken, what is due in two weeks, the keep rate —
 /// goes to the core group by default, once per Monday; mails someone chose to get "in het weekoverzicht" wait for it.
 /// </summary>
-public sealed class WeeklyDigestTests : IAsyncLifetime
+public sealed class WeeklyDigestTests : MailWorldTests
 {
-    private SmtpListener _smtp = null!;
-    private PromiseWorld _world = null!;
-
-    public async Task InitializeAsync()
-    {
-        _smtp = await SmtpListener.StartAsync();
-        _world = await PromiseWorld.StartAsync(MailServer.SendsTo(_smtp.Port));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _world.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
-
-    private async Task<string> AddressOfAsync(PersonId person) =>
-        (await _world.Server.Services.GetRequiredService<PeopleStore>().GetAsync(person))!.Email!;
-
     [Fact]
     public async Task The_core_group_gets_the_promise_overview_once_and_a_representative_gets_the_notice_they_kept_for_the_digest()
     {
-        var today = await _world.TodayAsync();
-        await _world.PromiseBenchesAsync(today.PlusDays(1));
-        await _world.PromiseBenchesAsync(today.PlusDays(10), "plein-vegen");
-        await Ok(Post(_world.Stadsdeel, $"{Base}/commitments/plein-vegen/fulfilment", """{"evidence":"Geveegd"}"""));
-        await _world.Server.Services.GetRequiredService<MailPreferences>().SetAsync(_world.StadsdeelPerson, MailKinds.Missed, MailDelivery.Digest, default);
-        await _world.AdvanceAsync("P3D");
-        await Ok(Post(_world.Admin, $"{Base}/commitments/bankjes-repareren/overdue-check"));
+        var today = await World.TodayAsync();
+        await World.PromiseBenchesAsync(today.PlusDays(1));
+        await World.PromiseBenchesAsync(today.PlusDays(10), "plein-vegen");
+        await Ok(Post(World.Stadsdeel, $"{Base}/commitments/plein-vegen/fulfilment", """{"evidence":"Geveegd"}"""));
+        await World.Server.Services.GetRequiredService<MailPreferences>().SetAsync(World.StadsdeelPerson, MailKinds.Missed, MailDelivery.Digest, default);
+        await World.AdvanceAsync("P3D");
+        await Ok(Post(World.Admin, $"{Base}/commitments/bankjes-repareren/overdue-check"));
 
         // The overdue notice: at once to the core group; kept for the digest for Stadsdeel's representative.
-        var core = await AddressOfAsync(_world.CoreGroupPerson);
-        var stadsdeel = await AddressOfAsync(_world.StadsdeelPerson);
-        Assert.Equal([core], (await _smtp.AllWithinAsync(TimeSpan.FromSeconds(6))).SelectMany(m => m.Recipients));
+        var core = await AddressOfAsync(World.CoreGroupPerson);
+        var stadsdeel = await AddressOfAsync(World.StadsdeelPerson);
+        Assert.Equal([core], (await Smtp.AllWithinAsync(TimeSpan.FromSeconds(6))).SelectMany(m => m.Recipients));
 
-        var bus = _world.Server.Services.GetRequiredService<IMessageBus>();
+        var bus = World.Server.Services.GetRequiredService<IMessageBus>();
         await bus.InvokeAsync(new WeeklyDigestDue("2030-01-07"));
         await bus.InvokeAsync(new WeeklyDigestDue("2030-01-07"));   // a second copy of Monday's message runs nothing
-        var digests = await _smtp.AllWithinAsync(TimeSpan.FromSeconds(8));
+        var digests = await Smtp.AllWithinAsync(TimeSpan.FromSeconds(8));
         Assert.Equal(new[] { core, stadsdeel }.Order(), digests.SelectMany(m => m.Recipients).Order());
         Assert.All(digests, d => Assert.Equal("Weekoverzicht maandag 7 januari 2030", d.Message.Subject));
 
@@ -63,9 +45,9 @@ public sealed class WeeklyDigestTests : IAsyncLifetime
         var forStadsdeel = digests.Single(d => d.Recipients.Contains(stadsdeel)).Text;
         Assert.DoesNotContain("Wijkalliantie Osdorp de Punt:", forStadsdeel, StringComparison.Ordinal);   // not in the core group, did not choose the overview
         Assert.Contains("– Belofte niet op tijd: ‘De bankjes bij de speeltuin repareren’ ("
-            + new Uri(_world.Server.BaseAddress, "/allianties/osdorp-de-punt/beloftes/bankjes-repareren").AbsoluteUri + ")", forStadsdeel, StringComparison.Ordinal);
+            + new Uri(World.Server.BaseAddress, "/allianties/osdorp-de-punt/beloftes/bankjes-repareren").AbsoluteUri + ")", forStadsdeel, StringComparison.Ordinal);
 
-        await using var db = _world.Server.CreateDataSource();
+        await using var db = World.Server.CreateDataSource();
         await using var cmd = db.CreateCommand("select count(*) from app.mail_digest_items");
         Assert.Equal(0L, await cmd.ExecuteScalarAsync());
     }
