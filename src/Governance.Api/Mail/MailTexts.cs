@@ -24,7 +24,13 @@ public static class MailTexts
     /// <summary>"uiterlijk vrijdag 13 maart 2026": a promise is due by the end of its day.</summary>
     public static string By(LocalDate due) => "uiterlijk " + DutchFormat.Date(due);
 
-    private static string DaysLeft(int days) => days == 1 ? "Dat is morgen." : $"Dat is over {days} dagen.";
+    /// <summary>The time left when the mail is written, in civil days: "Dat is vandaag.", "Dat is morgen.", "Dat is over 3 dagen.".</summary>
+    public static string DaysLeft(int days) => days switch
+    {
+        <= 0 => "Dat is vandaag.",
+        1 => "Dat is morgen.",
+        _ => $"Dat is over {days} dagen.",
+    };
 
     // R10: a promise's due date, to the representatives of the partner that made it.
     public static MailText PromiseReminder(string alliance, string commitment, string partner, string what, LocalDate due, int daysLeft) => new(
