@@ -13,7 +13,19 @@ public static class CheckpointEndpoints
     public static IEndpointRouteBuilder MapCheckpointApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/alliances/{alliance}/checkpoints", List).WithTags("Checkpoints").WithName("ListCheckpoints").AllowAnonymous();
+        app.MapGet("/api/v1/alliances/{alliance}/checkpoints/{position:long}", One).WithTags("Checkpoints").WithName("GetCheckpoint").AllowAnonymous();
         return app;
+    }
+
+    /// <summary>One checkpoint as a file to keep (the minutes link to the one after their meeting).</summary>
+    private static async Task<Results<Ok<CheckpointJson>, ProblemHttpResult>> One(string alliance, long position,
+        AllianceQueries alliances, CheckpointStore checkpoints, CancellationToken ct)
+    {
+        if (!AllianceId.TryParse(alliance, out var id) || await alliances.GetAsync(id, cancellationToken: ct) is null)
+            return EndpointResults.AllianceNotFound(alliance);
+        return await checkpoints.AtAsync(id.Value, position, ct) is { } checkpoint
+            ? TypedResults.Ok(CheckpointJson.From(checkpoint))
+            : EndpointResults.NotFound($"{alliance} has no checkpoint at position {position}.", "checkpoint.unknown");
     }
 
     private static async Task<Results<Ok<CheckpointsResponse>, ProblemHttpResult>> List(string alliance, int? page, int? pageSize,

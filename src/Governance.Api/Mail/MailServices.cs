@@ -31,7 +31,8 @@ public static class MailServices
     {
         ArgumentNullException.ThrowIfNull(opts);
         var settings = configuration.GetSection(MailSettings.Section).Get<MailSettings>() ?? new MailSettings();
-        opts.Discovery.IncludeType(typeof(SendMailHandler)).IncludeType(typeof(ReminderDueHandler)).IncludeType(typeof(NoticeDueHandler)).IncludeType(typeof(WeeklyDigestHandler));
+        opts.Discovery.IncludeType(typeof(SendMailHandler)).IncludeType(typeof(ReminderDueHandler)).IncludeType(typeof(NoticeDueHandler)).IncludeType(typeof(WeeklyDigestHandler))
+            .IncludeType(typeof(Checkpoints.CheckpointForWitnessesHandler)).IncludeType(typeof(Checkpoints.SendCheckpointToWitnessHandler));
         // Scheduled again, not retried in place: the mail waits in the durable inbox and the queue moves on.
         TimeSpan[] delays = settings.RetryDelays is { Length: > 0 } configured ? configured : [.. MailSettings.DefaultRetryDelays];
         opts.OnException<MailServerException>().ScheduleRetry(delays);

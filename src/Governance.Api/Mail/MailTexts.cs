@@ -24,7 +24,13 @@ public static class MailTexts
     /// <summary>"uiterlijk vrijdag 13 maart 2026": a promise is due by the end of its day.</summary>
     public static string By(LocalDate due) => "uiterlijk " + DutchFormat.Date(due);
 
-    private static string DaysLeft(int days) => days == 1 ? "Dat is morgen." : $"Dat is over {days} dagen.";
+    /// <summary>The time left when the mail is written, in civil days: "Dat is vandaag.", "Dat is morgen.", "Dat is over 3 dagen.".</summary>
+    public static string DaysLeft(int days) => days switch
+    {
+        <= 0 => "Dat is vandaag.",
+        1 => "Dat is morgen.",
+        _ => $"Dat is over {days} dagen.",
+    };
 
     // R10: a promise's due date, to the representatives of the partner that made it.
     public static MailText PromiseReminder(string alliance, string commitment, string partner, string what, LocalDate due, int daysLeft) => new(
@@ -173,27 +179,60 @@ public static class MailTexts
         "Naar het besluit",
         $"/allianties/{alliance}/besluiten/{proposal}");
 
+    // Issue 15 §1: a new signed checkpoint, to a witness (a configured address, not a person with an account).
+    public static MailText CheckpointForWitness(string alliance, string allianceName, long position, string headHash, DateTimeOffset signedAt,
+        string keyId, string fileName) => new(
+        $"Controlepunt van het logboek van {allianceName}: {Steps(position)}",
+        [
+            $"Het logboek van {allianceName} heeft een nieuw controlepunt. Daarin staat: het logboek had op "
+                + $"{DutchFormat.DateTime(Instant.FromDateTimeOffset(signedAt))} {Steps(position)}, en de code van de laatste stap was {headHash}.",
+            $"Het controlepunt is ondertekend met sleutel {keyId}. U vindt het in de bijlage: {fileName}.",
+            "U bent getuige. Bewaar deze e-mail met de bijlage. Niemand kan het logboek dan ongemerkt veranderen of een stuk weghalen, "
+                + "ook niet wie de database beheert. Een later controlepunt moet namelijk altijd verder gaan waar dit controlepunt ophield.",
+            $"Zo controleert u het logboek: governance ledger verify --checkpoints {fileName}. "
+                + $"Of controleer het openbare logboek dat u downloadt: governance export verify ARCHIEF.zip --checkpoint {fileName}. "
+                + "Gaat het mis? Dan noemt het programma dit controlepunt.",
+        ],
+        "Alle controlepunten",
+        $"/allianties/{alliance}/controlepunten");
+
+    private static string Steps(long n) => n == 1 ? "1 stap" : $"{n} stappen";
+
     /// <summary>The plain-text and HTML parts of <paramref name="text"/> for one reader, with the links made absolute.</summary>
     public static (string Text, string Html) Render(MailText text, string? name, MailKind kind, Uri site, Uri unsubscribe)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(kind);
-        var link = new Uri(site, text.Link);
-        var account = new Uri(site, "/account");
         var greeting = string.IsNullOrWhiteSpace(name) ? "Beste lezer," : $"Beste {name},";
+        return Render(text, greeting, site, $"U krijgt deze e-mail omdat {kind.Reason}.",
+            [("Wilt u deze e-mails niet meer? Meld u af met één klik:", "Afmelden voor deze e-mails", unsubscribe),
+             ("Of kies onder ‘Mijn account’ welke e-mails u krijgt:", "Kies welke e-mails u krijgt", new Uri(site, "/account"))]);
+    }
+
+    /// <summary>
+    /// A mail to a witness: no account, so no unsubscribe link of its own (RFC 8058 needs a person to switch off); the footer
+    /// says who can take the address off the list.
+    /// </summary>
+    public static (string Text, string Html) RenderForWitness(MailText text, Uri site) =>
+        Render(text, "Beste getuige,", site,
+            "U krijgt deze e-mail omdat uw adres als getuige van dit logboek is ingesteld. Wilt u dit niet meer? "
+                + "Vraag de beheerder van het logboek om uw adres te verwijderen.", []);
+
+    private static (string Text, string Html) Render(MailText text, string greeting, Uri site, string why,
+        IReadOnlyList<(string Sentence, string LinkText, Uri Link)> footerLinks)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var link = new Uri(site, text.Link);
         const string Closing = "Met vriendelijke groet,";
         const string Sender = "Het logboek van de wijkalliantie";
-        var why = $"U krijgt deze e-mail omdat {kind.Reason}.";
-        const string Stop = "Wilt u deze e-mails niet meer? Meld u af met één klik:";
-        const string Choose = "Of kies onder ‘Mijn account’ welke e-mails u krijgt:";
 
         var plain = new StringBuilder();
         plain.Append(greeting).Append("\n\n");
         foreach (var p in text.Paragraphs) plain.Append(p).Append("\n\n");
         plain.Append(text.Action).Append(": ").Append(link.AbsoluteUri).Append("\n\n");
         plain.Append(Closing).Append('\n').Append(Sender).Append("\n\n-- \n");
-        plain.Append(why).Append('\n').Append(Stop).Append(' ').Append(unsubscribe.AbsoluteUri).Append('\n');
-        plain.Append(Choose).Append(' ').Append(account.AbsoluteUri).Append('\n');
+        plain.Append(why).Append('\n');
+        foreach (var (sentence, _, uri) in footerLinks) plain.Append(sentence).Append(' ').Append(uri.AbsoluteUri).Append('\n');
 
         static string E(string s) => WebUtility.HtmlEncode(s);
         var html = new StringBuilder();
@@ -203,9 +242,10 @@ public static class MailTexts
         foreach (var p in text.Paragraphs) html.Append("<p>").Append(E(p)).Append("</p>");
         html.Append("<p><a href=\"").Append(E(link.AbsoluteUri)).Append("\">").Append(E(text.Action)).Append("</a></p>");
         html.Append("<p>").Append(E(Closing)).Append("<br>").Append(E(Sender)).Append("</p>");
-        html.Append("<hr><p style=\"font-size: 14px;\">").Append(E(why)).Append(' ');
-        html.Append("<a href=\"").Append(E(unsubscribe.AbsoluteUri)).Append("\">Afmelden voor deze e-mails</a>. ");
-        html.Append("<a href=\"").Append(E(account.AbsoluteUri)).Append("\">Kies welke e-mails u krijgt</a>.</p>");
+        html.Append("<hr><p style=\"font-size: 14px;\">").Append(E(why));
+        foreach (var (_, linkText, uri) in footerLinks)
+            html.Append(' ').Append("<a href=\"").Append(E(uri.AbsoluteUri)).Append("\">").Append(E(linkText)).Append("</a>.");
+        html.Append("</p>");
         html.Append("</body></html>");
         return (plain.ToString(), html.ToString());
     }

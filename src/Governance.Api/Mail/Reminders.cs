@@ -34,6 +34,9 @@ public static class ReminderSchedule
     private static readonly int[] Before = [7, 2];
     private static readonly int[] BeforeStep = [3];
 
+    /// <summary>How many days before a deadline of <paramref name="rule"/> its reminders go (R12: 3; the others 7 and 2).</summary>
+    public static IReadOnlyList<int> DaysBefore(string rule) => rule == "R12" ? BeforeStep : Before;
+
     /// <summary>Reminders for a promise go at 09:00 on their day: a promise is due by the end of a day, not at a time.</summary>
     private static readonly LocalTime PromiseReminderTime = new(9, 0);
 
@@ -101,7 +104,7 @@ public static class ReminderDueHandler
 /// who must act, and queues one <see cref="SendMail"/> per person through the outbox, in the transaction that records
 /// in <c>app.mail_sent</c> that it was queued; under the alliance's lock, so two nodes never both queue it.
 /// </summary>
-public sealed class ReminderMail(IOptions<MailSettings> settings, MailAudience audience, AllianceQueries alliances, ILogger<ReminderMail> logger)
+public sealed class ReminderMail(IOptions<MailSettings> settings, MailAudience audience, AllianceQueries alliances, TimeProvider clock, ILogger<ReminderMail> logger)
 {
     public async Task QueueAsync(ReminderDue message, IDocumentSession session, IMessageContext context, CancellationToken cancellationToken)
     {
@@ -109,6 +112,12 @@ public sealed class ReminderMail(IOptions<MailSettings> settings, MailAudience a
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(context);
         if (!settings.Value.Enabled) return;
+        var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        if (Late(message, now) is { } why)
+        {
+            logger.LogDebug("Reminder {Rule} for {Stream} due {Due}, {Days} days before: not sent, {Why}", message.Rule, message.Stream, message.Due, message.DaysBefore, why);
+            return;
+        }
 
         // The alliance's lock first, so the check below sees what another node queued for the same reminder.
         await MailQueue.LockAllianceAsync(session, message.Tenant, cancellationToken);
@@ -116,7 +125,7 @@ public sealed class ReminderMail(IOptions<MailSettings> settings, MailAudience a
         var alliance = await alliances.GetAsync(AllianceId.Parse(message.Tenant), cancellationToken: cancellationToken);
         if (alliance is null || history.Count == 0) return;
 
-        var mails = await MailsAsync(message, alliance, history, cancellationToken);
+        var mails = await MailsAsync(message, alliance, history, now, cancellationToken);
         if (mails.Count == 0)
         {
             logger.LogDebug("Reminder {Rule} for {Stream} due {Due}: met, moved or nobody to tell", message.Rule, message.Stream, message.Due);
@@ -127,9 +136,36 @@ public sealed class ReminderMail(IOptions<MailSettings> settings, MailAudience a
         await MailQueue.QueueOnceAsync(session, context, key, MailKinds.Reminders, mails, cancellationToken);
     }
 
-    private async Task<List<(PersonId Person, MailText Text)>> MailsAsync(ReminderDue m, AllianceView alliance, List<object> history, CancellationToken ct)
+    /// <summary>
+    /// Why a reminder that comes late (a node was down, Wolverine catches up; the demo's clock jumped) is not sent: its deadline
+    /// passed (the missed-deadline notice tells that), or a nearer reminder's moment passed too (that one says it, once). Null: send.
+    /// </summary>
+    public static string? Late(ReminderDue message, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var due = Instant.FromDateTimeOffset(message.Due);
+        if (now >= due) return "its deadline has passed";
+        return ReminderSchedule.DaysBefore(message.Rule).Any(d => d < message.DaysBefore && ReminderSchedule.MomentOf(message.Rule, due, d) <= now)
+            ? "a nearer reminder is due as well"
+            : null;
+    }
+
+    /// <summary>
+    /// Civil days left in Amsterdam from <paramref name="now"/> to the deadline, as the mail says it: a reminder that comes late
+    /// says the real time left ("over 3 dagen", "morgen", "vandaag"), not the days it was scheduled for. A promise (R10) is due
+    /// by the end of its day, so its own date counts.
+    /// </summary>
+    public static int DaysLeft(string rule, Instant due, Instant now)
+    {
+        var today = now.InZone(Meeting.Zone).Date;
+        var dueDay = rule == "R10" ? due.InZone(Meeting.Zone).Date.PlusDays(-1) : due.InZone(Meeting.Zone).Date;
+        return Math.Max(0, Period.Between(today, dueDay, PeriodUnits.Days).Days);
+    }
+
+    private async Task<List<(PersonId Person, MailText Text)>> MailsAsync(ReminderDue m, AllianceView alliance, List<object> history, Instant now, CancellationToken ct)
     {
         var due = Instant.FromDateTimeOffset(m.Due);
+        var daysLeft = DaysLeft(m.Rule, due, now);
         var result = new List<(PersonId, MailText)>();
         string PartnerName(PartnerId p) => alliance.Partner(p)?.Name ?? p.Value;
         switch (m.Rule)
@@ -138,7 +174,7 @@ public sealed class ReminderMail(IOptions<MailSettings> settings, MailAudience a
             {
                 // R10: open, and still due on the same day (a renegotiated date has reminders of its own).
                 if (Commitment.Decider.Fold(history.OfType<CommitmentEvent>()) is not Commitment.State.Made { IsSettled: false } promise || promise.DueAt != due) break;
-                var text = MailTexts.PromiseReminder(m.Tenant, promise.Id.Value, PartnerName(promise.Owner), promise.What, promise.Due, m.DaysBefore);
+                var text = MailTexts.PromiseReminder(m.Tenant, promise.Id.Value, PartnerName(promise.Owner), promise.What, promise.Due, daysLeft);
                 foreach (var p in await audience.RepresentativesAsync(m.Tenant, promise.Owner, ct)) result.Add((p, text));
                 break;
             }
@@ -149,7 +185,7 @@ public sealed class ReminderMail(IOptions<MailSettings> settings, MailAudience a
                 var motivated = history.OfType<AdviceMotivationRecorded>().Select(r => r.Partner).ToHashSet();
                 foreach (var declined in history.OfType<ExecutionDeclined>().Where(d => d.MotivationDue == due && !motivated.Contains(d.Partner)).DistinctBy(d => d.Partner))
                 {
-                    var text = MailTexts.MotivationReminder(m.Tenant, title, PartnerName(declined.Partner), due, m.DaysBefore);
+                    var text = MailTexts.MotivationReminder(m.Tenant, title, PartnerName(declined.Partner), due, daysLeft);
                     foreach (var p in await audience.RepresentativesAsync(m.Tenant, declined.Partner, ct)) result.Add((p, text));
                 }
                 break;
@@ -164,14 +200,14 @@ public sealed class ReminderMail(IOptions<MailSettings> settings, MailAudience a
                 {
                     // R3: until 15 days before, any partner may put an item on the agenda of an alliance meeting.
                     if (meeting.Kind != MeetingKind.AllianceMeeting || meeting.Terms.AgendaItemIntake.DueBefore(meeting.StartsAt) != due) break;
-                    var text = MailTexts.AgendaReminder(m.Tenant, meeting.Id.Value, name, start, due, m.DaysBefore);
+                    var text = MailTexts.AgendaReminder(m.Tenant, meeting.Id.Value, name, start, due, daysLeft);
                     foreach (var p in await audience.RepresentativesAsync(m.Tenant, null, ct)) result.Add((p, text));
                     break;
                 }
                 // R2: each document still to share by this moment (the one in force, after any extension), to its partner.
                 foreach (var check in checks.Where(c => c.Rule == "R2" && c.DoneAt is null && c.DueAt == due && c.ResponsiblePartner is not null))
                 {
-                    var text = MailTexts.DocumentsReminder(m.Tenant, meeting.Id.Value, name, start, DeadlineTexts.Subject(meeting, check.Subject), due, m.DaysBefore);
+                    var text = MailTexts.DocumentsReminder(m.Tenant, meeting.Id.Value, name, start, DeadlineTexts.Subject(meeting, check.Subject), due, daysLeft);
                     foreach (var p in await audience.RepresentativesAsync(m.Tenant, check.ResponsiblePartner, ct)) result.Add((p, text));
                 }
                 break;
@@ -182,7 +218,7 @@ public sealed class ReminderMail(IOptions<MailSettings> settings, MailAudience a
                 if (Escalation.Decider.Fold(history.OfType<EscalationEvent>()) is not Escalation.State.Raised { Resolved: false } dispute || dispute.RespondBy != due) break;
                 var raised = history.OfType<EscalationRaised>().First();
                 var text = MailTexts.DisputeStepReminder(m.Tenant, dispute.Id.Value, raised.Reason, dispute.Step,
-                    Alliances.AgreementTexts.Step(dispute.Ladder.Step(dispute.Step).Description), due, m.DaysBefore);
+                    Alliances.AgreementTexts.Step(dispute.Ladder.Step(dispute.Step).Description), due, daysLeft);
                 // The people on the dispute: who raised it, who answered or advised on it, and the alliance's escalation contacts.
                 var people = new List<PersonId> { raised.RaisedBy };
                 people.AddRange(history.OfType<EscalationResponseRecorded>().Select(r => r.By));

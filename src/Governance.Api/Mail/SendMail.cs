@@ -53,7 +53,28 @@ public sealed class SmtpMailer(IOptions<MailSettings> options, MailPreferences p
             return;
         }
 
-        var mime = Build(message.Text, recipient, kind, id);
+        await TransmitAsync(Build(message.Text, recipient, kind, id), cancellationToken);
+    }
+
+    /// <summary>
+    /// A mail to a witness of the checkpoints (issue 15 §1): an address from configuration, no person, no choices to read;
+    /// <paramref name="attachment"/> goes with it as a file.
+    /// </summary>
+    public async Task SendToWitnessAsync(string address, MailText text, (string Name, byte[] Bytes, string MediaType) attachment, Guid id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!Settings.Enabled) return;
+        var (plain, html) = MailTexts.RenderForWitness(text, Site());
+        var body = new BodyBuilder { TextBody = plain, HtmlBody = html };
+        body.Attachments.Add(attachment.Name, attachment.Bytes, ContentType.Parse(attachment.MediaType));
+        var message = NewMessage(text.Subject, body, id);
+        message.To.Add(MailboxAddress.Parse(address));
+        await TransmitAsync(message, cancellationToken);
+    }
+
+    private async Task TransmitAsync(MimeMessage mime, CancellationToken cancellationToken)
+    {
         try
         {
             using var smtp = new SmtpClient { Timeout = (int)Settings.Timeout.TotalMilliseconds };
@@ -78,20 +99,26 @@ public sealed class SmtpMailer(IOptions<MailSettings> options, MailPreferences p
         var site = Site();
         var unsubscribeLink = unsubscribe.Link(site, recipient.Person, kind);
         var (plain, html) = MailTexts.Render(text, recipient.Name, kind, site, unsubscribeLink);
-        var from = MailboxAddress.Parse(Settings.From);
-        var message = new MimeMessage
-        {
-            Subject = text.Subject,
-            Date = clock.GetUtcNow(),
-            // The same id on every attempt: a mail sent twice after a lost acknowledgement is one mail to the reader's program.
-            MessageId = $"{id:N}@{from.Domain}",
-            Body = new BodyBuilder { TextBody = plain, HtmlBody = html }.ToMessageBody(),
-        };
-        message.From.Add(from);
+        var message = NewMessage(text.Subject, new BodyBuilder { TextBody = plain, HtmlBody = html }, id);
         message.To.Add(new MailboxAddress(recipient.Name ?? "", recipient.Address));
         // RFC 8058: one click in the mail program unsubscribes from this kind, by a POST to the link, without signing in.
         message.Headers.Add("List-Unsubscribe", $"<{unsubscribeLink.AbsoluteUri}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return message;
+    }
+
+    private MimeMessage NewMessage(string subject, BodyBuilder body, Guid id)
+    {
+        var from = MailboxAddress.Parse(Settings.From);
+        var message = new MimeMessage
+        {
+            Subject = subject,
+            Date = clock.GetUtcNow(),
+            // The same id on every attempt: a mail sent twice after a lost acknowledgement is one mail to the reader's program.
+            MessageId = $"{id:N}@{from.Domain}",
+            Body = body.ToMessageBody(),
+        };
+        message.From.Add(from);
         // RFC 3834: no out-of-office replies to a machine.
         message.Headers.Add("Auto-Submitted", "auto-generated");
         return message;

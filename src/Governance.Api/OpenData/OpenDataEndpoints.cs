@@ -55,13 +55,24 @@ public static class OpenDataEndpoints
     {
         var dot = file.LastIndexOf('.');
         var (dataset, format) = dot > 0 ? (file[..dot], file[(dot + 1)..]) : (file, "");
-        if (!Datasets.Contains(dataset) || format is not ("csv" or "json"))
-            return EndpointResults.NotFound($"There is no open data file '{file}'; there are {string.Join(", ", Datasets.Select(d => d + ".csv"))} and the same as .json.", "open-data.unknown");
+        var ori = dataset == OpenRaadsinformatie.Dataset && format == "json";
+        if (!ori && (!Datasets.Contains(dataset) || format is not ("csv" or "json")))
+            return EndpointResults.NotFound($"There is no open data file '{file}'; there are {string.Join(", ", Datasets.Select(d => d + ".csv"))}, the same as .json, "
+                + $"and {OpenRaadsinformatie.Dataset}.json.", "open-data.unknown");
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         response.Headers.Append("Link", $"<{LicenceUrl}>; rel=\"license\"");
         var id = view.Id;
         var options = json.Value.SerializerOptions;
+        if (ori)
+        {
+            var site = new Uri($"{response.HttpContext.Request.Scheme}://{response.HttpContext.Request.Host}/");
+            var folded = new List<MeetingView>();
+            foreach (var m in await meetings.DocumentsAsync(id, ct))
+                if (await meetings.GetAsync(id, m.MeetingId, cancellationToken: ct) is { } meeting) folded.Add(meeting);
+            var built = OpenRaadsinformatie.Build(id, site, now, folded, await AllPromisesAsync(id, commitments, now, ct), Licence, LicenceUrl);
+            return TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(built, options), "application/json; charset=utf-8", $"{id.Value}-{OpenRaadsinformatie.Dataset}.json");
+        }
         return dataset switch
         {
             "decisions" => Write(options, format, id, dataset, now, await DecisionsAsync(id, proposals, now, ct), DecisionCsv),
@@ -134,14 +145,17 @@ public static class OpenDataEndpoints
         }
     }
 
-    private static async Task<IReadOnlyList<PromiseRow>> PromisesAsync(AllianceId alliance, CommitmentQueries commitments, Instant now, CancellationToken ct)
+    private static async Task<IReadOnlyList<PromiseRow>> PromisesAsync(AllianceId alliance, CommitmentQueries commitments, Instant now, CancellationToken ct) =>
+        [.. (await AllPromisesAsync(alliance, commitments, now, ct)).Select(c => new PromiseRow(c.Id.Value, c.State.Owner.Value, c.State.What, c.State.Due,
+            Kebab(c.State.StatusAt(now).ToString()), Kebab(c.State.Source.Kind.ToString()), c.State.Source.Meeting?.Value, c.State.MadeAt, c.State.SettledAt))];
+
+    private static async Task<IReadOnlyList<CommitmentView>> AllPromisesAsync(AllianceId alliance, CommitmentQueries commitments, Instant now, CancellationToken ct)
     {
-        var all = new List<PromiseRow>();
+        var all = new List<CommitmentView>();
         for (var skip = 0; ; skip += Batch)
         {
             var page = await commitments.ListAsync(alliance, new CommitmentFilter(), asOf: null, now, skip, Batch, ct);
-            all.AddRange(page.Items.Select(c => new PromiseRow(c.Id.Value, c.State.Owner.Value, c.State.What, c.State.Due,
-                Kebab(c.State.StatusAt(now).ToString()), Kebab(c.State.Source.Kind.ToString()), c.State.Source.Meeting?.Value, c.State.MadeAt, c.State.SettledAt)));
+            all.AddRange(page.Items);
             if (page.Items.Count == 0 || skip + Batch >= page.Total) return all;
         }
     }

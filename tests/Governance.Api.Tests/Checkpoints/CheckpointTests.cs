@@ -199,7 +199,12 @@ public sealed class CheckpointTests : IAsyncLifetime
     [Fact]
     public async Task The_server_signs_checkpoints_publishes_them_as_json_and_on_a_page_and_verify_reads_them_from_the_url()
     {
-        await using var server = await GovernanceServer.StartAsync(b => b.Configuration["Governance:Checkpoints:Poll"] = "00:00:01");
+        // A short interval too: a pass that comes while the seed is half-way signs part of it, and the rest must not wait an hour.
+        await using var server = await GovernanceServer.StartAsync(b =>
+        {
+            b.Configuration["Governance:Checkpoints:Poll"] = "00:00:01";
+            b.Configuration["Governance:Checkpoints:Interval"] = "00:00:01";
+        });
         await ActivatorUtilities.CreateInstance<DemoSeed>(server.Services).SeedAsync(CancellationToken.None);
         using var client = server.CreateClient();
         var url = new Uri(server.BaseAddress, $"/api/v1/alliances/{Alliance}/checkpoints?pageSize=200");
@@ -231,7 +236,17 @@ public sealed class CheckpointTests : IAsyncLifetime
         // The minutes of a closed meeting name the checkpoint that followed its close (the demo's second alliance meeting, 70 days ago).
         var today = NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).Date;
         var meeting = await client.GetStringAsync(new Uri($"/allianties/{Alliance}/vergaderingen/alliantie-{today.PlusDays(-70):yyyy-MM-dd}", UriKind.Relative));
-        Assert.Matches(@"Controlepunt na deze vergadering: het logboek had toen \d+ stappen\.\s+De code van de laatste stap is <code class=""wl-hash"">[0-9a-f]{64}</code>", meeting);
+        var named = System.Text.RegularExpressions.Regex.Match(meeting, @"Controlepunt na deze vergadering: het logboek had toen (\d+) stappen\.\s+De code van de laatste stap is <code class=""wl-hash"">([0-9a-f]{64})</code>");
+        Assert.True(named.Success, "the minutes name the checkpoint after the meeting");
+        // ... and link to that checkpoint with its signature, as a file to keep.
+        var signed = $"/api/v1/alliances/{Alliance}/checkpoints/{named.Groups[1].Value}";
+        Assert.Contains($"href=\"{signed}\"", meeting, StringComparison.Ordinal);
+        var one = JsonSerializer.Deserialize<JsonElement>(await client.GetStringAsync(new Uri(signed, UriKind.Relative)));
+        Assert.Equal(named.Groups[2].Value, one.GetProperty("headHash").GetString());
+        Assert.Equal(64, Convert.FromBase64String(one.GetProperty("signature").GetString()!).Length);
+        var none = await client.GetAsync(new Uri($"/api/v1/alliances/{Alliance}/checkpoints/999999", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        Assert.Contains("checkpoint.unknown", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var alliancePage = await client.GetStringAsync(new Uri($"/allianties/{Alliance}", UriKind.Relative));
         Assert.Contains($"href=\"/allianties/{Alliance}/openbaar-archief\"", alliancePage, StringComparison.Ordinal);

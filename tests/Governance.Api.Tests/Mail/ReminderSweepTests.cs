@@ -6,7 +6,7 @@ namespace Governance.Api.Tests.Mail;
 
 /// <summary>
 /// Issue 14 §5: when the demo's simulated clock moves past a reminder's moment, the reminder goes out then (the catch-up
-/// sweep), once, however often the clock moves; a reminder whose deadline has passed is not sent any more.
+/// sweep), once, however often the clock moves, saying the days really left; a reminder whose deadline has passed is not sent any more.
 /// </summary>
 public sealed class ReminderSweepTests : MailWorldTests
 {
@@ -23,7 +23,8 @@ public sealed class ReminderSweepTests : MailWorldTests
         await World.AdvanceAsync("P4D");   // past 09:00 seven days before the due day, not yet two days before
         var first = await Smtp.NextAsync();
         Assert.Equal([representative], first.Recipients);
-        Assert.Contains("Dat is over 7 dagen.", first.Text, StringComparison.Ordinal);
+        // The 7-day reminder, sent a day late: it says the six days really left.
+        Assert.Contains("Dat is over 6 dagen.", first.Text, StringComparison.Ordinal);
 
         await World.AdvanceAsync("PT1H");
         Assert.Empty(await Smtp.AllWithinAsync(TimeSpan.FromSeconds(4)));

@@ -116,15 +116,73 @@ public sealed class OpenDataTests(OpenDataServer demo) : IClassFixture<OpenDataS
         foreach (var dataset in new[] { "decisions", "promises", "meetings", "deadlines" })
             foreach (var format in new[] { "csv", "json" })
                 Assert.Contains($"href=\"{Base}{dataset}.{format}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{Base}ori.json\"", html, StringComparison.Ordinal);
         Assert.Contains("CC0 1.0", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/allianties/osdorp-de-punt/open-data\"", await _client.GetStringAsync(new Uri("/allianties/osdorp-de-punt", UriKind.Relative)), StringComparison.Ordinal);
 
-        foreach (var (path, code) in new[] { (Base + "votes.csv", "open-data.unknown"), (Base + "decisions.xml", "open-data.unknown"),
+        foreach (var (path, code) in new[] { (Base + "votes.csv", "open-data.unknown"), (Base + "decisions.xml", "open-data.unknown"), (Base + "ori.csv", "open-data.unknown"),
             ("/api/v1/alliances/nergens/open-data/decisions.csv", "alliance.unknown") })
         {
             using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Equal(code, JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync()).GetProperty("code").GetString());
         }
+    }
+
+    [Fact]
+    public async Task Meetings_in_the_shape_of_ods_open_raadsinformatie_link_their_agendapunten_documents_and_toezeggingen_with_owner_and_due_date()
+    {
+        using var response = await _client.GetAsync(new Uri(Base + "ori.json", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("creativecommons.org/publicdomain/zero/1.0", string.Join(",", response.Headers.GetValues("Link")), StringComparison.Ordinal);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotMatch(@"p-[0-9a-f]{12}", text);
+        var ori = JsonSerializer.Deserialize<JsonElement>(text);
+        Assert.Equal("CC0-1.0", ori.GetProperty("licence").GetString());
+        Assert.Equal("ODS Open Raadsinformatie", ori.GetProperty("specificatie").GetProperty("naam").GetString());
+
+        // VERGADERING: every meeting of meetings.json, by its id, with the standard's status and planned start as a date-time.
+        var meetings = await Json("meetings");
+        var vergaderingen = ori.GetProperty("vergaderingen").EnumerateArray().ToList();
+        Assert.Equal(meetings.EnumerateArray().Select(m => m.GetProperty("id").GetString()).Order(), vergaderingen.Select(v => v.GetProperty("id").GetString()).Order());
+        Assert.All(vergaderingen, v =>
+        {
+            Assert.Contains(v.GetProperty("status").GetString(), new[] { "gepland", "gehouden", "geannuleerd" });
+            Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$", v.GetProperty("geplandeAanvangVergadering").GetString()!);
+            Assert.EndsWith($"/api/v1/alliances/osdorp-de-punt/meetings/{v.GetProperty("id").GetString()}", v.GetProperty("url").GetString()!, StringComparison.Ordinal);
+        });
+
+        // AGENDAPUNT: each one the meeting lists points back at it and has the title of meetings.json's agenda.
+        var agendapunten = ori.GetProperty("agendapunten").EnumerateArray().ToDictionary(a => a.GetProperty("url").GetString()!);
+        var held = meetings.EnumerateArray().First(m => m.GetProperty("agenda").GetArrayLength() > 0);
+        var vergadering = vergaderingen.Single(v => v.GetProperty("id").GetString() == held.GetProperty("id").GetString());
+        var listed = vergadering.GetProperty("agendapunten").EnumerateArray().Select(u => agendapunten[u.GetString()!]).ToList();
+        Assert.Equal(held.GetProperty("agenda").EnumerateArray().Select(a => a.GetProperty("title").GetString()).Order(),
+            listed.Select(a => a.GetProperty("agendapuntTitel").GetString()).Order());
+        Assert.All(listed, a => Assert.Equal(vergadering.GetProperty("url").GetString(), a.GetProperty("vergadering").GetString()));
+        Assert.Equal(Enumerable.Range(1, listed.Count).Select(n => n.ToString(CultureInfo.InvariantCulture)), listed.Select(a => a.GetProperty("agendapuntvolgnummer").GetString()).Order());
+
+        // INFORMATIEOBJECT: a shared document links to its file (which downloads) and to its agendapunt.
+        var objecten = ori.GetProperty("informatieobjecten").EnumerateArray().ToList();
+        var stuk = objecten.First(o => o.GetProperty("informatieobjecttype").GetString() == "besluitvormingsstuk");
+        Assert.Contains(stuk.GetProperty("agendapunten")[0].GetString()!, agendapunten.Keys);
+        using (var file = await _client.GetAsync(new Uri(stuk.GetProperty("link").GetString()!)))
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+
+        // A toezegging is an informatieobject of that type; what the standard has no field for (owner, due date, status) is under "uitbreiding".
+        var promises = (await Json("promises")).EnumerateArray().ToDictionary(p => "toezegging." + p.GetProperty("id").GetString());
+        var toezeggingen = objecten.Where(o => o.GetProperty("informatieobjecttype").GetString() == "toezegging").ToList();
+        Assert.Equal(promises.Keys.Order(), toezeggingen.Select(t => t.GetProperty("id").GetString()!).Order());
+        Assert.All(toezeggingen, t =>
+        {
+            var promise = promises[t.GetProperty("id").GetString()!];
+            var extra = t.GetProperty("uitbreiding");
+            Assert.Equal(promise.GetProperty("what").GetString(), t.GetProperty("titel").GetString());
+            Assert.Equal(promise.GetProperty("owner").GetString(), extra.GetProperty("partner").GetString());
+            Assert.Equal(promise.GetProperty("due").GetString(), extra.GetProperty("uiterlijk").GetString());
+            Assert.Equal(promise.GetProperty("status").GetString(), extra.GetProperty("status").GetString());
+        });
+        Assert.Contains(toezeggingen, t => t.GetProperty("vergaderingen").GetArrayLength() == 1);
     }
 }
