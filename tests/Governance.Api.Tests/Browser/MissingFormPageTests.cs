@@ -51,7 +51,7 @@ public sealed class MissingFormPageTests(Chromium browser, AllianceServer demo, 
     }
 
     [Fact]
-    public async Task On_a_phone_a_representative_starts_a_dispute_about_a_decision_from_the_promise_list_of_choices()
+    public async Task On_a_phone_a_representative_starts_a_dispute_about_a_decision_picked_from_the_list()
     {
         await using var session = await demo.NewSessionAsync(browser, output);
         await session.Page.SetViewportSizeAsync(390, 844);
