@@ -51,6 +51,7 @@ public static class DeadlineSchedule
             {
                 CommitmentMade made => Commitment.DueAt(made.Due),                         // R10
                 CommitmentDueDateRenegotiated moved => Commitment.DueAt(moved.NewDue),     // R10, R19
+                CommitmentCorrected c when c.Due != c.PreviousDue => Commitment.DueAt(c.Due),   // a date recorded in error
                 ExecutionDeclined declined => declined.MotivationDue,                      // R9
                 EscalationStepEntered step => step.RespondBy,                              // R12
                 _ => null,

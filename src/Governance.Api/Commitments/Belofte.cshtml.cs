@@ -26,7 +26,7 @@ public sealed class BelofteModel(
     AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, CommitmentQueries commitments, MeetingQueries meetings,
     IValidator<CommitmentProgressRequest> progressValidator, IValidator<RenegotiateDueDateRequest> renegotiateValidator,
     IValidator<FulfilCommitmentRequest> fulfilValidator, IValidator<CommitmentNotPossibleRequest> notPossibleValidator,
-    IValidator<WithdrawCommitmentRequest> withdrawValidator, TimeProvider clock)
+    IValidator<WithdrawCommitmentRequest> withdrawValidator, IValidator<CorrectCommitmentRequest> correctValidator, TimeProvider clock)
     : AlliancePageModel(queries, people, pipeline)
 {
     private CommitmentView? _commitment;
@@ -47,6 +47,18 @@ public sealed class BelofteModel(
     public bool MayReport => Actor is not null && CommitmentEndpoints.Keepers.Any(Has) && CommitmentEndpoints.ActsFor(HttpContext, Alliance.Id, View.State.Owner);
 
     public bool MayWithdraw => Actor is not null && CommitmentEndpoints.Officers.Any(Has);
+
+    /// <summary>Issue 13: the chair or the secretary corrects a promise recorded in error (as POST …/correction).</summary>
+    public bool MayCorrect => Actor is not null && CommitmentEndpoints.Officers.Any(Has);
+
+    /// <summary>Who can have promised, for the correction: each representative of a member partner ("partner/person").</summary>
+    public IReadOnlyList<(string Value, string Label)> Promisers { get; private set; } = [];
+
+    /// <summary>The corrections of this promise, oldest first, with when they were recorded.</summary>
+    public IReadOnlyList<(CommitmentCorrected Correction, Instant RecordedAt)> Corrections { get; private set; } = [];
+
+    /// <summary>R12: a member of the alliance may start a dispute about this promise (the form of <see cref="Escalations.GeschilBeginnenModel"/>).</summary>
+    public bool MayRaise => Actor is not null && Escalations.EscalationEndpoints.Raisers.Any(Has);
 
     public IReadOnlyList<PromiseTexts.Line> History { get; private set; } = [];
 
@@ -124,6 +136,41 @@ public sealed class BelofteModel(
             "De belofte is ingetrokken.", cancellationToken);
     }
 
+    /// <summary>
+    /// Issue 13: the chair or the secretary corrects who promised (partner and person) or the due date, with a reason; a new
+    /// event, so the original stays in the history. The same checks as the API (<see cref="CommitmentEndpoints.CorrectionProblem"/>).
+    /// </summary>
+    public async Task<IActionResult> OnPostCorrigerenAsync(string? who, string? due, string? reason, CancellationToken cancellationToken)
+    {
+        if (!await LoadCommitmentAsync(cancellationToken)) return Page();
+        if (Refuse(CommitmentEndpoints.Officers) is { } refused) return refused;
+        OpenForm = "corrigeren";
+        (_kept["corrigeren-wie"], _kept["corrigeren-datum"], _kept["corrigeren-reden"]) = (who, due, reason);
+        var fields = Fields(
+            ("Owner", "corrigeren-wie", "Kies wie de belofte deed.", null),
+            ("OwnerPerson", "corrigeren-wie", "Kies wie de belofte deed.", null),
+            ("Due", "corrigeren-datum", "Vul in wanneer het klaar moet zijn.", "Vul de datum in als dag-maand-jaar."),
+            ("Reason", "corrigeren-reden", "Schrijf op waarom dit een correctie is: wat was er fout?", null));
+        string? owner = null, person = null;
+        if (who?.Split('/') is [var o, var p])
+            (owner, person) = (o, p);
+        else
+            Errors.Add("corrigeren-wie", "Kies wie de belofte deed.");
+        var request = new CorrectCommitmentRequest(owner, person, string.IsNullOrWhiteSpace(due) ? null : due.Trim(), reason);
+        if (string.IsNullOrWhiteSpace(due)) Errors.Add("corrigeren-datum", "Vul in wanneer het klaar moet zijn.");
+        if (!await ValidAsync(correctValidator, request, fields, cancellationToken)) return Page();
+
+        var (newOwner, newPerson, newDue) = CommitmentEndpoints.Corrected(View.State, request);
+        if (CommitmentEndpoints.CorrectionProblem(Alliance, View.State, newOwner, newPerson) is not null)
+        {
+            Errors.Add("corrigeren-wie", "Deze persoon is geen vertegenwoordiger van die partner. Kies de partner en de persoon die de belofte deden.");
+            return Page();
+        }
+        var (by, office) = (Actor!.Person, CommitmentEndpoints.CorrectorOffice(HttpContext, Alliance.Id));
+        return await RunAsync(now => new CorrectCommitment(newOwner, newPerson, newDue, by, office, reason!.Trim(), now), CommitmentEndpoints.Officers, fields,
+            "De correctie is vastgelegd. De oude gegevens blijven te lezen bij ‘Wat er gebeurde’.", cancellationToken);
+    }
+
     // ---- shared ----
 
     private async Task<IActionResult?> BeginAsync(IReadOnlyList<Role> roles, string form, CancellationToken cancellationToken)
@@ -172,10 +219,15 @@ public sealed class BelofteModel(
             CommitmentMade m => [m.OwnerPerson, .. m.Source.Witnesses],
             CommitmentDueDateRenegotiated r => [r.AgreedBy],
             CommitmentWithdrawn w => [w.AgreedBy],
+            CommitmentCorrected c => [c.PreviousOwnerPerson, c.OwnerPerson, c.CorrectedBy],
             _ => Array.Empty<PersonId>(),
         });
         await AddNamesAsync(mentioned, cancellationToken);
         History = [.. View.History.Select(h => PromiseTexts.Commitment(h, NameOf, PartnerName))];
+        Corrections = [.. View.History.Where(h => h.Event is CommitmentCorrected).Select(h => ((CommitmentCorrected)h.Event, h.RecordedAt))];
+        Promisers = [.. Alliance.Representatives.Where(r => Alliance.Partner(r.Partner) is { IsMember: true })
+            .Select(r => ($"{r.Partner.Value}/{r.Person.Value}", $"{NameOf(r.Person)} ({PartnerName(r.Partner)})"))
+            .OrderBy(x => x.Item2, StringComparer.CurrentCulture)];
         TablePeople = [.. Alliance.Representatives.Select(r => r.Person).Concat(Alliance.Officers.Select(o => o.Person)).Distinct()
             .Select(p => (p, NameOf(p))).OrderBy(p => p.Item2, StringComparer.CurrentCulture)];
         return true;

@@ -25,6 +25,12 @@ public sealed record CommitmentNotPossibleRequest(string? Motivation);
 
 public sealed record WithdrawCommitmentRequest(string? Reason, string? AgreedBy);
 
+/// <summary>
+/// A promise recorded in error (issue 13): the owner partner, the person who promised (a representative of that partner) and the
+/// due date as they should have been; a field left out stays as recorded. The reason is required.
+/// </summary>
+public sealed record CorrectCommitmentRequest(string? Owner, string? OwnerPerson, string? Due, string? Reason);
+
 // Responses. Every read says which moment it is as of (null: now) and which tenant position it reflects.
 
 /// <summary>One event of a stream as a history shows it; <see cref="Data"/> is the event as stored.</summary>

@@ -40,6 +40,8 @@ public static class CommitmentEndpoints
         api.MapPost(C + "/fulfilment", Fulfil).RequireRoles(Keepers).Validate<FulfilCommitmentRequest>();
         api.MapPost(C + "/not-possible", NotPossible).RequireRoles(Keepers).Validate<CommitmentNotPossibleRequest>();
         api.MapPost(C + "/withdrawal", Withdraw).RequireRoles(Officers).Validate<WithdrawCommitmentRequest>();
+        // Issue 13: a record made in error is corrected by a new event (the original stays), by the chair or the secretary.
+        api.MapPost(C + "/correction", Correct).RequireRoles(Officers).Validate<CorrectCommitmentRequest>();
         // The sweeper's command, also by hand for an admin; idempotent, so a repeat records nothing.
         api.MapPost(C + "/overdue-check", OverdueCheck).RequireRoles(Role.Admin);
         return app;
@@ -54,6 +56,7 @@ public static class CommitmentEndpoints
         services.AddSingleton<IValidator<FulfilCommitmentRequest>, FulfilCommitmentValidator>();
         services.AddSingleton<IValidator<CommitmentNotPossibleRequest>, CommitmentNotPossibleValidator>();
         services.AddSingleton<IValidator<WithdrawCommitmentRequest>, WithdrawCommitmentValidator>();
+        services.AddSingleton<IValidator<CorrectCommitmentRequest>, CorrectCommitmentValidator>();
         return services;
     }
 
@@ -166,6 +169,53 @@ public static class CommitmentEndpoints
     {
         var agreedBy = body.AgreedBy is null ? http.GetActor()!.Person : PersonId.Parse(body.AgreedBy);
         return Execute(alliance, commitment, pipeline, queries, http, now => new WithdrawCommitment(body.Reason!, agreedBy, now), ct);
+    }
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Correct(
+        string alliance, string commitment, CorrectCommitmentRequest body, CommandBus pipeline, CommitmentQueries queries, AllianceQueries alliances,
+        HttpContext http, CancellationToken ct)
+    {
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        if (!CommitmentId.TryParse(commitment, out var id)) return EndpointResults.InvalidId("commitment", commitment);
+        if (await queries.GetAsync(view.Id, id, cancellationToken: ct) is not { } current) return CommitmentNotFound(commitment);
+        var (owner, person, due) = Corrected(current.State, body);
+        if (CorrectionProblem(view, current.State, owner, person) is { } problem) return problem;
+        var (by, office) = (http.GetActor()!.Person, CorrectorOffice(http, view.Id));
+        var outcome = await pipeline.HandleAsync(Commitment.Decider, view.Id.Value, id.StreamId,
+            now => new CorrectCommitment(owner, person, due, by, office, body.Reason!, now),
+            CommandMetadata.For(http, http.ActingRole(view.Id, Officers)), EndpointResults.IfMatch(http), ct);
+        return TypedResults.Ok(EndpointResults.CommandResponse(outcome, http));
+    }
+
+    /// <summary>The values a correction asks for: what the request names, and what was recorded for what it leaves out.</summary>
+    internal static (PartnerId Owner, PersonId Person, LocalDate Due) Corrected(Commitment.State.Made recorded, CorrectCommitmentRequest body)
+    {
+        var owner = body.Owner is null ? recorded.Owner : PartnerId.Parse(body.Owner);
+        var person = body.OwnerPerson is null ? recorded.OwnerPerson : PersonId.Parse(body.OwnerPerson);
+        var due = PromiseRules.TryParseDate(body.Due, out var d) ? d : recorded.Due;
+        return (owner, person, due);
+    }
+
+    /// <summary>
+    /// The host's part of a correction: a changed owner is a member partner, and a changed owner or person is one of that
+    /// partner's representatives, so a correction cannot make someone speak for a partner they do not represent.
+    /// </summary>
+    internal static ProblemHttpResult? CorrectionProblem(AllianceView view, Commitment.State.Made recorded, PartnerId owner, PersonId person)
+    {
+        if ((owner, person) == (recorded.Owner, recorded.OwnerPerson)) return null;
+        if (view.Partner(owner) is not { IsMember: true }) return NotAMember(owner);
+        return view.Representatives.Any(r => r.Person == person && r.Partner == owner) ? null : TypedResults.Problem(ApiProblems.Problem(
+            StatusCodes.Status409Conflict, "A working agreement refuses this.",
+            $"'{person}' is not a representative of '{owner}' in this alliance, so cannot have made its promise.", "person.not-a-representative"));
+    }
+
+    /// <summary>The office in which the signed-in person corrects a record: chair first, then secretary; null for neither (the decider refuses).</summary>
+    internal static Domain.Alliances.Office? CorrectorOffice(HttpContext http, AllianceId alliance)
+    {
+        var actor = http.GetActor()!;
+        return actor.Has(alliance, Role.Chair) ? Domain.Alliances.Office.Chair
+            : actor.Has(alliance, Role.Secretary) ? Domain.Alliances.Office.Secretary
+            : null;
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> OverdueCheck(

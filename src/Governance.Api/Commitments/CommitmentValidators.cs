@@ -53,6 +53,17 @@ public sealed class MakeCommitmentValidator : AbstractValidator<MakeCommitmentRe
     }
 }
 
+public sealed class CorrectCommitmentValidator : AbstractValidator<CorrectCommitmentRequest>
+{
+    public CorrectCommitmentValidator()
+    {
+        RuleFor(r => r.Owner).Slug().When(r => r.Owner is not null);
+        RuleFor(r => r.OwnerPerson).PersonId().When(r => r.OwnerPerson is not null);
+        RuleFor(r => r.Due).Date().When(r => r.Due is not null);
+        RuleFor(r => r.Reason).Text(MeetingRules.TextLength);
+    }
+}
+
 public sealed class CommitmentProgressValidator : AbstractValidator<CommitmentProgressRequest>
 {
     public CommitmentProgressValidator() => RuleFor(r => r.Note).Text(MeetingRules.TextLength);

@@ -96,11 +96,34 @@ public static class PromiseTexts
             CommitmentReportedNotPossible n => $"Gemeld dat het niet lukt. Uitleg: {n.Motivation} (afspraak R10)",
             CommitmentWithdrawn w => $"Ingetrokken in overleg. Waarom: {w.Reason} Akkoord gegeven door {name(w.AgreedBy)}.",
             CommitmentBecameOverdue o => $"Te laat: de belofte was niet nagekomen op {DutchFormat.Date(o.Due)}.",
+            CommitmentCorrected c => $"Correctie: {Corrected(c, name, partner)} Gecorrigeerd door {name(c.CorrectedBy)} ({Office(c.CorrectedAs)}) omdat: {c.Reason}",
             _ => entry.Type,
         };
         var happened = entry.Event is CommitmentMade made && made.MadeAt != made.RecordedAt ? made.MadeAt : (Instant?)null;
         return new Line(entry.RecordedAt, happened, text);
     }
+
+    /// <summary>What a correction of a promise changed, old and new side by side, so the original stays readable.</summary>
+    public static string Corrected(CommitmentCorrected c, Func<PersonId, string> name, Func<PartnerId, string> partner)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(partner);
+        var parts = new List<string>();
+        if (c.Owner != c.PreviousOwner || c.OwnerPerson != c.PreviousOwnerPerson)
+            parts.Add($"de belofte is van {name(c.OwnerPerson)} ({partner(c.Owner)}), niet van {name(c.PreviousOwnerPerson)} ({partner(c.PreviousOwner)}).");
+        if (c.Due != c.PreviousDue)
+            parts.Add($"klaar op {DutchFormat.Date(c.Due)}, niet op {DutchFormat.Date(c.PreviousDue)}.");
+        return string.Join(" En ", parts);
+    }
+
+    /// <summary>The office of who corrected a record, in the pages' words.</summary>
+    public static string Office(Domain.Alliances.Office office) => office switch
+    {
+        Domain.Alliances.Office.Chair => "dagvoorzitter",
+        Domain.Alliances.Office.Secretary => "secretaris",
+        _ => "vertrouwenspersoon",
+    };
 
     /// <summary>What happened in a dispute, in one line per event.</summary>
     public static Line Escalation(LedgerEntry entry, Func<PersonId, string> name)

@@ -31,6 +31,9 @@ public sealed class GeschillenModel(EscalationQueries escalations, AllianceQueri
 
     public bool IsContact { get; private set; }
 
+    /// <summary>The alliances where this person may start a dispute (<see cref="EscalationEndpoints.Raisers"/>), with the form's address.</summary>
+    public IReadOnlyList<(string Name, string Href)> StartLinks { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (HttpContext.GetActor() is not { } actor) return Challenge();
@@ -45,6 +48,9 @@ public sealed class GeschillenModel(EscalationQueries escalations, AllianceQueri
         {
             if (!shown.ContainsKey(alliance.Id.Value) && EscalationEndpoints.MayRead(HttpContext, alliance)) shown[alliance.Id.Value] = alliance;
         }
+
+        StartLinks = [.. shown.Values.Where(a => EscalationEndpoints.Raisers.Any(r => actor.Has(a.Id, r)))
+            .OrderBy(a => a.Name, StringComparer.CurrentCulture).Select(a => (a.Name, $"/allianties/{a.Id.Value}/geschillen/nieuw"))];
 
         var request = PageRequest.Lenient(PageNumber);
         var (end, offset) = (request.Skip + (long)request.Size, 0L);

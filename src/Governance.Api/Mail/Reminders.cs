@@ -62,6 +62,7 @@ public static class ReminderSchedule
                 DeadlineExtended { Rule: "R2" } x => [("R2", x.NewDue, Before)],           // R19: the new moment
                 CommitmentMade m => [("R10", Commitment.DueAt(m.Due), Before)],
                 CommitmentDueDateRenegotiated m => [("R10", Commitment.DueAt(m.NewDue), Before)],   // R19
+                CommitmentCorrected c when c.Due != c.PreviousDue => [("R10", Commitment.DueAt(c.Due), Before)],
                 ExecutionDeclined d => [("R9", d.MotivationDue, Before)],
                 EscalationStepEntered s => [("R12", s.RespondBy, BeforeStep)],
                 _ => [],

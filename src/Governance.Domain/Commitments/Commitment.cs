@@ -98,6 +98,7 @@ public static class Commitment
                 ReportCommitmentNotPossible c => NotPossible(c, s),
                 WithdrawCommitment c => Withdraw(c, s),
                 RecordCommitmentOverdue c => Overdue(c, s),
+                CorrectCommitment c => Correct(c, s),
                 _ => throw new UnreachableException($"No decision for {command.GetType().Name}."),
             },
             _ => throw new RuleViolated("commitment.not-made", "There is no such promise."),
@@ -113,6 +114,7 @@ public static class Commitment
         (State.Made s, CommitmentReportedNotPossible r) => s with { Settlement = CommitmentStatus.CannotBeMet, SettledAt = r.ReportedAt },
         (State.Made s, CommitmentWithdrawn w) => s with { Settlement = CommitmentStatus.Withdrawn, SettledAt = w.WithdrawnAt },
         (State.Made s, CommitmentBecameOverdue o) => s with { OverdueRecordedFor = o.Due },
+        (State.Made s, CommitmentCorrected c) => s with { Owner = c.Owner, OwnerPerson = c.OwnerPerson, Due = c.Due },
         _ => throw new UnreachableException($"{e.GetType().Name} does not follow {state.GetType().Name}."),
     };
 
@@ -204,6 +206,31 @@ public static class Commitment
 
         NotSettled(s);
         return [new CommitmentWithdrawn(Required(c.Reason, "commitment.reason-required", "Withdrawing a promise needs a reason."), c.AgreedBy, c.Now)];
+    }
+
+    /// <summary>
+    /// Issue 13: a correction by the chair or the secretary, with a reason. The same values again decide nothing (a repeated
+    /// form). A settled promise keeps its due date, since whether it was kept on time was judged against it.
+    /// </summary>
+    private static IReadOnlyList<CommitmentEvent> Correct(CorrectCommitment c, State.Made s)
+    {
+        var office = Corrections.By(c.CorrectedAs);
+        if ((c.Owner, c.OwnerPerson, c.Due) == (s.Owner, s.OwnerPerson, s.Due))
+        {
+            return [];
+        }
+
+        var reason = Corrections.Reason(c.Reason);
+        if (c.Due != s.Due)
+        {
+            NotSettled(s);
+            if (DueAt(c.Due) <= s.MadeAt)
+            {
+                throw new RuleViolated("R10.due-before-made", $"A promise made on {s.MadeAt.InZone(Zone).Date:yyyy-MM-dd} cannot be due on {c.Due:yyyy-MM-dd}.");
+            }
+        }
+
+        return [new CommitmentCorrected(s.Owner, s.OwnerPerson, s.Due, c.Owner, c.OwnerPerson, c.Due, c.CorrectedBy, office, reason, c.Now)];
     }
 
     // Not a refusal when there is nothing to record: the sweeper sends this for every open promise, again and again.

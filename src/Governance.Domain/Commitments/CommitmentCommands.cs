@@ -45,6 +45,20 @@ public sealed record ReportCommitmentNotPossible(string Motivation, Instant Now)
 public sealed record WithdrawCommitment(string Reason, PersonId AgreedBy, Instant Now) : CommitmentCommand(Now);
 
 /// <summary>
+/// A promise recorded in error is corrected (issue 13): the owner partner, the person who promised, or the due date, as
+/// they should have been recorded. Not R19: a new date agreed later is <see cref="RenegotiateDueDate"/>. Sent by the chair or
+/// the secretary (<paramref name="CorrectedAs"/>, the office the host found), with a reason; the original stays on record.
+/// </summary>
+public sealed record CorrectCommitment(
+    PartnerId Owner,
+    PersonId OwnerPerson,
+    LocalDate Due,
+    PersonId CorrectedBy,
+    Alliances.Office? CorrectedAs,
+    string Reason,
+    Instant Now) : CommitmentCommand(Now);
+
+/// <summary>
 /// The sweeper's command: records <see cref="CommitmentBecameOverdue"/> once when the due moment has passed
 /// unfulfilled, and decides nothing otherwise, so it is safe to send again and again.
 /// </summary>

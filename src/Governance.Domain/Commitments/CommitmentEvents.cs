@@ -51,3 +51,20 @@ public sealed record CommitmentWithdrawn(string Reason, PersonId AgreedBy, Insta
 /// <summary>The end of <paramref name="Due"/> (<paramref name="DueAt"/>) passed without the promise being settled; recorded once per due date.</summary>
 [EventType("commitment.became-overdue", 1)]
 public sealed record CommitmentBecameOverdue(LocalDate Due, Instant DueAt, Instant RecordedAt) : CommitmentEvent;
+
+/// <summary>
+/// The promise was recorded in error and is corrected (issue 13): owner, person and due date as they should have been, with
+/// the values they replace, who corrected it in which office, and why. The earlier events stay as they were recorded.
+/// </summary>
+[EventType("commitment.corrected", 1)]
+public sealed record CommitmentCorrected(
+    PartnerId PreviousOwner,
+    PersonId PreviousOwnerPerson,
+    LocalDate PreviousDue,
+    PartnerId Owner,
+    PersonId OwnerPerson,
+    LocalDate Due,
+    PersonId CorrectedBy,
+    Alliances.Office CorrectedAs,
+    string Reason,
+    Instant CorrectedAt) : CommitmentEvent;

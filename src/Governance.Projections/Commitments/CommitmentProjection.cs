@@ -36,7 +36,7 @@ public sealed class CommitmentDocument
     /// <summary>When the promise was recorded (its first event): before that it did not exist.</summary>
     public DateTimeOffset RecordedAt { get; set; }
 
-    /// <summary>When the due date in force was recorded (made, or the last renegotiation, R19).</summary>
+    /// <summary>When the due date in force was recorded (made, the last renegotiation (R19), or a correction of the date).</summary>
     public DateTimeOffset DueSince { get; set; }
 
     /// <summary>How it was settled (<c>fulfilled</c>, <c>fulfilled-late</c>, <c>cannot-be-met</c>, <c>withdrawn</c>); null while open.</summary>
@@ -74,7 +74,8 @@ public sealed class CommitmentDocument
         Due = Iso(state.Due);
         DueAt = state.DueAt.ToDateTimeOffset();
         RecordedAt = events[0].Entry.RecordedAt;
-        DueSince = events.Last(e => e.Event is CommitmentMade or CommitmentDueDateRenegotiated).Entry.RecordedAt;
+        DueSince = events.Last(e => e.Event is CommitmentMade or CommitmentDueDateRenegotiated
+            || e.Event is CommitmentCorrected c && c.Due != c.PreviousDue).Entry.RecordedAt;
         Settlement = state.Settlement is { } s ? Statuses.Kebab(s) : null;
         SettledRecordedAt = state.IsSettled
             ? events.Last(e => e.Event is CommitmentFulfilled or CommitmentReportedNotPossible or CommitmentWithdrawn).Entry.RecordedAt

@@ -196,6 +196,11 @@ public sealed partial class TimelineProjection : EventProjection
             CommitmentReportedNotPossible n => $"Een belofte kan niet worden nagekomen (R10). Uitleg: {n.Motivation}",
             CommitmentWithdrawn w => $"Een belofte is in overleg ingetrokken. Reden: {w.Reason} Afgesproken met {{{w.AgreedBy}}}.",
             CommitmentBecameOverdue o => $"Een belofte is te laat: die moest klaar zijn op {DutchDate(o.Due)}.",
+            CommitmentCorrected c => "Een belofte is gecorrigeerd, omdat die verkeerd was vastgelegd."
+                + (c.Owner != c.PreviousOwner || c.OwnerPerson != c.PreviousOwnerPerson
+                    ? $" Van {c.Owner} ({{{c.OwnerPerson}}}), niet van {c.PreviousOwner} ({{{c.PreviousOwnerPerson}}})." : "")
+                + (c.Due != c.PreviousDue ? $" Klaar op {DutchDate(c.Due)}, niet op {DutchDate(c.PreviousDue)}." : "")
+                + $" Reden: {c.Reason} Gecorrigeerd door {{{c.CorrectedBy}}}.",
             _ => $"Er is iets vastgelegd bij een belofte ({e.GetType().Name}).",
         };
         return (sentence, link);

@@ -24,6 +24,8 @@ public sealed class PromiseTimelineTests
         { new CommitmentReportedNotPossible("Geen budget", At), "commitment-bankjes", "/beloftes/bankjes" },
         { new CommitmentWithdrawn("Plein heringericht", Person, At), "commitment-bankjes", "/beloftes/bankjes" },
         { new CommitmentBecameOverdue(June1, At, At), "commitment-bankjes", "/beloftes/bankjes" },
+        { new CommitmentCorrected(Stadsdeel, Person, June1, PartnerId.Parse("ymere"), Person, June1.PlusDays(7), Person, Governance.Domain.Alliances.Office.Secretary, "Verkeerd", At),
+            "commitment-bankjes", "/beloftes/bankjes" },
         { new YearPlanStarted(YearPlanId.Parse("2026"), "Jaarplan 2026", At), "yearplan-2026", "/jaarplan/2026" },
         { new GoalSet(GoalId.Parse("veilig"), GoalHorizon.ShortTerm, "Veilig spelen", Stadsdeel, June1, [], At), "yearplan-2026", "/jaarplan/2026" },
         { new GoalSet(GoalId.Parse("zwembad"), GoalHorizon.Dream, "Zwembad", null, null, [], At), "yearplan-2026", "/jaarplan/2026" },

@@ -20,6 +20,8 @@ public class CommitmentEventTests
         new CommitmentReportedNotPossible("Geen budget", MadeAt),
         new CommitmentWithdrawn("Plein heringericht", Resident, MadeAt),
         new CommitmentBecameOverdue(June1, DueAt, DueAt),
+        new CommitmentCorrected(Stadsdeel, CivilServant, June1, Ymere, HousingOfficer, June1.PlusDays(7), ProjectLeader, Governance.Domain.Alliances.Office.Secretary,
+            "Verkeerd genoteerd", MadeAt),
     ];
 
     [Theory]
