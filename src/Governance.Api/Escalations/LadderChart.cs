@@ -13,7 +13,7 @@ namespace Governance.Api.Escalations;
 /// </summary>
 public static class LadderChart
 {
-    private static readonly LocalDatePattern Short = LocalDatePattern.Create("d MMM", CultureInfo.GetCultureInfo("nl-NL"));
+    private static readonly LocalDatePattern DayAndMonth = LocalDatePattern.Create("d MMMM", CultureInfo.GetCultureInfo("nl-NL"));
 
     public static BarChart For(IReadOnlyList<GeschilModel.StepRow> steps, Instant raised, Instant at, bool resolved, bool past)
     {
@@ -23,7 +23,7 @@ public static class LadderChart
         var bars = steps.Select(s => s.Entered is not { } entered
             ? new Bar($"Stap {s.Step}: {s.Description}", 0, "nog niet bereikt")
             : new Bar($"Stap {s.Step}: {s.Description}", Day(entered.RespondBy),
-                "tot " + Short.Format(entered.RespondBy.InZone(DutchFormat.Amsterdam).Date),
+                "tot " + DayAndMonth.Format(entered.RespondBy.InZone(DutchFormat.Amsterdam).Date),
                 s.Current ? BarFill.Solid : BarFill.Hatched, Day(entered.EnteredAt),
                 $"van {DutchFormat.Date(entered.EnteredAt)} tot {DutchFormat.DateTime(entered.RespondBy)}" + (
                     s.Missed is not null ? "; termijn gemist"
