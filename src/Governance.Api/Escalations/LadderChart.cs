@@ -34,6 +34,7 @@ public static class LadderChart
             + "Gestreept: een stap die voorbij is. Vol: de stap waar het geschil nu staat. "
             + (past ? "De stippellijn is de dag die u koos." : "De stippellijn is vandaag."),
             Math.Max(end, 1), [new BarGroup(null, bars)], new ChartColumns(null, "Stap", "Termijn"),
-            new ReferenceLine(Math.Max(Day(at), 0), past ? "de dag die u koos" : "vandaag"));
+            new ReferenceLine(Math.Max(Day(at), 0), past ? "de dag die u koos" : "vandaag",
+                $"De stippellijn is {(past ? "de dag die u koos" : "vandaag")}: {DutchFormat.Date(at)}."));
     }
 }

@@ -51,7 +51,7 @@ public static class DeadlineCharts
             .ToList();
         return new BarChart("grafiek-termijnen", "Termijnen op tijd, per partner per kwartaal",
             "Per partner en per kwartaal: hoeveel termijnen op tijd waren, van alle termijnen die al voorbij zijn. Een volle balk is alles op tijd. Termijnen die zijn kwijtgescholden of nog moeten komen, tellen niet mee.",
-            100, groups, new ChartColumns("Partner", "Kwartaal", "Op tijd"), LabelWidth: 72,
+            100, groups, new ChartColumns("Partner", "Kwartaal", "Op tijd"), LabelWidth: 84,
             Empty: "Geen partner had in deze kwartalen een termijn die al voorbij is.");
     }
 

@@ -30,7 +30,8 @@ public static class VoteChart
             "De stem van bewoners weegt zwaarder. Het voorstel is aangenomen als de stemmen voor over de lijn gaan: "
             + string.Create(CultureInfo.InvariantCulture, $"meer dan {AgreementShare(majority)} van de {counted} stemmen die meetellen."),
             Math.Max(electorateWeight, counted), [new BarGroup(null, bars)], new ChartColumns(null, "Keuze", "Gewogen stemmen"),
-            new ReferenceLine((double)line, "nodig voor een meerderheid: meer dan " + BarChart.Number((double)line)));
+            new ReferenceLine((double)line, "nodig voor een meerderheid: meer dan " + BarChart.Number((double)line),
+                $"De stippellijn is wat nodig is voor een meerderheid: meer dan {BarChart.Number((double)line)} gewogen stemmen voor."));
     }
 
     private static string Votes(int weight) => weight == 1 ? "1 stem" : string.Create(CultureInfo.InvariantCulture, $"{weight} stemmen");

@@ -26,12 +26,14 @@ public static class GoalChart
             if (linked == 0) return new Bar(g.Title, 0, "nog niet bereikt", TableText: "nog niet bereikt; geen beloftes gekoppeld");
             var kept = g.Commitments.Count(c => statusOf(c) == CommitmentStatus.Fulfilled);
             return new Bar(g.Title, 100.0 * kept / linked, string.Create(CultureInfo.InvariantCulture, $"{kept} van {linked} {(linked == 1 ? "belofte" : "beloftes")} klaar"), BarFill.Hatched,
-                TableText: string.Create(CultureInfo.InvariantCulture, $"nog niet bereikt; {kept} van de {linked} beloftes voor dit doel nagekomen"));
+                TableText: "nog niet bereikt; " + (linked == 1
+                    ? kept == 1 ? "de belofte voor dit doel is nagekomen" : "de belofte voor dit doel is nog niet nagekomen"
+                    : string.Create(CultureInfo.InvariantCulture, $"{kept} van de {linked} beloftes voor dit doel zijn nagekomen")));
         }
         return new BarChart("grafiek-doelen", "Hoe ver zijn de doelen?",
             "Per doel: een volle balk is een bereikt doel. Een gestreepte balk is een doel dat nog niet bereikt is; "
             + "de lengte is hoeveel van de beloftes voor dat doel zijn nagekomen. Dromen staan er niet in.",
             100, [Group(GoalHorizon.ShortTerm, "Doelen voor dit jaar"), Group(GoalHorizon.LongTerm, "Doelen voor de lange termijn")],
-            new ChartColumns("Soort doel", "Doel", "Stand"), Empty: "Er zijn nog geen doelen met een eigenaar.", ValueRoom: 150);
+            new ChartColumns("Soort doel", "Doel", "Stand"), Empty: "Er zijn nog geen doelen met een eigenaar.", ValueRoom: 160);
     }
 }

@@ -71,12 +71,12 @@ public sealed class ChartTests
     [Fact]
     public void The_reference_line_is_drawn_at_its_value_with_room_above_the_bars_for_its_label()
     {
-        var chart = Chart(10, [new Bar("Voor", 6, "6 stemmen")], new ReferenceLine(2.5, "nodig voor een meerderheid: meer dan 2,5"));
+        var chart = Chart(10, [new Bar("Voor", 6, "6 stemmen")], new ReferenceLine(2.5, "nodig voor een meerderheid: meer dan 2,5", "Uitleg."));
 
         Assert.Equal(chart.X(2.5), chart.LineX!.Value, 6);
         Assert.False(chart.LineLabelToTheLeft);
         Assert.Equal(BarChart.LineLabelHeight + BarChart.StackedRowHeight, chart.Layout().Height);
-        Assert.True(Chart(10, [], new ReferenceLine(9, "x")).LineLabelToTheLeft);
+        Assert.True(Chart(10, [], new ReferenceLine(9, "x", "x")).LineLabelToTheLeft);
     }
 
     [Fact]

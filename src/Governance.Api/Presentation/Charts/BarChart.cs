@@ -19,8 +19,11 @@ public sealed record Bar(string Label, double Value, string ValueText, BarFill F
 /// <summary>Bars under one heading (a partner's quarters); a null heading for a chart without groups.</summary>
 public sealed record BarGroup(string? Heading, IReadOnlyList<Bar> Bars);
 
-/// <summary>A line across all bars at <see cref="Value"/> on the scale, named by <see cref="Label"/> ("nodig voor een meerderheid").</summary>
-public sealed record ReferenceLine(double Value, string Label);
+/// <summary>
+/// A line across all bars at <see cref="Value"/> on the scale, named by <see cref="Label"/> ("nodig voor een meerderheid");
+/// <see cref="Explanation"/> is the sentence above the table that says the same in full.
+/// </summary>
+public sealed record ReferenceLine(double Value, string Label, string Explanation);
 
 /// <summary>The text equivalent's column headings: the group (null without groups), the bar, its value.</summary>
 public sealed record ChartColumns(string? Group, string Bar, string Value);
@@ -37,13 +40,16 @@ public sealed record BarChart(
     ReferenceLine? Line = null, int LabelWidth = 0, string Empty = "Er zijn nog geen cijfers om te tekenen.", int ValueRoom = BarChart.DefaultValueRoom)
 {
     /// <summary>The drawing's width in SVG units; it scales to the width of its box, down to a 390 px phone.</summary>
-    public const int Width = 400;
+    public const int Width = 360;
 
     /// <summary>Room right of the longest bar for the number written next to it (about 20 characters).</summary>
-    public const int DefaultValueRoom = 130;
+    public const int DefaultValueRoom = 140;
 
-    /// <summary>About how many characters of 12-unit text fit in <paramref name="units"/> (the drawing has no text wrapping).</summary>
-    public static int CharactersIn(int units) => units * 10 / 62;
+    /// <summary>
+    /// About how many characters of the 13-unit text (site.css) fit in <paramref name="units"/>: the drawing has no text
+    /// wrapping. On a 390 px phone one unit is about one pixel, so the text is as large as a small print on the page.
+    /// </summary>
+    public static int CharactersIn(int units) => units * 10 / 67;
 
     /// <summary>A label cut to fit its room, with "…"; the table under the chart has it in full.</summary>
     public string Fit(string text, bool heading = false)
