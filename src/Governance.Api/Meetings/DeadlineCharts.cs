@@ -35,25 +35,29 @@ public static class DeadlineCharts
 
     /// <summary>
     /// One group per partner with settled deadlines in these quarters, a bar per quarter: met / (met + late + missed).
-    /// A quarter without settled deadlines has no bar and says so.
+    /// A quarter in which no partner had a settled deadline (before the alliance began) is left out; one in which only
+    /// this partner had none has no bar and says so.
     /// </summary>
     public static BarChart Compliance(IReadOnlyList<Quarter> quarters, IEnumerable<(string Partner, IReadOnlyList<PunctualityCounts> PerQuarter)> partners)
     {
         ArgumentNullException.ThrowIfNull(quarters);
         ArgumentNullException.ThrowIfNull(partners);
-        var groups = partners
-            .Where(p => p.PerQuarter.Any(c => Settled(c) > 0))
-            .Select(p => new BarGroup(p.Partner, [.. quarters.Zip(p.PerQuarter, (q, c) => Settled(c) == 0
-                ? new Bar(q.Name, 0, "geen termijnen")
-                : new Bar(q.Name, 100.0 * c.Met / Settled(c),
-                    string.Create(CultureInfo.InvariantCulture, $"{c.Met} van {Settled(c)} ({BarChart.Percent(c.Met, Settled(c))})"),
-                    TableText: string.Create(CultureInfo.InvariantCulture, $"{c.Met} van {Settled(c)} op tijd ({BarChart.Percent(c.Met, Settled(c))}); {c.Late} te laat, {c.Missed} ontbreekt")))]))
+        var active = partners.Where(p => p.PerQuarter.Any(c => Settled(c) > 0)).ToList();
+        var shown = Enumerable.Range(0, quarters.Count).Where(i => active.Any(p => Settled(p.PerQuarter[i]) > 0)).ToList();
+        var groups = active
+            .Select(p => new BarGroup(p.Partner, [.. shown.Select(i => Settled(p.PerQuarter[i]) == 0
+                ? new Bar(quarters[i].Name, 0, "geen termijnen")
+                : Compliance(quarters[i], p.PerQuarter[i]))]))
             .ToList();
         return new BarChart("grafiek-termijnen", "Termijnen op tijd, per partner per kwartaal",
             "Per partner en per kwartaal: hoeveel termijnen op tijd waren, van alle termijnen die al voorbij zijn. Een volle balk is alles op tijd. Termijnen die zijn kwijtgescholden of nog moeten komen, tellen niet mee.",
             100, groups, new ChartColumns("Partner", "Kwartaal", "Op tijd"), LabelWidth: 84,
             Empty: "Geen partner had in deze kwartalen een termijn die al voorbij is.");
     }
+
+    private static Bar Compliance(Quarter q, PunctualityCounts c) => new(q.Name, 100.0 * c.Met / Settled(c),
+        string.Create(CultureInfo.InvariantCulture, $"{c.Met} van {Settled(c)} ({BarChart.Percent(c.Met, Settled(c))})"),
+        TableText: string.Create(CultureInfo.InvariantCulture, $"{c.Met} van {Settled(c)} op tijd ({BarChart.Percent(c.Met, Settled(c))}); {c.Late} te laat, {c.Missed} ontbreekt"));
 
     private static int Settled(PunctualityCounts c) => c.Met + c.Late + c.Missed;
 }

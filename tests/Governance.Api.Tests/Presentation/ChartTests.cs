@@ -20,7 +20,7 @@ public sealed class ChartTests
         new("grafiek-test", "Titel", "Uitleg", max, [new BarGroup(null, bars)], new ChartColumns(null, "Wat", "Hoeveel"), line, labelWidth);
 
     [Fact]
-    public void A_value_is_placed_in_proportion_to_the_scale_and_its_number_is_written_just_beyond_the_bar()
+    public void A_value_is_placed_in_proportion_to_the_scale_and_its_number_is_written_in_a_column_right_of_the_track()
     {
         var chart = Chart(10, [new Bar("Voor", 5, "5 stemmen"), new Bar("Tegen", 10, "10 stemmen")]);
 
@@ -28,7 +28,8 @@ public sealed class ChartTests
 
         Assert.Equal(chart.PlotWidth / 2.0, bars[0].Width, 6);
         Assert.Equal(chart.PlotWidth, bars[1].Width, 6);
-        Assert.Equal(bars[0].X + bars[0].Width + 6, bars[0].ValueX, 6);
+        Assert.Equal(chart.PlotLeft + chart.PlotWidth + 6, bars[0].ValueX, 6);
+        Assert.Equal(bars[0].ValueX, bars[1].ValueX, 6);
         // The longest bar still leaves room for its number inside the drawing.
         Assert.True(bars[1].ValueX + 6 * 10 <= BarChart.Width);
     }
@@ -114,7 +115,7 @@ public sealed class ChartTests
     }
 
     [Fact]
-    public void Deadline_compliance_counts_met_of_settled_per_quarter_and_leaves_out_partners_without_settled_deadlines()
+    public void Deadline_compliance_counts_met_of_settled_per_quarter_and_leaves_out_partners_and_quarters_without_settled_deadlines()
     {
         // 15 February 2026 in Amsterdam: the quarter jan–mrt 2026 and the three before it.
         var quarters = DeadlineCharts.QuartersUpTo(Instant.FromUtc(2026, 2, 15, 12, 0), 4);
@@ -126,14 +127,18 @@ public sealed class ChartTests
         var chart = DeadlineCharts.Compliance(quarters,
         [
             ("Stadsdeel", [None(), None(), new PunctualityCounts(Met: 1, Late: 2, Missed: 1, Waived: 3, Pending: 0), new PunctualityCounts(0, 0, 0, 0, Pending: 2)]),
-            ("Ymere", [None(), None(), new PunctualityCounts(0, 0, 0, Waived: 1, 0), None()]),
+            ("Ymere", [None(), None(), None(), new PunctualityCounts(Met: 2, 0, 0, 0, 0)]),
+            ("Eigenwijks", [None(), None(), new PunctualityCounts(0, 0, 0, Waived: 1, 0), None()]),
         ]);
 
-        var group = Assert.Single(chart.Groups);
-        Assert.Equal("Stadsdeel", group.Heading);
-        Assert.Equal(["geen termijnen", "geen termijnen", "1 van 4 (25%)", "geen termijnen"], group.Bars.Select(b => b.ValueText));
-        Assert.Equal(25, group.Bars[2].Value, 6);
-        Assert.Equal("1 van 4 op tijd (25%); 2 te laat, 1 ontbreekt", group.Bars[2].TableText);
+        // Eigenwijks had nothing settled; the first two quarters had nothing settled for anyone (before the alliance began).
+        Assert.Equal(["Stadsdeel", "Ymere"], chart.Groups.Select(g => g.Heading));
+        var group = chart.Groups[0];
+        Assert.Equal(["okt–dec 2025", "jan–mrt 2026"], group.Bars.Select(b => b.Label));
+        Assert.Equal(["1 van 4 (25%)", "geen termijnen"], group.Bars.Select(b => b.ValueText));
+        Assert.Equal(25, group.Bars[0].Value, 6);
+        Assert.Equal(["geen termijnen", "2 van 2 (100%)"], chart.Groups[1].Bars.Select(b => b.ValueText));
+        Assert.Equal("1 van 4 op tijd (25%); 2 te laat, 1 ontbreekt", group.Bars[0].TableText);
     }
 
     [Fact]

@@ -97,8 +97,9 @@ public sealed record BarChart(
             {
                 var barY = LabelWidth > 0 ? y + 5 : y + 20;
                 var (from, to) = (X(Math.Min(bar.From, bar.Value)), X(Math.Max(bar.From, bar.Value)));
+                // The number goes right of the whole track, in one column: never across the track or the line.
                 rows.Add(new ChartRow(bar.Label, LabelWidth > 0 ? barY + 11 : y + 14,
-                    new PlacedBar(bar, from, barY, to - from, to + 6, barY + 11)));
+                    new PlacedBar(bar, from, barY, to - from, PlotLeft + PlotWidth + 6, barY + 11)));
                 y += rowHeight;
             }
         }
@@ -125,7 +126,7 @@ public sealed record BarChart(
 /// <summary>A line of text in the drawing (a group heading or a bar's label) at baseline <see cref="TextY"/>, with its bar if it has one.</summary>
 public sealed record ChartRow(string Text, double TextY, PlacedBar? Bar);
 
-/// <summary>A bar's rectangle and where its number is written.</summary>
+/// <summary>A bar's rectangle and where its number is written (right of the track, so all numbers line up).</summary>
 public sealed record PlacedBar(Bar Bar, double X, double Y, double Width, double ValueX, double ValueY);
 
 public sealed record ChartLayout(IReadOnlyList<ChartRow> Rows, double Height);
