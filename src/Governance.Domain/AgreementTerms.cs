@@ -17,14 +17,27 @@ public sealed record Majority(Fraction MoreThan, bool AbstentionsCount)
 
     public bool IsAdopted(int weightFor, int weightAgainst, int weightAbstaining)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(weightFor);
-        ArgumentOutOfRangeException.ThrowIfNegative(weightAgainst);
-        ArgumentOutOfRangeException.ThrowIfNegative(weightAbstaining);
-        var counted = (long)weightFor + weightAgainst + (AbstentionsCount ? weightAbstaining : 0);
+        var counted = Counted(weightFor, weightAgainst, weightAbstaining);
 
         // R8: strictly more than, so a tie is not a majority and no votes adopt nothing.
         return (long)weightFor * MoreThan.Denominator > MoreThan.Numerator * counted;
     }
+
+    /// <summary>R8: the weighted votes that count: for and against, and abstentions only when the alliance agreed they do.</summary>
+    public long Counted(int weightFor, int weightAgainst, int weightAbstaining)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(weightFor);
+        ArgumentOutOfRangeException.ThrowIfNegative(weightAgainst);
+        ArgumentOutOfRangeException.ThrowIfNegative(weightAbstaining);
+        return (long)weightFor + weightAgainst + (AbstentionsCount ? weightAbstaining : 0);
+    }
+
+    /// <summary>
+    /// R8: the line the weighted votes for must pass to adopt ("nodig voor een meerderheid": more than this), as the vote is
+    /// counted: <see cref="MoreThan"/> of <see cref="Counted"/>. <see cref="IsAdopted"/> is exactly "for is above this line".
+    /// </summary>
+    public decimal Line(int weightFor, int weightAgainst, int weightAbstaining) =>
+        (decimal)Counted(weightFor, weightAgainst, weightAbstaining) * MoreThan.Numerator / MoreThan.Denominator;
 
     internal bool IsValid =>
         MoreThan is { Numerator: > 0, Denominator: > 0 }

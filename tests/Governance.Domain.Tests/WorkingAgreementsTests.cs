@@ -78,6 +78,24 @@ public class WorkingAgreementsTests
         Assert.True(majority.IsAdopted(8, 2, 5));
     }
 
+    [Theory]
+    [InlineData(6, 5, 0, false, 5.5)] // half of the 11 counted
+    [InlineData(3, 2, 10, false, 2.5)] // abstentions are not counted
+    [InlineData(3, 2, 10, true, 7.5)] // unless the alliance agreed they are
+    [InlineData(0, 0, 0, false, 0)]
+    public void The_majority_line_is_half_of_the_weighted_votes_counted_and_adopting_means_passing_it_R8(
+        int @for, int against, int abstaining, bool abstentionsCount, double line)
+    {
+        var majority = Defaults.Majority with { AbstentionsCount = abstentionsCount };
+
+        Assert.Equal((decimal)line, majority.Line(@for, against, abstaining));
+        Assert.Equal(@for > majority.Line(@for, against, abstaining), majority.IsAdopted(@for, against, abstaining));
+    }
+
+    [Fact]
+    public void A_two_thirds_majority_draws_its_line_at_two_thirds_of_the_votes_counted_R8() =>
+        Assert.Equal(4m, new Majority(new Fraction(2, 3), AbstentionsCount: false).Line(4, 2, 3));
+
     [Fact]
     public void A_two_thirds_majority_needs_more_than_two_thirds_R8()
     {

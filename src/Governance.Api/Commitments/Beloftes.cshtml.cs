@@ -148,6 +148,9 @@ public sealed class BeloftesModel(
         return end;
     }
 
+    /// <summary>The keep rate of each partner shown, as bars (issue 13).</summary>
+    public Presentation.Charts.BarChart KeepRateChart => PromiseCharts.KeepRate(Groups.Select(g => (g.Name, g.Record.KeepRate)));
+
     public string PartnerName(PartnerId partner) => Alliance.Partner(partner)?.Name ?? partner.Value;
 
     /// <summary>The model of the partial _BelofteBron: where a promise was made, with names and titles filled in.</summary>

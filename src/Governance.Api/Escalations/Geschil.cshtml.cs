@@ -61,6 +61,10 @@ public sealed class GeschilModel(
 
     public IReadOnlyList<StepRow> Steps { get; private set; } = [];
 
+    /// <summary>The ladder as bars with the step deadlines (issue 13).</summary>
+    public Presentation.Charts.BarChart LadderChart =>
+        Escalations.LadderChart.For(Steps, View.Raised.RaisedAt, At, View.State.Resolved, AsOfDate is not null);
+
     public IReadOnlyList<PromiseTexts.Line> History { get; private set; } = [];
 
     public IReadOnlyList<Referenced> References { get; private set; } = [];

@@ -55,6 +55,9 @@ public sealed class TermijnenModel(
 
     public Instant Now { get; private set; }
 
+    /// <summary>Deadlines met per partner per quarter, the last four quarters (issue 13).</summary>
+    public Presentation.Charts.BarChart? ComplianceChart { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken)) return Page();
@@ -63,6 +66,13 @@ public sealed class TermijnenModel(
         var members = Alliance.Partners.Where(p => p.IsMember).ToList();
         var overview = await punctuality.OverviewAsync(Alliance.Id.Value, [.. members.Select(p => p.Id.Value)], from, Now, Now, Shown, cancellationToken);
         Partners = [.. members.Select(p => new PartnerRow(p, overview[p.Id.Value]))];
+
+        var quarters = DeadlineCharts.QuartersUpTo(Now, 4);
+        var perQuarter = new List<IReadOnlyDictionary<string, PunctualityCounts>>();
+        foreach (var q in quarters)
+            perQuarter.Add(await punctuality.CountsAsync(Alliance.Id.Value, [.. members.Select(p => p.Id.Value)], q.From, q.To, Now, cancellationToken));
+        ComplianceChart = DeadlineCharts.Compliance(quarters,
+            members.Select(p => (p.Name, (IReadOnlyList<PunctualityCounts>)[.. perQuarter.Select(c => c[p.Id.Value])])));
 
         if (PartnerId.TryParse(PartnerFilter, out var chosen) && members.FirstOrDefault(p => p.Id == chosen) is { } partner)
         {

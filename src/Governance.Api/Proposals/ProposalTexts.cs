@@ -209,9 +209,16 @@ public static class ProposalTexts
         var summary = string.Create(CultureInfo.InvariantCulture, $"{tally.Voted.Count} van de {round.Electorate.Partners.Length} partners {(tally.Voted.Count == 1 ? "heeft" : "hebben")} gestemd.")
             + (tally.Open ? " De stemming is open." : $" De stemming is gesloten: {Outcome(tally.Outcome ?? VoteOutcome.Void)}.");
         var path = $"{allianceBase}/besluiten/{v.Id.Value}/stemming";
+        // The bars only where the choices may be seen (not while a secret vote is open).
+        var chart = tally.Options is { } counted
+            ? VoteChart.For(v.Id.Value, tally.Open, WeightOf(counted, VoteChoice.For), WeightOf(counted, VoteChoice.Against), WeightOf(counted, VoteChoice.Abstain),
+                round.Electorate.Partners.Where(p => p.Present).Sum(p => p.Weight), round.Electorate.Majority)
+            : null;
         return new TallyPanel(tally.Open, tally.SecretUntilClose, rows, options, Quorum(tally.Quorum), summary, v.StreamVersion,
-            $"/api/v1/alliances{allianceBase["/allianties".Length..]}/proposals/{v.Id.Value}/tally/stream", path);
+            $"/api/v1/alliances{allianceBase["/allianties".Length..]}/proposals/{v.Id.Value}/tally/stream", path, chart);
     }
+
+    private static int WeightOf(IEnumerable<OptionResponse> options, VoteChoice choice) => options.Where(o => o.Choice == choice).Sum(o => o.Weight);
 }
 
 public sealed record TallyRow(string Partner, int Weight, string State, string? Choice);
@@ -221,7 +228,8 @@ public sealed record TallyOption(string Choice, IReadOnlyList<string> Partners, 
 /// <summary>
 /// The live tally (partial _Stemmingsstand): <see cref="Options"/> is null while a secret vote is open.
 /// <see cref="Stream"/> is the server-sent-events address, <see cref="Source"/> the public page the script re-reads.
+/// <see cref="Chart"/> draws the weighted votes with the majority line, when the choices may be seen.
 /// </summary>
 public sealed record TallyPanel(
     bool Open, bool Secret, IReadOnlyList<TallyRow> Rows, IReadOnlyList<TallyOption>? Options, string Quorum, string Summary,
-    long Version, string Stream, string Source);
+    long Version, string Stream, string Source, Governance.Api.Presentation.Charts.BarChart? Chart = null);

@@ -70,6 +70,10 @@ public sealed class JaarplanModel(
 
     public CommitmentView? Commitment(CommitmentId id) => _commitments.GetValueOrDefault(id.Value);
 
+    /// <summary>How far the goals are, as bars (issue 13).</summary>
+    public Presentation.Charts.BarChart GoalChart =>
+        YearPlans.GoalChart.For(View.State.Goals.Values, id => Commitment(id)?.State.StatusAt(Now));
+
     public string PartnerName(PartnerId partner) => Alliance.Partner(partner)?.Name ?? partner.Value;
 
     public static string ProgressInputId(GoalId goal) => $"voortgang-{goal.Value}";
