@@ -8,7 +8,8 @@ namespace Governance.Api.Auth;
 
 /// <summary>Account settings: your name, your roles per alliance, and your API tokens (create, list, revoke).</summary>
 [Authorize]
-public sealed class AccountModel(PeopleStore people, ApiTokenService tokens, Mail.MailPreferences mailPreferences) : PageModel
+public sealed class AccountModel(PeopleStore people, ApiTokenService tokens, Mail.MailPreferences mailPreferences,
+    Projections.Alliances.AllianceQueries alliances) : PageModel
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
@@ -128,10 +129,15 @@ public sealed class AccountModel(PeopleStore people, ApiTokenService tokens, Mai
         Email = person?.Email;
         MailChoices = await mailPreferences.AllAsync(Actor.Person, cancellationToken);
         if (!keepName) Name = DisplayName;
-        Roles = [.. Actor.Grants
-            .GroupBy(g => g.Alliance)
-            .OrderBy(g => g.Key is null ? 0 : 1).ThenBy(g => g.Key?.Value, StringComparer.Ordinal)
-            .Select(g => new AllianceRoles(g.Key?.Value ?? "Alle wijkallianties", [.. g.Select(DutchRoleNames.Describe)]))];
+        // The alliance and the partners by name, as the pages call them, not by their addresses ("osdorp-de-punt", "bcop").
+        var roles = new List<AllianceRoles>();
+        foreach (var group in Actor.Grants.GroupBy(g => g.Alliance).OrderBy(g => g.Key is null ? 0 : 1).ThenBy(g => g.Key?.Value, StringComparer.Ordinal))
+        {
+            var alliance = group.Key is { } id ? await alliances.GetAsync(id, cancellationToken: cancellationToken) : null;
+            roles.Add(new AllianceRoles(alliance?.Name ?? group.Key?.Value ?? "Alle wijkallianties",
+                [.. group.Select(g => DutchRoleNames.Describe(g, p => alliance?.Partner(p)?.Name))]));
+        }
+        Roles = roles;
         Tokens = await tokens.ListAsync(Actor.Person, cancellationToken);
     }
 }

@@ -10,6 +10,9 @@ namespace Governance.Api.Auth;
 [AllowAnonymous]
 public sealed class InloggenModel(SignInService signIn) : PageModel
 {
+    /// <summary>Where a person lands after signing in without a ReturnUrl: what asks for their attention (Start/Aandacht).</summary>
+    public const string StartPage = "/aandacht";
+
     [BindProperty]
     public string? Email { get; set; }
 
@@ -43,7 +46,7 @@ public sealed class InloggenModel(SignInService signIn) : PageModel
             case SignInStatus.Succeeded:
                 await HttpContext.SignInAsync(AuthServices.CookieScheme, GovernancePrincipal.For(outcome.Person!.Value, AuthServices.CookieScheme));
                 // Only a path on this site: a ReturnUrl pointing elsewhere would make the sign-in page an open redirect.
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account");
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : StartPage);
             case SignInStatus.LockedOut:
                 Error = SignInMessages.LockedOut(outcome.RetryAfter!.Value);
                 TooMany(outcome.RetryAfter!.Value);

@@ -54,6 +54,15 @@ public sealed class BeloftesModel(
     [BindProperty(SupportsGet = true, Name = "stand")]
     public string? AsOfText { get; set; }
 
+    /// <summary>"Sinds": only promises due on or after this calendar day, "2026-10-01"; empty for all.</summary>
+    [BindProperty(SupportsGet = true, Name = "sinds")]
+    public string? SinceText { get; set; }
+
+    /// <summary>The day <see cref="SinceText"/> names, when it could be read.</summary>
+    public LocalDate? Since { get; private set; }
+
+    public string? SinceError { get; private set; }
+
     /// <summary>Which page of one partner's promises (<c>?pagina=</c>).</summary>
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public int? PageNumber { get; set; }
@@ -102,16 +111,22 @@ public sealed class BeloftesModel(
             "binnenkort" => (CommitmentStatus.Open, today.PlusDays(SoonDays)),
             _ => ((CommitmentStatus?)null, (LocalDate?)null),
         };
+        // A day that cannot be read is said next to its field; the rest of the choice still applies.
+        if (!string.IsNullOrWhiteSpace(SinceText))
+        {
+            if (PromiseRules.TryParseDate(SinceText.Trim(), out var since)) Since = since;
+            else SinceError = "Vul een datum in, bijvoorbeeld 1-10-2026.";
+        }
         var request = only is null ? new PageRequest(1, PreviewSize) : PageRequest.Lenient(PageNumber);
         var groups = new List<PartnerGroup>();
         foreach (var x in partners)
         {
-            var shown = await commitments.ListAsync(Alliance.Id, new CommitmentFilter(x.Id, wanted, dueBy), at, now, request.Skip, request.Size, cancellationToken);
+            var shown = await commitments.ListAsync(Alliance.Id, new CommitmentFilter(x.Id, wanted, dueBy, Since), at, now, request.Skip, request.Size, cancellationToken);
             groups.Add(new PartnerGroup(x.Id, x.Name, records[x.Id], shown.Items, shown.Total, [.. advice.Where(a => a.Partner == x.Id).Select(a => a.Row)]));
             if (only is not null) Pages = Pager.For(new Paged<CommitmentView>(shown.Items, request, shown.Total), Request, "beloftes", $"Bladeren door de beloftes van {x.Name}");
         }
         // A choice ("te laat", "binnenkort") shows the partners it concerns, not every partner with "nothing here".
-        if (wanted is not null && only is null)
+        if ((wanted is not null || Since is not null) && only is null)
         {
             HiddenPartners = groups.Count(g => g.Matching == 0);
             groups = [.. groups.Where(g => g.Matching > 0)];

@@ -27,8 +27,14 @@ public sealed class TermijnenModel(
     /// <summary>One partner's row: the counts, the first deadlines, and how many there are in all.</summary>
     public sealed record PartnerRow(PartnerView Partner, PartnerPunctuality Punctuality)
     {
-        public int Total => Punctuality.Met + Punctuality.Late + Punctuality.Missed + Punctuality.Waived + Punctuality.Pending;
+        public int Total => Punctuality.Total;
     }
+
+    /// <summary>
+    /// The project leader's own deadlines (the secretary publishes the agenda, R1), counted as a partner's are, so that a
+    /// late agenda counts somewhere visible.
+    /// </summary>
+    public PunctualityCounts Secretary { get; private set; } = new(0, 0, 0, 0, 0);
 
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public int? Pagina { get; set; }
@@ -66,6 +72,7 @@ public sealed class TermijnenModel(
         var members = Alliance.Partners.Where(p => p.IsMember).ToList();
         var overview = await punctuality.OverviewAsync(Alliance.Id.Value, [.. members.Select(p => p.Id.Value)], from, Now, Now, Shown, cancellationToken);
         Partners = [.. members.Select(p => new PartnerRow(p, overview[p.Id.Value]))];
+        Secretary = await punctuality.OfficeCountsAsync(Alliance.Id.Value, "secretary", from, Now, Now, cancellationToken);
 
         var quarters = DeadlineCharts.QuartersUpTo(Now, 4);
         var perQuarter = new List<IReadOnlyDictionary<string, PunctualityCounts>>();

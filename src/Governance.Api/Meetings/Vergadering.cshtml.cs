@@ -25,7 +25,8 @@ namespace Governance.Api.Meetings;
 /// <see cref="DocumentRequests"/>, <see cref="DocumentFiles"/>).
 /// </summary>
 // This file loads the meeting and holds the steps every post takes; each job's handlers are in a file of their own:
-// Vergadering.Planning.cs, .Agenda.cs, .Documents.cs, .Announcements.cs, .Attendance.cs (and minutes), .Deadlines.cs.
+// Vergadering.Planning.cs, .Agenda.cs, .Documents.cs, .Announcements.cs, .Attendance.cs (and minutes), .Deadlines.cs,
+// and what a past meeting led to, .Outcome.cs.
 // The upload forms (documents, minutes) may send up to 20 MiB, as the API's upload endpoints; a page cannot raise the
 // limit per handler, because the antiforgery check reads the form before the handler is chosen.
 [RequestSizeLimit(DocumentFiles.MaxUploadBytes)]
@@ -36,7 +37,9 @@ public sealed partial class VergaderingModel(
     IValidator<RecordAttendanceRequest> attendanceValidator, IValidator<WithdrawAttendanceRequest> withdrawValidator,
     IValidator<ExtendDeadlineRequest> extendValidator, IValidator<WaiveInformationPeriodRequest> waiveValidator,
     IValidator<RescheduleMeetingRequest> rescheduleValidator, IValidator<CancelMeetingRequest> cancelValidator,
-    TimeProvider clock, Checkpoints.CheckpointStore checkpoints)
+    TimeProvider clock, Checkpoints.CheckpointStore checkpoints,
+    Projections.Proposals.ProposalQueries proposals, Projections.Commitments.CommitmentQueries commitments,
+    Projections.Escalations.EscalationQueries escalations)
     : AlliancePageModel(queries, people, pipeline)
 {
     /// <summary>For a closed meeting, the first checkpoint signed after its close: the minutes publish it (issue 15).</summary>
@@ -159,6 +162,7 @@ public sealed partial class VergaderingModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadMeetingAsync(cancellationToken)) return Page();
+        await LoadOutcomeAsync(cancellationToken);
         return await ShowAsync(cancellationToken);
     }
 

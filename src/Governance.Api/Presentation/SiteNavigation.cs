@@ -21,8 +21,18 @@ public static class SiteNavigation
         // The decision register and the advice list (R9), the same way (Proposals/BesluitenKiezen, Proposals/AdviesKiezen).
         new("Besluiten", "/besluiten"),
         new("Advies", "/advies"),
+        // Issue 13: promises (R10), deadlines (R1–R7), the year plan and disputes (R12), the same way
+        // (Commitments/BeloftesKiezen, Meetings/TermijnenKiezen, YearPlans/JaarplanKiezen); "Geschillen" lists the
+        // disputes the signed-in person may see across alliances (Escalations/Geschillen).
+        new("Beloftes", "/beloftes"),
+        new("Termijnen", "/termijnen"),
+        new("Jaarplan", "/jaarplan"),
+        new("Geschillen", "/geschillen"),
         new("Toegankelijkheid", "/toegankelijkheid"),
     ];
+
+    /// <summary>The parts of an alliance whose address under /allianties/{alliance}/ is also their menu item's.</summary>
+    private static readonly HashSet<string> Sections = new(["besluiten", "advies", "beloftes", "termijnen", "jaarplan", "geschillen"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True when <paramref name="item"/> is the section of the current request (for aria-current).</summary>
     public static bool IsCurrent(this Item item, PathString requestPath) =>
@@ -31,8 +41,9 @@ public static class SiteNavigation
             : string.Equals(SectionOf(requestPath), item.Path, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The menu item a page belongs to: an alliance's meetings, interest register and working agreements belong to those
-    /// items, the alliance's other pages (and the list) to "Allianties"; any other page to its first segment.
+    /// The menu item a page belongs to: an alliance's meetings, interest register, working agreements, decisions, advice,
+    /// promises, deadlines, year plan and disputes belong to those items, the alliance's other pages (and the list) to
+    /// "Allianties"; any other page to its first segment.
     /// </summary>
     private static string SectionOf(PathString requestPath)
     {
@@ -41,8 +52,7 @@ public static class SiteNavigation
         return segments.Length >= 3 && segments[2].Equals("vergaderingen", StringComparison.OrdinalIgnoreCase) ? "/vergaderingen"
             : segments.Length >= 3 && segments[2].Equals("belangen", StringComparison.OrdinalIgnoreCase) ? "/belangenregister"
             : segments.Length >= 3 && segments[2].Equals("werkafspraken", StringComparison.OrdinalIgnoreCase) ? "/werkafspraken"
-            : segments.Length >= 3 && segments[2].Equals("besluiten", StringComparison.OrdinalIgnoreCase) ? "/besluiten"
-            : segments.Length >= 3 && segments[2].Equals("advies", StringComparison.OrdinalIgnoreCase) ? "/advies"
+            : segments.Length >= 3 && Sections.Contains(segments[2]) ? "/" + segments[2].ToLowerInvariant()
             : "/alliantie";
     }
 }

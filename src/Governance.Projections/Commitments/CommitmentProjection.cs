@@ -50,6 +50,12 @@ public sealed class CommitmentDocument
     /// <summary>For a promise kept late: how many days late (R10's median counts them).</summary>
     public int? DaysLateWhenSettled { get; set; }
 
+    /// <summary>The meeting at whose table it was promised (its slug), or null: a past meeting's page lists what was promised there.</summary>
+    public string? SourceMeeting { get; set; }
+
+    /// <summary>The decision or advice it was promised in (the proposal's id), or null.</summary>
+    public string? SourceReference { get; set; }
+
     /// <summary>The stream's version.</summary>
     public long Version { get; set; }
 
@@ -83,6 +89,8 @@ public sealed class CommitmentDocument
         OverdueRecordedAt = state.OverdueRecordedFor == state.Due
             ? events.Last(e => e.Event is CommitmentBecameOverdue o && o.Due == state.Due).Entry.RecordedAt
             : null;
+        SourceMeeting = state.Source.Meeting?.Value;
+        SourceReference = state.Source.Reference;
         DaysLateWhenSettled = state.Settlement == CommitmentStatus.FulfilledLate ? PromiseKeeping.DaysLate(state, state.SettledAt!.Value) : null;
         Version = events[^1].Entry.Version;
     }

@@ -22,8 +22,8 @@ public sealed record PromiseRecord(PartnerId Partner, IReadOnlyDictionary<Commit
     public int Total => Counts.Values.Sum();
 }
 
-/// <summary>Which promises a list shows: one partner's, with one status at the moment asked, due by a day (all optional).</summary>
-public sealed record CommitmentFilter(PartnerId? Owner = null, CommitmentStatus? Status = null, LocalDate? DueBy = null);
+/// <summary>Which promises a list shows: one partner's, with one status at the moment asked, due by a day, due from a day (all optional).</summary>
+public sealed record CommitmentFilter(PartnerId? Owner = null, CommitmentStatus? Status = null, LocalDate? DueBy = null, LocalDate? DueFrom = null);
 
 /// <summary>One page of a list and how many there are in all.</summary>
 public sealed record PageOf<T>(IReadOnlyList<T> Items, long Total);
@@ -190,6 +190,22 @@ public sealed class CommitmentQueries(Ledger store)
         return await ViewsAsync(alliance, [.. documents.OfType<CommitmentDocument>()], null, cancellationToken);
     }
 
+    /// <summary>
+    /// The promises made at <paramref name="meeting"/>'s table or in one of <paramref name="proposals"/> (decided there), as they are
+    /// now, by due date: what a past meeting's page lists as promised there.
+    /// </summary>
+    public async Task<IReadOnlyList<CommitmentView>> MadeAtAsync(AllianceId alliance, Domain.Meetings.MeetingId meeting, IReadOnlyCollection<string> proposals,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(proposals);
+        await using var session = store.Store.QuerySession(alliance.Value);
+        var (slug, references) = (meeting.Value, proposals.ToArray());
+        var rows = await session.Query<CommitmentDocument>()
+            .Where(d => d.SourceMeeting == slug || (d.SourceReference != null && references.Contains(d.SourceReference)))
+            .OrderBy(d => d.DueAt).ThenBy(d => d.Commitment).ToListAsync(cancellationToken);
+        return await ViewsAsync(alliance, rows, null, cancellationToken);
+    }
+
     /// <summary>Every promise's id, owner and what, by due date: the choices of a form (no history is read).</summary>
     public async Task<IReadOnlyList<(CommitmentId Id, PartnerId Owner, string What)>> ChoicesAsync(AllianceId alliance, CancellationToken cancellationToken = default)
     {
@@ -234,7 +250,8 @@ public sealed class CommitmentQueries(Ledger store)
     private static bool Matches(Commitment.State.Made state, CommitmentFilter filter, DateTimeOffset at) =>
         (filter.Owner is null || state.Owner == filter.Owner)
         && (filter.Status is null || state.StatusAt(Instant.FromDateTimeOffset(at)) == filter.Status)
-        && (filter.DueBy is null || state.Due <= filter.DueBy);
+        && (filter.DueBy is null || state.Due <= filter.DueBy)
+        && (filter.DueFrom is null || state.Due >= filter.DueFrom);
 
     /// <summary>
     /// The filter as conditions on documents. Open and overdue are judged against <paramref name="at"/>; with
@@ -254,6 +271,12 @@ public sealed class CommitmentQueries(Ledger store)
         {
             var limit = Commitment.DueAt(by).ToDateTimeOffset();
             conditions.Add(d => d.DueAt <= limit);
+        }
+        if (filter.DueFrom is { } from)
+        {
+            // A due date is a whole day: due on or after that day is due at or after that day's end.
+            var start = Commitment.DueAt(from).ToDateTimeOffset();
+            conditions.Add(d => d.DueAt >= start);
         }
         if (filter.Status is { } status) conditions.Add(StatusIs(status, at, asOf));
         return conditions;

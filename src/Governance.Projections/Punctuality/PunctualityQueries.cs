@@ -12,11 +12,16 @@ public sealed record PartnerDeadline(string Meeting, string Rule, string Subject
 public sealed record MeetingDeadlineRow(PartnerDeadline Deadline, string? Partner, string? Office);
 
 /// <summary>A partner's punctuality over a period: the counts and the deadlines behind each (all of them, or one page).</summary>
+/// <para><see cref="Extended"/> is how many of <see cref="Met"/> were done within an extension agreed in advance (R19).</para>
 public sealed record PartnerPunctuality(string Partner, Instant From, Instant To, int Met, int Late, int Missed, int Waived,
-    int Pending, IReadOnlyList<PartnerDeadline> Deadlines);
+    int Pending, IReadOnlyList<PartnerDeadline> Deadlines, int Extended = 0)
+{
+    public int Total => Met + Late + Missed + Waived + Pending;
+}
 
 /// <summary>How many of a partner's deadlines in a period were met, late, missed or waived, and how many are still to come.</summary>
-public sealed record PunctualityCounts(int Met, int Late, int Missed, int Waived, int Pending)
+/// <para><see cref="Extended"/> is how many of <see cref="Met"/> were done within an extension agreed in advance (R19).</para>
+public sealed record PunctualityCounts(int Met, int Late, int Missed, int Waived, int Pending, int Extended = 0)
 {
     public int Total => Met + Late + Missed + Waived + Pending;
 }
@@ -65,7 +70,7 @@ public sealed class PunctualityQueries(IDocumentStore store)
     {
         var counts = (await CountsAsync(tenant, [partner], from, to, now, cancellationToken))[partner];
         var (page, total) = await DeadlinesAsync(tenant, partner, from, to, now, skip, take, cancellationToken);
-        return (new PartnerPunctuality(partner, from, to, counts.Met, counts.Late, counts.Missed, counts.Waived, counts.Pending, page), total);
+        return (new PartnerPunctuality(partner, from, to, counts.Met, counts.Late, counts.Missed, counts.Waived, counts.Pending, page, counts.Extended), total);
     }
 
     /// <summary>One page of <paramref name="partner"/>'s deadlines due in [from, to), by agreed due moment, and how many in all.</summary>
@@ -110,7 +115,7 @@ public sealed class PunctualityQueries(IDocumentStore store)
         {
             var c = await CountsOf(counts);
             result[partner] = new PartnerPunctuality(partner, from, to, c.Met, c.Late, c.Missed, c.Waived, c.Pending,
-                [.. (await first).Select(d => Deadline(d, now))]);
+                [.. (await first).Select(d => Deadline(d, now))], c.Extended);
         }
         return result;
     }
@@ -135,23 +140,63 @@ public sealed class PunctualityQueries(IDocumentStore store)
         return result;
     }
 
-    private static Task<long>[] AddCounts(Marten.Services.BatchQuerying.IBatchedQuery batch, string partner, DateTimeOffset start, DateTimeOffset end, DateTimeOffset at)
+    /// <summary>
+    /// The counts over an office's deadlines due in [from, to) (the secretary's agenda, R1), judged as
+    /// <see cref="CountsAsync"/> judges a partner's: the project leader's punctuality counts too.
+    /// </summary>
+    public async Task<PunctualityCounts> OfficeCountsAsync(string tenant, string office, Instant from, Instant to, Instant now,
+        CancellationToken cancellationToken)
     {
-        var mine = batch.Query<MeetingDeadlineDocument>().Where(d => d.ResponsiblePartner == partner && d.AgreedDueAt >= start && d.AgreedDueAt < end);
-        return
-        [
-            mine.Count(d => !d.Open && (d.Status == "on-time" || d.Status == "extended")),
-            mine.Count(d => !d.Open && d.Status == "late"),
-            mine.Count(d => d.Open && d.DueAt < at),
-            mine.Count(d => !d.Open && d.Status == "waived"),
-            mine.Count(d => d.Open && d.DueAt >= at),
-        ];
+        await using var session = store.QuerySession(tenant);
+        var (start, end, at) = (from.ToDateTimeOffset(), to.ToDateTimeOffset(), now.ToDateTimeOffset());
+        var batch = session.CreateBatchQuery();
+        var counts = AddCounts(batch.Query<MeetingDeadlineDocument>().Where(d => d.ResponsibleOffice == office && d.AgreedDueAt >= start && d.AgreedDueAt < end), at);
+        await batch.Execute(cancellationToken);
+        return await CountsOf(counts);
     }
+
+    /// <summary>Every deadline of one meeting (its stream id, <c>meeting-…</c>), by due moment, with who must meet it.</summary>
+    public async Task<IReadOnlyList<MeetingDeadlineRow>> ForMeetingAsync(string tenant, string meeting, Instant now, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession(tenant);
+        var docs = await session.Query<MeetingDeadlineDocument>().Where(d => d.MeetingId == meeting)
+            .OrderBy(d => d.DueAt).ThenBy(d => d.Rule).ThenBy(d => d.Subject).ToListAsync(cancellationToken);
+        return [.. docs.Select(d => new MeetingDeadlineRow(Deadline(d, now), d.ResponsiblePartner, d.ResponsibleOffice))];
+    }
+
+    /// <summary>
+    /// The open deadlines of <paramref name="partner"/> due before <paramref name="until"/>, those already passed included, by due
+    /// moment: what a partner must still do. At most <paramref name="take"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<PartnerDeadline>> OpenForPartnerAsync(string tenant, string partner, Instant until, Instant now, int take,
+        CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        await using var session = store.QuerySession(tenant);
+        var end = until.ToDateTimeOffset();
+        var docs = await session.Query<MeetingDeadlineDocument>().Where(d => d.Open && d.ResponsiblePartner == partner && d.DueAt < end)
+            .OrderBy(d => d.DueAt).ThenBy(d => d.MeetingId).ThenBy(d => d.Rule).ThenBy(d => d.Subject).Take(take).ToListAsync(cancellationToken);
+        return [.. docs.Select(d => Deadline(d, now))];
+    }
+
+    private static Task<long>[] AddCounts(Marten.Services.BatchQuerying.IBatchedQuery batch, string partner, DateTimeOffset start, DateTimeOffset end, DateTimeOffset at) =>
+        AddCounts(batch.Query<MeetingDeadlineDocument>().Where(d => d.ResponsiblePartner == partner && d.AgreedDueAt >= start && d.AgreedDueAt < end), at);
+
+    private static Task<long>[] AddCounts(Marten.Services.BatchQuerying.IBatchedQueryable<MeetingDeadlineDocument> mine, DateTimeOffset at) =>
+    [
+        mine.Count(d => !d.Open && (d.Status == "on-time" || d.Status == "extended")),
+        mine.Count(d => !d.Open && d.Status == "late"),
+        mine.Count(d => d.Open && d.DueAt < at),
+        mine.Count(d => !d.Open && d.Status == "waived"),
+        mine.Count(d => d.Open && d.DueAt >= at),
+        // Of the first count, those done within an extension (R19): the overview shows them in a column of their own.
+        mine.Count(d => !d.Open && d.Status == "extended"),
+    ];
 
     private static async Task<PunctualityCounts> CountsOf(Task<long>[] counts)
     {
         var c = await Task.WhenAll(counts);
-        return new PunctualityCounts((int)c[0], (int)c[1], (int)c[2], (int)c[3], (int)c[4]);
+        return new PunctualityCounts((int)c[0], (int)c[1], (int)c[2], (int)c[3], (int)c[4], (int)c[5]);
     }
 
     /// <summary>

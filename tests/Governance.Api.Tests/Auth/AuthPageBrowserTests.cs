@@ -44,6 +44,9 @@ public sealed class AuthPageBrowserTests(BrowserFixture browser, ITestOutputHelp
         await using var session = await browser.NewSessionAsync(output);
 
         await session.SignInAsync(email, AuthTestHelpers.Password);
+        // Signing in lands on what asks for attention (issue 13); the account is one link away.
+        await Assertions.Expect(session.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/aandacht$"));
+        await session.Page.GetByRole(AriaRole.Navigation, new() { Name = "Account" }).GetByRole(AriaRole.Link, new() { Name = "Mijn account" }).ClickAsync();
         await Assertions.Expect(session.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account$"));
         await Assertions.Expect(session.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mijn account");
         await Assertions.Expect(session.Page.Locator("main")).ToContainTextAsync("kerngroep");

@@ -103,7 +103,8 @@ public sealed partial class CookieSignInTests : IAsyncLifetime
             new() { ["Email"] = "open@example.org", ["Password"] = AuthTestHelpers.Password, ["ReturnUrl"] = "https://evil.example/" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account", response.Headers.Location?.OriginalString);
+        // The start page instead (issue 13: "Wat vraagt uw aandacht").
+        Assert.Equal("/aandacht", response.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace Governance.Api.Tests.Browser;
 
-/// <summary>axe-core in the page under test: WCAG 2.0 and 2.1, levels A and AA.</summary>
+/// <summary>axe-core in the page under test: WCAG 2.0 and 2.1, levels A and AA, and on request axe's best practices.</summary>
 public static class Axe
 {
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -20,9 +20,15 @@ public static class Axe
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, object> Routed = [];
 
-    public static async Task AssertNoViolationsAsync(IPage page)
+    /// <summary>axe's best-practice rules besides WCAG (issue 13: <c>landmark-unique</c>, so that two landmarks never share a name).</summary>
+    private static readonly string[] WcagAndBestPracticeTags = [.. WcagTags, "best-practice"];
+
+    public static Task AssertNoViolationsAsync(IPage page) => AssertNoViolationsAsync(page, bestPractice: false);
+
+    /// <summary>With <paramref name="bestPractice"/>, axe's best-practice rules count as well (landmarks, headings, regions).</summary>
+    public static async Task AssertNoViolationsAsync(IPage page, bool bestPractice)
     {
-        var violations = await RunAsync(page);
+        var violations = await RunAsync(page, bestPractice ? WcagAndBestPracticeTags : WcagTags);
         if (violations.Count == 0)
         {
             return;
@@ -39,7 +45,9 @@ public static class Axe
         Assert.Fail(report.ToString());
     }
 
-    public static async Task<IReadOnlyList<Violation>> RunAsync(IPage page)
+    public static Task<IReadOnlyList<Violation>> RunAsync(IPage page) => RunAsync(page, WcagTags);
+
+    public static async Task<IReadOnlyList<Violation>> RunAsync(IPage page, string[] tags)
     {
         if (!File.Exists(ScriptPath))
         {
@@ -63,7 +71,7 @@ public static class Axe
               })));
             }
             """,
-            WcagTags);
+            tags);
         return JsonSerializer.Deserialize<List<Violation>>(json, Json) ?? [];
     }
 

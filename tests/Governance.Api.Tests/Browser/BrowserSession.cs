@@ -88,6 +88,9 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Fails listing every WCAG 2.0/2.1 A and AA violation axe-core finds on the current page.</summary>
     public Task AssertNoAxeViolationsAsync() => Axe.AssertNoViolationsAsync(Page);
 
+    /// <summary>As <see cref="AssertNoAxeViolationsAsync"/>, and axe's best-practice rules too (such as <c>landmark-unique</c>).</summary>
+    public Task AssertNoAxeViolationsIncludingBestPracticeAsync() => Axe.AssertNoViolationsAsync(Page, bestPractice: true);
+
     /// <summary>
     /// Saves a full-page screenshot as <c>artifacts/screenshots/&lt;test&gt;.png</c> (later ones in the same
     /// test get "-2", "-3" or <paramref name="suffix"/>) and prints the path.

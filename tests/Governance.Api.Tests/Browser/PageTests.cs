@@ -21,7 +21,7 @@ public sealed class PageTests(BrowserFixture browser, ITestOutputHelper output)
         await Assertions.Expect(session.Page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Bekijk de allianties" })).ToHaveAttributeAsync("href", "/allianties");
         await Assertions.Expect(session.Page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Bekijk het belangenregister" })).ToHaveAttributeAsync("href", "/belangenregister");
         var menu = session.Page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" });
-        await Assertions.Expect(menu.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Home", "Allianties", "Vergaderingen", "Belangenregister", "Werkafspraken", "Besluiten", "Advies", "Toegankelijkheid"]);
+        await Assertions.Expect(menu.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Home", "Allianties", "Vergaderingen", "Belangenregister", "Werkafspraken", "Besluiten", "Advies", "Beloftes", "Termijnen", "Jaarplan", "Geschillen", "Toegankelijkheid"]);
         await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Home" })).ToHaveAttributeAsync("aria-current", "page");
         await Assertions.Expect(session.Page.GetByRole(AriaRole.Link, new() { Name = "Inloggen", Exact = true }).First).ToBeVisibleAsync();
 

@@ -290,4 +290,31 @@ public sealed class PromisePageTests(Chromium browser, AllianceServer demo, ITes
 
     /// <summary>Today in Amsterdam, as the demo story counts its days.</summary>
     private static LocalDate Today() => SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).Date;
+
+    [Fact]
+    public async Task The_sinds_filter_shows_promises_due_since_a_day_and_an_unreadable_day_is_said_in_dutch_keeping_the_other_choices()
+    {
+        await using var session = await demo.NewSessionAsync(browser, output);
+        var page = session.Page;
+        // The bench repairs were due 20 days ago, the renovation plan 80 days ago: since 30 days ago only the first.
+        var today = NodaTime.Instant.FromDateTimeOffset(demo.Server.Services.GetRequiredService<TimeProvider>().GetUtcNow())
+            .InZone(Governance.Api.Presentation.DutchFormat.Amsterdam).Date;
+        var since = today.PlusDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await session.GotoAsync($"{Promises}?toon=alle&sinds={since}");
+        await Assertions.Expect(page.GetByLabel("Sinds")).ToHaveValueAsync(since);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Stadsdeel Nieuw-West repareert de kapotte bankjes op het Osdorpplein." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Ymere deelt het uitvoeringsplan van de renovatie")).ToHaveCountAsync(0);
+        // Partners without a promise due since then are left out, and the page says how many.
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("hebben geen beloftes bij deze keuze");
+        await session.AssertNoAxeViolationsIncludingBestPracticeAsync();
+
+        await session.GotoAsync($"{Promises}?toon=te-laat&sinds=31-02-2026");
+        await Assertions.Expect(page.GetByLabel("Sinds")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Vul een datum in, bijvoorbeeld 1-10-2026."));
+        await Assertions.Expect(page.GetByLabel("Welke beloftes")).ToHaveValueAsync("te-laat");
+        // The rest of the choice still applies: only late promises.
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Stadsdeel Nieuw-West repareert de kapotte bankjes op het Osdorpplein." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("De politie deelt het rooster")).ToHaveCountAsync(0);
+        await session.AssertNoAxeViolationsIncludingBestPracticeAsync();
+        await session.ScreenshotAsync();
+    }
 }

@@ -18,4 +18,17 @@ public static class Screenshots
         output?.WriteLine($"screenshot: {path}");
         return path;
     }
+
+    /// <summary>The folder in the repository whose screenshots are committed, so reviewers can look without running anything.</summary>
+    public static string ReviewDirectory { get; } = Path.Combine(RepositoryFiles.Root, "docs", "screenshots");
+
+    /// <summary>Saves <c>docs/screenshots/&lt;name&gt;.png</c> in the repository (the whole page, or only what fits the screen) and prints its path.</summary>
+    public static async Task<string> SaveForReviewAsync(IPage page, string name, ITestOutputHelper? output = null, bool fullPage = true)
+    {
+        System.IO.Directory.CreateDirectory(ReviewDirectory);
+        var path = Path.Combine(ReviewDirectory, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
+        output?.WriteLine($"screenshot for review: {path}");
+        return path;
+    }
 }
