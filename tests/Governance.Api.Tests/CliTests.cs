@@ -49,9 +49,30 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains("applied marten marten.mt_events (create)", first.Out, StringComparison.Ordinal);
         Assert.Contains("applied marten ledger.chain (create)", first.Out, StringComparison.Ordinal);
         Assert.Contains("applied app 0001_app_schema", first.Out, StringComparison.Ordinal);
+        // What only the host has: Wolverine's inbox, outbox and scheduled messages, and the document its Marten integration adds.
+        Assert.Contains("applied wolverine message storage (create)", first.Out, StringComparison.Ordinal);
+        Assert.Contains("applied marten marten.mt_doc_envelope (create)", first.Out, StringComparison.Ordinal);
         var second = await Run("db", "migrate");
         Assert.Equal((0, "database is up to date"), (second.Exit, second.Out.Trim()));
     }
+
+    [Fact]
+    public async Task A_node_that_does_not_migrate_on_start_refuses_a_database_with_pending_migrations_and_runs_once_db_migrate_did()
+    {
+        string[] noMigration = ["--Governance:Database:MigrateOnStart=false"];
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => GovernanceServer.StartOnDatabaseAsync(_connectionString, null, noMigration));
+        var messages = string.Join(" | ", Flatten(refused).Select(e => e.Message));
+        Assert.Contains("not migrated", messages, StringComparison.Ordinal);
+        Assert.Contains("governance db migrate", messages, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await Run("db", "migrate")).Exit);
+        await using var server = await GovernanceServer.StartOnDatabaseAsync(_connectionString, null, noMigration);
+        using var client = server.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception e) =>
+        e is AggregateException a ? a.InnerExceptions.SelectMany(Flatten) : e.InnerException is null ? [e] : [e, .. Flatten(e.InnerException)];
 
     [Fact]
     public async Task Ledger_verify_prints_each_tenant_count_and_head_and_exits_0()

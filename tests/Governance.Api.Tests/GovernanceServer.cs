@@ -29,16 +29,25 @@ public sealed class GovernanceServer : IAsyncDisposable
 
     public static async Task<GovernanceServer> StartAsync(Action<WebApplicationBuilder>? configure = null, params string[] args)
     {
-        return await StartOnDatabaseAsync(await CreateDatabaseAsync(), configure, args);
+        // A copy of the migrated template: no schema check at start-up (a second or two of every server's start), as a node
+        // deployed after `governance db migrate` would run.
+        return await StartOnDatabaseAsync(await CreateDatabaseAsync(), configure, ["--Governance:Database:MigrateOnStart=false", .. args]);
     }
 
-    /// <summary>A new database with every migration applied (a copy of a template migrated once per test run).</summary>
+    /// <summary>
+    /// A new database with every migration applied (a copy of a template migrated once per test run), Wolverine's tables
+    /// included: the template is migrated as `governance db migrate` does, with the host's services.
+    /// </summary>
     public static Task<string> CreateDatabaseAsync() =>
         PostgresCluster.CreateMigratedDatabaseAsync("api", "governance", async connectionString =>
         {
-            await using var dataSource = NpgsqlDataSource.Create(connectionString);
-            using var store = Governance.Projections.GovernanceStore.Create(dataSource, TimeProvider.System);
-            await LedgerServices.MigrateAllAsync(dataSource, store);
+            await using var app = WebHost.Build(["--environment", "Testing",
+                "--applicationName", typeof(WebHost).Assembly.GetName().Name!], builder =>
+            {
+                builder.Configuration["ConnectionStrings:Governance"] = connectionString;
+                builder.Logging.ClearProviders();
+            });
+            await LedgerServices.MigrateHostAsync(app.Services);
         });
 
     /// <summary>Another app node on an existing database (e.g. <see cref="ConnectionString"/> of a running server).</summary>

@@ -26,13 +26,11 @@ public static class GovernanceCli
         var migrate = new Command("migrate", "Apply every pending migration.");
         migrate.SetAction((_, ct) => Guarded(error, async () =>
         {
-            var dataSource = Database.CreateDataSource(Database.ConnectionString());
-            await using (dataSource)
-            using (var store = Projections.GovernanceStore.Create(dataSource, TimeProvider.System))
-            {
-                var applied = await LedgerServices.MigrateAllAsync(dataSource, store, ct);
-                await output.WriteLineAsync(applied.Count == 0 ? "database is up to date" : string.Join(Environment.NewLine, applied.Select(a => "applied " + a)));
-            }
+            // The host's services (built, not started): Wolverine's tables come with them, as at a node's start-up.
+            await using var app = WebHost.Build(["--Logging:LogLevel:Default=Warning"],
+                builder => builder.Configuration["ConnectionStrings:Governance"] = Database.ConnectionString());
+            var applied = await LedgerServices.MigrateHostAsync(app.Services, ct);
+            await output.WriteLineAsync(applied.Count == 0 ? "database is up to date" : string.Join(Environment.NewLine, applied.Select(a => "applied " + a)));
             return 0;
         }));
         db.Subcommands.Add(migrate);

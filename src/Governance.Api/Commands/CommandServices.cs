@@ -23,6 +23,9 @@ public static class CommandServices
             opts.ApplicationAssembly = typeof(CommandServices).Assembly;
             opts.Discovery.DisableConventionalDiscovery().IncludeType(typeof(ExecuteCommandHandler)).IncludeType(typeof(DeadlineDueHandler));
             opts.Policies.AutoApplyTransactions();
+            // A node that does not migrate (Governance:Database:MigrateOnStart=false) only checks that Wolverine's tables exist,
+            // and refuses to start without them; `db migrate` creates them (LedgerServices.MigrateHostAsync).
+            if (!Hosting.LedgerServices.MigratesOnStart(builder.Configuration)) opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
             opts.Policies.UseDurableLocalQueues();
             // Pre-generated handler code (Internal/Generated, `governance codegen write`): a node starts in seconds, not ten.
             opts.CodeGeneration.TypeLoadMode = builder.Configuration.GetValue("Governance:Wolverine:DynamicCode", false)

@@ -19,7 +19,14 @@ public static class LedgerServices
     {
         // Migrations first: hosted services start in the order they were added, and the daemon must find its tables.
         services.AddHostedService<MigrateOnStart>();
-        var marten = services.AddMarten(sp => GovernanceStore.Configure(new StoreOptions(), sp.GetRequiredService<TimeProvider>()))
+        var migrateOnStart = MigratesOnStart(configuration);
+        var marten = services.AddMarten(sp =>
+            {
+                var options = GovernanceStore.Configure(new StoreOptions(), sp.GetRequiredService<TimeProvider>());
+                // A node that does not migrate must not change the schema behind anyone's back either (it may lack the rights).
+                if (!migrateOnStart) options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+                return options;
+            })
             .UseNpgsqlDataSource()
             // Wolverine's inbox, outbox and scheduled messages in the same database, in their own schema, committed with the events.
             .IntegrateWithWolverine(w => w.MessageStorageSchemaName = "wolverine");
@@ -52,13 +59,54 @@ public static class LedgerServices
         return applied;
     }
 
+    /// <summary>
+    /// <c>Governance:Database:MigrateOnStart</c> (default true): whether a node brings the schema up to date when it starts. Off
+    /// where `governance db migrate` runs as a deploy step and the app's database user has no DDL rights, or on a copy of a
+    /// migrated database (the tests' template): the node then only checks that nothing is pending and refuses to start if so.
+    /// </summary>
+    public static bool MigratesOnStart(IConfiguration configuration) => configuration.GetValue("Governance:Database:MigrateOnStart", true);
+
+    /// <summary>
+    /// <see cref="MigrateAllAsync"/> with the host's own services, plus what only the host has: Wolverine's inbox, outbox and
+    /// scheduled-message tables (and the document Wolverine's Marten integration adds). Start-up and `db migrate` run this.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateHostAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        var applied = new List<string>(await MigrateAllAsync(dataSource, services.GetRequiredService<IDocumentStore>(), cancellationToken));
+        await using (var cmd = dataSource.CreateCommand("select to_regclass('wolverine.wolverine_incoming_envelopes') is null"))
+        {
+            var missing = (bool)(await cmd.ExecuteScalarAsync(cancellationToken))!;
+            // Every store Wolverine knows (the collection finds Marten's before the runtime has started; `Storage` would still be
+            // the null store then).
+            var runtime = (Wolverine.Runtime.WolverineRuntime)services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>();
+            await runtime.Stores.MigrateAsync();
+            if (missing) applied.Add("wolverine message storage (create)");
+        }
+        return applied;
+    }
+
+    /// <summary>What <see cref="MigrateHostAsync"/> would still do, cheaply: the host's own numbered migrations that are not applied.</summary>
+    public static Task<IReadOnlyList<MigrationRunner.Migration>> PendingAppMigrationsAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default) =>
+        MigrationRunner.PendingAsync(dataSource, "app", AppMigrations, cancellationToken);
+
     private static readonly IReadOnlyList<MigrationRunner.Migration> AppMigrations = MigrationRunner.FromAssembly(typeof(LedgerServices).Assembly);
 
-    private sealed class MigrateOnStart(NpgsqlDataSource dataSource, IDocumentStore store, ILogger<MigrateOnStart> logger) : IHostedService
+    private sealed class MigrateOnStart(IServiceProvider services, IConfiguration configuration, ILogger<MigrateOnStart> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            foreach (var applied in await MigrateAllAsync(dataSource, store, cancellationToken))
+            if (!MigratesOnStart(configuration))
+            {
+                // A schema diff costs a second or two per node; the numbered migrations are the cheap tell of a database left behind.
+                var pending = await PendingAppMigrationsAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+                if (pending.Count > 0)
+                    throw new InvalidOperationException(
+                        $"The database is not migrated ({pending.Count} pending, first {pending[0].Version:0000}_{pending[0].Name}) and " +
+                        "Governance:Database:MigrateOnStart is false: run `governance db migrate` first.");
+                return;
+            }
+            foreach (var applied in await MigrateHostAsync(services, cancellationToken))
                 logger.LogInformation("Applied migration {Migration}", applied);
         }
 

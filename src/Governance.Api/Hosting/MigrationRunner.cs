@@ -31,6 +31,26 @@ public static partial class MigrationRunner
             .OrderBy(m => m.Version)
             .ToList();
 
+    /// <summary>The migrations of <paramref name="module"/> not yet recorded as applied (all of them on a database without the table).</summary>
+    public static async Task<IReadOnlyList<Migration>> PendingAsync(
+        NpgsqlDataSource dataSource, string module, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            "select version from app.schema_migrations where module = $1");
+        cmd.Parameters.Add(new() { Value = module });
+        var applied = new HashSet<int>();
+        try
+        {
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetInt32(0));
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
+        {
+            return migrations;
+        }
+        return [.. migrations.Where(m => !applied.Contains(m.Version))];
+    }
+
     /// <summary>
     /// Applies the migrations of <paramref name="module"/> that are not applied yet.
     /// Each module (the ledger, the projections, the host) keeps its own numbering.

@@ -9,14 +9,11 @@ using Governance.Domain;
 
 namespace Governance.Api.Tests.Auth;
 
-public sealed class ApiTokenTests : IAsyncLifetime
+/// <summary>One server for the class: each test signs in with accounts and tokens of its own.</summary>
+public sealed class ApiTokenTests(SharedServer shared) : IClassFixture<SharedServer>
 {
     private static readonly AllianceId Osdorp = new("osdorp-de-punt");
-    private GovernanceServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await GovernanceServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private GovernanceServer _server => shared.Server;
 
     private async Task<HttpResponseMessage> RequestToken(string email, string password, string? name = null)
     {

@@ -5,13 +5,13 @@ using Governance.Domain;
 
 namespace Governance.Api.Tests.Auth;
 
-public sealed partial class CookieSignInTests : IAsyncLifetime
+/// <summary>
+/// One server for the class: each test signs in with an account of its own (together well under the 30 sign-in attempts
+/// a minute one address may make).
+/// </summary>
+public sealed partial class CookieSignInTests(SharedServer shared) : IClassFixture<SharedServer>
 {
-    private GovernanceServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await GovernanceServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private GovernanceServer _server => shared.Server;
 
     private static Uri Path(string path) => new(path, UriKind.Relative);
 

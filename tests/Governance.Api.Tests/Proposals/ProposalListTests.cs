@@ -16,41 +16,48 @@ namespace Governance.Api.Tests.Proposals;
 /// <c>page</c> object with the total and the links to the next and previous page out, a 400 naming the field for a bad value.
 /// Twenty decisions appended through the ledger; every tenth became advice (R9).
 /// </summary>
-public sealed class ProposalListTests : IAsyncLifetime
+public sealed class ProposalListTests(ProposalListTests.World world) : IClassFixture<ProposalListTests.World>
 {
     private const string Base = "/api/v1/alliances/osdorp-de-punt";
     private static readonly AllianceId Osdorp = AllianceId.Parse("osdorp-de-punt");
-    private GovernanceServer _server = null!;
-    private HttpClient _anonymous = null!;
+    private GovernanceServer _server => world.Server;
+    private HttpClient _anonymous => world.Anonymous;
 
-    public async Task InitializeAsync()
+    /// <summary>One server for the class (issue 16 §4): every test only reads the same twenty decisions.</summary>
+    public sealed class World : IAsyncLifetime
     {
-        _server = await GovernanceServer.StartAsync();
-        var (admin, _) = await _server.SystemAdminAsync();
-        var (_, bea) = await _server.ClientWithRolesAsync("Bea Bewoner", new RoleGrant(Osdorp, Role.Representative, PartnerId.Parse("bcop")));
-        var (_, sanne) = await _server.ClientWithRolesAsync("Sanne Stadsdeel", new RoleGrant(Osdorp, Role.Representative, PartnerId.Parse("stadsdeel")));
-        foreach (var (path, body) in new[]
+        public GovernanceServer Server { get; private set; } = null!;
+        public HttpClient Anonymous { get; private set; } = null!;
+
+        public async Task InitializeAsync()
         {
-            ("/api/v1/alliances", """{"id":"osdorp-de-punt","name":"Wijkalliantie Osdorp de Punt","neighbourhood":"Osdorp"}"""),
-            ($"{Base}/partners", """{"id":"bcop","name":"BCOP","kind":"residents-collective","body":"residents"}"""),
-            ($"{Base}/partners", """{"id":"stadsdeel","name":"Stadsdeel Nieuw-West","kind":"municipality","body":"professional"}"""),
-            ($"{Base}/representatives", $$"""{"person":"{{bea}}","partner":"bcop","hasMandate":true}"""),
-            ($"{Base}/representatives", $$"""{"person":"{{sanne}}","partner":"stadsdeel","hasMandate":true}"""),
-        })
-        {
-            using var r = await admin.PostAsync(new Uri(path, UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
-            r.EnsureSuccessStatusCode();
+            Server = await GovernanceServer.StartAsync();
+            var (admin, _) = await Server.SystemAdminAsync();
+            var (_, bea) = await Server.ClientWithRolesAsync("Bea Bewoner", new RoleGrant(Osdorp, Role.Representative, PartnerId.Parse("bcop")));
+            var (_, sanne) = await Server.ClientWithRolesAsync("Sanne Stadsdeel", new RoleGrant(Osdorp, Role.Representative, PartnerId.Parse("stadsdeel")));
+            foreach (var (path, body) in new[]
+            {
+                ("/api/v1/alliances", """{"id":"osdorp-de-punt","name":"Wijkalliantie Osdorp de Punt","neighbourhood":"Osdorp"}"""),
+                ($"{Base}/partners", """{"id":"bcop","name":"BCOP","kind":"residents-collective","body":"residents"}"""),
+                ($"{Base}/partners", """{"id":"stadsdeel","name":"Stadsdeel Nieuw-West","kind":"municipality","body":"professional"}"""),
+                ($"{Base}/representatives", $$"""{"person":"{{bea}}","partner":"bcop","hasMandate":true}"""),
+                ($"{Base}/representatives", $$"""{"person":"{{sanne}}","partner":"stadsdeel","hasMandate":true}"""),
+            })
+            {
+                using var r = await admin.PostAsync(new Uri(path, UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+                r.EnsureSuccessStatusCode();
+            }
+            admin.Dispose();
+            var alliance = (await Server.Services.GetRequiredService<AllianceQueries>().GetAsync(Osdorp))!;
+            await DecisionVolume.AppendAsync(Server.Services.GetRequiredService<Ledger>(), alliance, 20, TimeProvider.System, "besluit");
+            Anonymous = Server.CreateClient();
         }
-        admin.Dispose();
-        var alliance = (await _server.Services.GetRequiredService<AllianceQueries>().GetAsync(Osdorp))!;
-        await DecisionVolume.AppendAsync(_server.Services.GetRequiredService<Ledger>(), alliance, 20, TimeProvider.System, "besluit");
-        _anonymous = _server.CreateClient();
-    }
 
-    public async Task DisposeAsync()
-    {
-        _anonymous.Dispose();
-        await _server.DisposeAsync();
+        public async Task DisposeAsync()
+        {
+            Anonymous.Dispose();
+            await Server.DisposeAsync();
+        }
     }
 
     private async Task<JsonElement> Get(string path)
