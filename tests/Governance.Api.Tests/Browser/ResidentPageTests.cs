@@ -144,4 +144,51 @@ public sealed partial class ResidentPageTests(Chromium browser, AllianceServer d
         await block.ScrollIntoViewIfNeededAsync();
         await session.ScreenshotAsync(width.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public async Task Contact_leads_to_the_alliances_secretary()
+    {
+        await using var session = await demo.NewSessionAsync(browser, output);
+        await session.GotoAsync($"{Alliance}/werkafspraken");
+        var page = session.Page;
+        var contact = page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Contact met uw wijkalliantie" });
+        await Assertions.Expect(contact).ToHaveAttributeAsync("href", $"{Alliance}#contact");
+        await contact.ClickAndWaitForPageAsync();
+        var section = page.GetByRole(AriaRole.Region, new() { Name = "Contact", Exact = true });
+        await Assertions.Expect(section).ToContainTextAsync("Neem contact op met Youssef El Amrani, de projectleider (secretaris).");
+        await session.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_small_words_residents_stumbled_on_read_plainly()
+    {
+        await using var session = await demo.NewSessionAsync(browser, output);
+        var page = session.Page;
+
+        // Werkafspraken: the "Geheim" row says what it means, without a double negative.
+        await session.GotoAsync($"{Alliance}/werkafspraken");
+        var secret = page.Locator("tr#Geheim");
+        await Assertions.Expect(secret).ToContainTextAsync("Geheim stemmen");
+        await Assertions.Expect(secret).Not.ToContainTextAsync("Stemmen zichtbaar");
+        await Assertions.Expect(page.Locator("tr#Quorum")).ToContainTextAsync("Genoeg partners aanwezig om te stemmen");
+
+        // A kept promise's evidence is a link, not an address in brackets.
+        await session.GotoAsync($"{Alliance}/beloftes/ymere-renovatieplan");
+        var evidence = page.GetByRole(AriaRole.Link, new() { Name = "Bekijk het bewijs" });
+        await Assertions.Expect(evidence).ToHaveAttributeAsync("href", "https://example.org/renovatieplan-tussen-meer");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync("(https://example.org");
+        await session.AssertNoAxeViolationsAsync();
+
+        // "regel 219" says what a line of the ledger is.
+        await session.GotoAsync($"{Alliance}/beloftes");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Elke gebeurtenis staat in het logboek op een eigen, genummerde regel.");
+
+        // Jaarplan: a goal's date is its target ("streefdatum"), not the day it was reached.
+        await session.GotoAsync($"{Alliance}/jaarplan");
+        var plan = page.GetByRole(AriaRole.Main).Locator($"a[href^='{Alliance}/jaarplan/']").First;
+        if (await plan.CountAsync() > 0) await plan.ClickAndWaitForPageAsync();
+        await Assertions.Expect(page.GetByText("Streefdatum:").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Bereikt op:")).ToHaveCountAsync(0);
+        await session.AssertNoAxeViolationsAsync();
+    }
 }
