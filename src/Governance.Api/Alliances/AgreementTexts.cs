@@ -65,12 +65,12 @@ public static class AgreementTexts
             $"bewonersbijeenkomst minstens {Times(a.Cadence.ResidentsMeetingsPerQuarter)} per kwartaal; kerngroep minstens {Times(a.Cadence.CoreGroupMeetingsPerMonth)} per maand; " +
             $"flyers aan elk huishouden {Times(a.Cadence.FlyerRoundsPerYear)} per jaar"),
         new("R21", "Wat er met de inbreng van bewoners gebeurt", "bij elk voorstel staat wat er is gedaan met de bezwaren en reacties van bewoners."),
-        new("Quorum", "Wanneer er gestemd mag worden",
+        new("Quorum", "Genoeg partners aanwezig om te stemmen (het ‘quorum’)",
             $"als minstens {Fraction(a.Quorum.OfMembers)} van de partners aanwezig is" +
             (a.Quorum.ResidentsCollectiveRequired ? ", en het bewonerscollectief er is" : "")),
-        new("Geheim", "Stemmen zichtbaar tijdens de stemming", a.SecretVotesUntilClose
-            ? "nee: wie wat stemde, is pas te zien als de stemming gesloten is"
-            : "ja: iedereen ziet meteen wie wat stemt"),
+        new("Geheim", "Geheim stemmen", a.SecretVotesUntilClose
+            ? "ja: tijdens de stemming ziet niemand wat een partner stemt. Dat ziet iedereen pas als de stemming gesloten is"
+            : "nee: iedereen ziet meteen wat elke partner stemt"),
     ];
 
     /// <summary>The rules whose text differs between two versions: what an amendment changed.</summary>

@@ -17,8 +17,15 @@ namespace Governance.Api.Commitments;
 /// </summary>
 public static class PromiseTexts
 {
-    /// <summary>One line of a history: when it was recorded, when it happened (if earlier) and what happened.</summary>
-    public sealed record Line(Instant RecordedAt, Instant? HappenedAt, string Text);
+    /// <summary>
+    /// One line of a history: when it was recorded, when it happened (if earlier) and what happened; <paramref name="Link"/>
+    /// is an http(s) address that belongs to it (the evidence of a kept promise), shown as a link, not as text.
+    /// </summary>
+    public sealed record Line(Instant RecordedAt, Instant? HappenedAt, string Text, string? Link = null);
+
+    /// <summary>The address if it is an absolute http(s) link (what the form accepts), else null: a page links nothing else.</summary>
+    public static string? WebLink(string? link) =>
+        Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri.AbsoluteUri : null;
 
     /// <summary>Every status of a promise as a word and a badge colour; never colour alone.</summary>
     public static (string Text, string Colour) Badge(CommitmentStatus status) => status switch
@@ -92,7 +99,8 @@ public static class PromiseTexts
             CommitmentProgressReported p => $"Voortgang: {p.Note}",
             CommitmentDueDateRenegotiated r =>
                 $"Nieuwe datum: {DutchFormat.Date(r.NewDue)} in plaats van {DutchFormat.Date(r.PreviousDue)}. Waarom: {r.Reason} Akkoord gegeven door {name(r.AgreedBy)} (afspraak R19).",
-            CommitmentFulfilled f => (f.OnTime ? "Nagekomen, op tijd. " : "Nagekomen, maar te laat. ") + $"Bewijs: {f.Evidence}" + (f.Link is null ? "" : $" ({f.Link})"),
+            CommitmentFulfilled f => (f.OnTime ? "Nagekomen, op tijd. " : "Nagekomen, maar te laat. ") + $"Bewijs: {f.Evidence}"
+                + (f.Link is not null && WebLink(f.Link) is null ? $" ({f.Link})" : ""),
             CommitmentReportedNotPossible n => $"Gemeld dat het niet lukt. Uitleg: {n.Motivation} (afspraak R10)",
             CommitmentWithdrawn w => $"Ingetrokken in overleg. Waarom: {w.Reason} Akkoord gegeven door {name(w.AgreedBy)}.",
             CommitmentBecameOverdue o => $"Te laat: de belofte was niet nagekomen op {DutchFormat.Date(o.Due)}.",
@@ -100,7 +108,7 @@ public static class PromiseTexts
             _ => entry.Type,
         };
         var happened = entry.Event is CommitmentMade made && made.MadeAt != made.RecordedAt ? made.MadeAt : (Instant?)null;
-        return new Line(entry.RecordedAt, happened, text);
+        return new Line(entry.RecordedAt, happened, text, entry.Event is CommitmentFulfilled { Link: var link } ? WebLink(link) : null);
     }
 
     /// <summary>What a correction of a promise changed, old and new side by side, so the original stays readable.</summary>

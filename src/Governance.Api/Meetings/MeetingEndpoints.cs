@@ -31,7 +31,11 @@ public static class MeetingEndpoints
         api.MapGet(M + "/compliance", Compliance).WithName("GetMeetingCompliance");
         api.MapGet(M + "/documents/{document}/versions/{version:int}/file", DocumentFile).WithName("GetDocumentFile");
         api.MapGet(M + "/minutes/versions/{version:int}/file", MinutesFile).WithName("GetMinutesFile");
-        api.MapGet("/calendar.ics", Calendar).WithName("GetCalendar");
+        // Two subscriptions (RFC 5545): the meetings with their deadlines (the feed's first address, kept) and the meetings only.
+        api.MapGet("/calendar.ics", (string alliance, AllianceQueries alliances, MeetingQueries meetings, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
+            Calendar(alliance, MeetingCalendar.Feed.MeetingsAndDeadlines, alliances, meetings, clock, request, ct)).WithName("GetCalendar");
+        api.MapGet("/calendar/meetings.ics", (string alliance, AllianceQueries alliances, MeetingQueries meetings, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
+            Calendar(alliance, MeetingCalendar.Feed.Meetings, alliances, meetings, clock, request, ct)).WithName("GetMeetingsCalendar");
 
         // The role lists are MeetingRoles, shared with the meeting pages.
         api.MapPost("/meetings", Schedule).RequireRoles(MeetingRoles.Planners).Validate<ScheduleMeetingRequest>();
@@ -142,13 +146,15 @@ public static class MeetingEndpoints
         return TypedResults.File(file.Content, file.ContentType, file.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{sha.Value}\""));
     }
 
-    private static async Task<IResult> Calendar(
-        string alliance, AllianceQueries alliances, MeetingQueries meetings, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Calendar(string alliance, MeetingCalendar.Feed feed,
+        AllianceQueries alliances, MeetingQueries meetings, TimeProvider clock, HttpRequest request, CancellationToken ct)
     {
         if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
         // A feed holds every meeting (calendar clients do not page); it reads their documents, never folds a stream.
-        var text = MeetingCalendar.Write(view, await meetings.DocumentsAsync(view.Id, ct), now);
+        // The links go back to the site the feed was fetched from.
+        var site = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
+        var text = MeetingCalendar.Write(view, await meetings.DocumentsAsync(view.Id, ct), now, site, feed);
         return TypedResults.Text(text, "text/calendar; charset=utf-8", System.Text.Encoding.UTF8);
     }
 

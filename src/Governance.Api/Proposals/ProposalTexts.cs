@@ -77,7 +77,7 @@ public static class ProposalTexts
     {
         VoteOutcome.Adopted => "aangenomen",
         VoteOutcome.Rejected => "verworpen",
-        _ => "ongeldig: er waren te weinig partners (quorum niet gehaald)",
+        _ => "ongeldig: er waren te weinig partners aanwezig om te mogen stemmen",
     };
 
     public static string AdviceStatus(string status) => status switch
@@ -94,15 +94,16 @@ public static class ProposalTexts
         _ => "orange",
     };
 
-    /// <summary>"3 van de 8 partners zijn er. Genoeg: het quorum is gehaald." — R8 quorum in words.</summary>
+    /// <summary>"3 van de 8 partners zijn aanwezig. Dat is genoeg om te mogen stemmen." — the quorum in words, without the word.</summary>
     public static string Quorum(QuorumStatus quorum)
     {
         ArgumentNullException.ThrowIfNull(quorum);
         var present = $"{quorum.MembersPresent} van de {quorum.Members} partners zijn aanwezig";
-        if (quorum.Met) return present + ". Het quorum is gehaald.";
+        // The working agreements call this the quorum; a resident needs only to know whether there may be a vote.
+        if (quorum.Met) return present + ". Dat is genoeg om te mogen stemmen.";
         return present + (quorum.ResidentsCollectivePresent
-            ? ". Dat is te weinig: het quorum is niet gehaald."
-            : ". Het bewonerscollectief is er niet: het quorum is niet gehaald.");
+            ? ". Dat is te weinig om te mogen stemmen."
+            : ". Het bewonerscollectief is er niet. Zonder het bewonerscollectief mag er niet gestemd worden.");
     }
 
     /// <summary>What was done with an objection or concern (R21), in a few words.</summary>
@@ -143,7 +144,7 @@ public static class ProposalTexts
             {
                 VoteOutcome.Adopted => string.Create(CultureInfo.InvariantCulture, $"Aangenomen met {closed.ForWeight} van {counted} gewogen stemmen"),
                 VoteOutcome.Rejected => string.Create(CultureInfo.InvariantCulture, $"Verworpen: {closed.ForWeight} van {counted} gewogen stemmen voor"),
-                _ => "Stemming ongeldig: het quorum is niet gehaald",
+                _ => "Stemming ongeldig: er waren te weinig partners aanwezig om te mogen stemmen",
             });
             var ballots = Ballots(v, round.Round);
             var abstained = round.Electorate.Partners.Where(p => ballots.TryGetValue(p.Partner, out var c) && c == VoteChoice.Abstain)

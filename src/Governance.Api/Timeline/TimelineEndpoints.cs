@@ -30,7 +30,7 @@ public static class TimelineEndpoints
         string alliance, DateTimeOffset? from, DateTimeOffset? to, string? stream, int? limit, int? page, int? pageSize,
         AllianceQueries alliances, TimelineQueries timeline, PeopleDirectory people, HttpRequest request, CancellationToken ct)
     {
-        if (!AllianceId.TryParse(alliance, out var id) || await alliances.GetAsync(id, cancellationToken: ct) is null)
+        if (!AllianceId.TryParse(alliance, out var id) || await alliances.GetAsync(id, cancellationToken: ct) is not { } view)
             return EndpointResults.AllianceNotFound(alliance);
         if (limit is < 1 or > 1000)
             return TypedResults.Problem(ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request is not valid.", "limit is 1 to 1000.", "validation"));
@@ -41,20 +41,12 @@ public static class TimelineEndpoints
 
         var (entries, total) = await timeline.PageAsync(id.Value, from is { } f ? Instant.FromDateTimeOffset(f) : null,
             to is { } t ? Instant.FromDateTimeOffset(t) : null, stream, paging.Page, paging.Size, ct);
-        var mentioned = entries.SelectMany(e => PersonPlaceholders(e.Sentence).Concat(e.ActorId is null ? [] : [e.ActorId]))
-            .Where(p => PersonId.TryParse(p, out _)).Select(PersonId.Parse);
+        var mentioned = entries.SelectMany(e => TimelineText.People(e.Sentence)
+            .Concat(e.ActorId is not null && PersonId.TryParse(e.ActorId, out var actor) ? [actor] : []));
         var names = await people.NamesAsync(mentioned, ct);
         var paged = new Paged<TimelineItem>([.. entries.Select(e => new TimelineItem(e.Position, e.StreamId, e.EventType, e.RecordedAt, e.OccurredAt,
             e.ActorId is not null && PersonId.TryParse(e.ActorId, out var actor) ? AllianceResponses.Person(actor, names) : null,
-            e.ActorRole, FillIn(e.Sentence, names), e.Link))], paging, total);
+            e.ActorRole, TimelineText.FillIn(e.Sentence, names, view), e.Link))], paging, total);
         return TypedResults.Ok(new TimelineResponse(paged.Items, PageLinks.For(paged, request, limit is null ? "pageSize" : "limit")));
     }
-
-    private static IEnumerable<string> PersonPlaceholders(string sentence) =>
-        System.Text.RegularExpressions.Regex.Matches(sentence, @"\{(p-[0-9a-f]{12})\}").Select(m => m.Groups[1].Value);
-
-    /// <summary>Replaces {p-…} with the person's name (or "(verwijderd)" once erased).</summary>
-    public static string FillIn(string sentence, IReadOnlyDictionary<PersonId, string> names) =>
-        System.Text.RegularExpressions.Regex.Replace(sentence, @"\{(p-[0-9a-f]{12})\}",
-            m => names.TryGetValue(PersonId.Parse(m.Groups[1].Value), out var name) ? name : "iemand");
 }

@@ -64,10 +64,10 @@ public sealed partial class TimelineProjection : EventProjection
             WorkingAgreementsAdopted a => ($"De werkafspraken (versie {a.Agreements.Version}) gelden vanaf nu.", $"{alliance}/werkafspraken"),
             WorkingAgreementsAmended a => ($"De werkafspraken zijn gewijzigd (nu versie {a.Agreements.Version}). Besluit: {a.DecisionReference}.", $"{alliance}/werkafspraken"),
             PartnerAdmitted p => ($"{p.Name} doet mee als partner.", alliance),
-            PartnerLeft p => ($"Partner {p.Partner} doet niet meer mee. Reden: {p.Reason}", alliance),
-            RepresentativeAppointed r => ($"{{{r.Person}}} vertegenwoordigt nu {r.Partner}{(r.HasMandate ? ", met mandaat" : ", zonder mandaat")}.", alliance),
-            RepresentativeMandateChanged r => ($"{{{r.Person}}} heeft nu {(r.HasMandate ? "wel" : "geen")} mandaat voor {r.Partner}.", alliance),
-            RepresentativeWithdrawn r => ($"{{{r.Person}}} vertegenwoordigt {r.Partner} niet meer.", alliance),
+            PartnerLeft p => ($"{P(p.Partner)} doet niet meer mee als partner. Reden: {p.Reason}", alliance),
+            RepresentativeAppointed r => ($"{{{r.Person}}} vertegenwoordigt nu {P(r.Partner)}{(r.HasMandate ? ", met mandaat" : ", zonder mandaat")}.", alliance),
+            RepresentativeMandateChanged r => ($"{{{r.Person}}} heeft nu {(r.HasMandate ? "wel" : "geen")} mandaat voor {P(r.Partner)}.", alliance),
+            RepresentativeWithdrawn r => ($"{{{r.Person}}} vertegenwoordigt {P(r.Partner)} niet meer.", alliance),
             OfficerAppointed o => ($"{{{o.Person}}} is nu {Office(o.Office)}. Zij of hij heeft geen direct belang in de wijk.", alliance),
             OfficeVacated o => ($"{{{o.Person}}} is geen {Office(o.Office)} meer. Reden: {o.Reason}", alliance),
             EscalationContactAssigned c => ($"{{{c.Person}}} is escalatiecontact namens het Nationaal Programma Samen Nieuw-West.", alliance),
@@ -91,26 +91,26 @@ public sealed partial class TimelineProjection : EventProjection
                 + (r.DuringOfficeHours ? " Let op: dit is onder werktijd (R18)." : ""),
             MeetingCancelled c => $"De vergadering gaat niet door. Reden: {c.Reason}",
             DraftAgendaPublished => "De conceptagenda is gepubliceerd.",
-            AgendaItemProposed p => $"{p.Partner} stelt het agendapunt \"{p.Title}\" voor."
+            AgendaItemProposed p => $"{P(p.Partner)} stelt het agendapunt \"{p.Title}\" voor."
                 + (p.Exceptional ? " Het is een actualiteit: een uitzondering (R5)." : "")
                 + (p.CarriedOverFrom is { } from ? $" Het komt uit de vergadering {from}." : ""),
             AgendaItemAccepted a => $"Het agendapunt {a.Item} staat op de agenda.",
             AgendaItemDeferred d => $"Het agendapunt {d.Item} is uitgesteld{(d.To is { } to ? $" naar de vergadering {to}" : "")}. Reden: {d.Reason}",
             AgendaItemRejected r => $"Het agendapunt {r.Item} gaat niet door. Reden: {r.Reason}",
-            DocumentShared d => $"{d.Partner} heeft het stuk \"{d.Title}\" gedeeld"
+            DocumentShared d => $"{P(d.Partner)} heeft het stuk \"{d.Title}\" gedeeld"
                 + (d.Purpose == DocumentPurpose.InformationOnly ? " (ter kennisgeving)." : " (om over te praten of te besluiten)."),
             DocumentReplaced r => $"Er is een nieuwe versie ({r.Version}) van het stuk \"{r.Title}\". Reden: {r.Reason}",
             ResidentsMeetingAnnounced a => $"De bewonersbijeenkomst is aangekondigd via {Channel(a.Channel)}.",
-            AttendanceRecorded a => $"{{{a.Person}}} is aanwezig namens {a.Partner}."
+            AttendanceRecorded a => $"{{{a.Person}}} is aanwezig namens {P(a.Partner)}."
                 + (a.Balance.ProfessionalsOutnumberResidents ? " Er zitten nu meer professionals dan bewoners aan tafel (R15)." : ""),
             AttendanceWithdrawn w => $"{{{w.Person}}} staat niet meer op de presentielijst. Reden: {w.Reason}",
             MeetingOpened => "De voorzitter heeft de vergadering geopend.",
             MeetingClosed => "De voorzitter heeft de vergadering gesloten.",
             MinutesPublished m => m.Version == 1 ? "Het verslag is gepubliceerd." : $"Er is een nieuwe versie ({m.Version}) van het verslag. Reden: {m.Reason}",
-            MeetingDeadlineMissed m => $"De termijn {m.Rule} is verstreken" + (m.ResponsiblePartner is { } p ? $" voor {p}" : "")
+            MeetingDeadlineMissed m => $"De termijn uit afspraak {m.Rule} is verstreken" + (m.ResponsiblePartner is { } p ? $" voor {P(p)}" : "")
                 + $": dat moest uiterlijk {When(m.DueAt.InZone(Meeting.Zone).LocalDateTime)} gebeuren, en het is niet gebeurd.",
-            DeadlineExtended x => $"De termijn {x.Rule} is verlengd tot {When(x.NewDue.InZone(Meeting.Zone).LocalDateTime)}. Reden: {x.Reason} Afgesproken met {{{x.AgreedBy}}}.",
-            InformationPeriodWaived w => $"{{{w.By}}} vindt namens {w.Partner} dat over agendapunt {w.Item} toch besloten mag worden, al kwamen de stukken te laat (R7). Reden: {w.Reason}",
+            DeadlineExtended x => $"De termijn uit afspraak {x.Rule} is verlengd tot {When(x.NewDue.InZone(Meeting.Zone).LocalDateTime)}. Reden: {x.Reason} Afgesproken met {{{x.AgreedBy}}}.",
+            InformationPeriodWaived w => $"{{{w.By}}} vindt namens {P(w.Partner)} dat over agendapunt {w.Item} toch besloten mag worden, al kwamen de stukken te laat (R7). Reden: {w.Reason}",
             AgendaItemTakenUp t => $"Het agendapunt {t.Item} wordt nu besproken" + (t.UnderWaiver ? ", omdat de bewoners daarmee instemden (R7)." : "."),
             _ => $"Er is iets vastgelegd bij de vergadering ({e.GetType().Name}).",
         };
@@ -124,13 +124,13 @@ public sealed partial class TimelineProjection : EventProjection
         var link = id is null ? $"{alliance}/besluiten" : $"{alliance}/besluiten/{id}";
         var sentence = e switch
         {
-            ProposalTabled t => $"{t.ProposerPartner} doet een voorstel: \"{t.Title}\" (agendapunt {t.Item})."
+            ProposalTabled t => $"{P(t.ProposerPartner)} doet een voorstel: \"{t.Title}\" (agendapunt {t.Item})."
                 + (t.UnderWaiver ? " Er mag over besloten worden omdat de bewoners dat goedvonden, al kwamen de stukken te laat (R7)." : ""),
             ProposalAmended a => $"Er is een nieuwe versie ({a.Version}) van het voorstel. Reden: {a.Reason}",
             ConsentRoundOpened => "De voorzitter vraagt of iemand bezwaar heeft tegen het voorstel (consentronde).",
             ContributionRecorded c => (c.Kind == ContributionKind.Question ? "Vraag" : "Reactie")
-                + (c.By is { } by ? $" van {{{by}}}" : "") + (c.Partner is { } cp ? $" ({cp})" : "") + $": {c.Summary}",
-            ObjectionRaised o => $"{{{o.By}}}" + (o.Partner is { } op ? $" ({op})" : "") + $" heeft bezwaar tegen versie {o.Version} van het voorstel: {o.Reasons}",
+                + (c.By is { } by ? $" van {{{by}}}" : "") + (c.Partner is { } cp ? $" ({P(cp)})" : "") + $": {c.Summary}",
+            ObjectionRaised o => $"{{{o.By}}}" + (o.Partner is { } op ? $" ({P(op)})" : "") + $" heeft bezwaar tegen versie {o.Version} van het voorstel: {o.Reasons}",
             ObjectionTested { Finding: ObjectionFinding.ValidObjection } t => $"Bezwaar {t.Objection} is een zwaarwegend bezwaar: zo kan het voorstel niet door.",
             ObjectionTested t => $"Bezwaar {t.Objection} is een zorg: die is genoteerd, maar houdt het voorstel niet tegen.",
             ObjectionResolved { Resolution: ObjectionResolution.Amendment } r => $"Bezwaar {r.Objection} is verwerkt in versie {r.Version} van het voorstel.",
@@ -144,10 +144,10 @@ public sealed partial class TimelineProjection : EventProjection
                 + (o.Electorate.SecretUntilClose ? " Wat iedere partner stemt, blijft geheim tot de stemming sluit." : ""),
             RepresentativeRecused r => $"{{{r.Person}}} stemt niet mee over dit voorstel, vanwege "
                 + (r.Ground == RecusalGround.InterestRegister ? "een gemeld belang in het belangenregister" : $"een belang: {r.Reason}") + " (R16)."
-                + (r.VoidsVote ? $" De stem die {{{r.Person}}} al uitbracht voor {r.Partner} telt niet." : ""),
+                + (r.VoidsVote ? $" De stem die {{{r.Person}}} al uitbracht voor {P(r.Partner)} telt niet." : ""),
             // Never the choice: a vote may be secret until close, and the timeline is public.
-            VoteCast c => c.Replaces is null ? $"{c.Partner} heeft gestemd." : $"{c.Partner} heeft de stem veranderd.",
-            VoteClosed { Outcome: VoteOutcome.Void } => "De stemming telt niet: er waren te weinig partners aanwezig (quorum).",
+            VoteCast c => c.Replaces is null ? $"{P(c.Partner)} heeft gestemd." : $"{P(c.Partner)} heeft de stem veranderd.",
+            VoteClosed { Outcome: VoteOutcome.Void } => "De stemming telt niet: er waren te weinig partners aanwezig om te mogen stemmen.",
             VoteClosed c => (c.Outcome == VoteOutcome.Adopted
                     ? $"Het voorstel is aangenomen met {c.ForWeight} van de {c.ForWeight + c.AgainstWeight} gewogen stemmen."
                     : $"Het voorstel is niet aangenomen: {c.ForWeight} gewogen stemmen voor en {c.AgainstWeight} tegen."
@@ -155,12 +155,12 @@ public sealed partial class TimelineProjection : EventProjection
                 + (c.AbstainCount == 1 ? " Eén partner onthield zich." : c.AbstainCount > 1 ? $" {c.AbstainCount} partners onthielden zich." : ""),
             ProposalWithdrawn w => $"Het voorstel is ingetrokken. Reden: {w.Reason}",
             ProposalDeferred d => $"Het voorstel is uitgesteld{(d.To is { } to ? $" naar de vergadering {to}" : "")}. Reden: {d.Reason}",
-            ExecutionDeclined d => $"{d.Partner} kan of wil het besluit niet uitvoeren. Daarom is het nu een advies aan {d.Partner} (R9). Reden: {d.Reason}"
-                + $" {d.Partner} moet uiterlijk {When(d.MotivationDue.InZone(Meeting.Zone).LocalDateTime)} uitleggen waarom.",
-            AdviceMotivationRecorded m => $"{m.Partner} legt uit waarom: {m.Motivation}"
-                + (m.FollowsAdvice ? $" {m.Partner} volgt het advies toch." : $" {m.Partner} volgt het advies niet.")
+            ExecutionDeclined d => $"{P(d.Partner)} kan of wil het besluit niet uitvoeren. Daarom is het nu een advies aan {P(d.Partner)} (R9). Reden: {d.Reason}"
+                + $" {P(d.Partner)} moet uiterlijk {When(d.MotivationDue.InZone(Meeting.Zone).LocalDateTime)} uitleggen waarom.",
+            AdviceMotivationRecorded m => $"{P(m.Partner)} legt uit waarom: {m.Motivation}"
+                + (m.FollowsAdvice ? $" {P(m.Partner)} volgt het advies toch." : $" {P(m.Partner)} volgt het advies niet.")
                 + (m.Late ? " Deze uitleg kwam te laat." : ""),
-            AdviceMotivationOverdue o => $"{o.Partner} heeft niet op tijd uitgelegd waarom het advies niet wordt gevolgd. De termijn was {When(o.Due.InZone(Meeting.Zone).LocalDateTime)} (R9).",
+            AdviceMotivationOverdue o => $"{P(o.Partner)} heeft niet op tijd uitgelegd waarom het advies niet wordt gevolgd. De termijn was {When(o.Due.InZone(Meeting.Zone).LocalDateTime)} (R9).",
             _ => $"Er is iets vastgelegd bij het voorstel ({e.GetType().Name}).",
         };
         return (sentence, link);
@@ -182,7 +182,7 @@ public sealed partial class TimelineProjection : EventProjection
         var link = id is null ? $"{alliance}/beloftes" : $"{alliance}/beloftes/{id}";
         var sentence = e switch
         {
-            CommitmentMade m => $"{m.Owner} belooft: {m.What}. Dit moet klaar zijn op {DutchDate(m.Due)}. Verantwoordelijk: {{{m.OwnerPerson}}}."
+            CommitmentMade m => $"{P(m.Owner)} belooft: {m.What}. Dit moet klaar zijn op {DutchDate(m.Due)}. Verantwoordelijk: {{{m.OwnerPerson}}}."
                 + m.Source.Kind switch
                 {
                     CommitmentSourceKind.MeetingItem => $" Beloofd in de vergadering {m.Source.Meeting}, bij agendapunt {m.Source.Item}.",
@@ -216,8 +216,8 @@ public sealed partial class TimelineProjection : EventProjection
             GoalSet g => g.Horizon switch
             {
                 GoalHorizon.Dream => $"Nieuwe droom in het jaarplan: {g.Title}.",
-                GoalHorizon.LongTerm => $"Nieuw doel voor de lange termijn: {g.Title}. Verantwoordelijk: {g.Owner}. Klaar op {DutchDate(g.TargetDate!.Value)}.",
-                _ => $"Nieuw doel voor dit jaar: {g.Title}. Verantwoordelijk: {g.Owner}. Klaar op {DutchDate(g.TargetDate!.Value)}.",
+                GoalHorizon.LongTerm => $"Nieuw doel voor de lange termijn: {g.Title}. Verantwoordelijk: {P(g.Owner)}. Klaar op {DutchDate(g.TargetDate!.Value)}.",
+                _ => $"Nieuw doel voor dit jaar: {g.Title}. Verantwoordelijk: {P(g.Owner)}. Klaar op {DutchDate(g.TargetDate!.Value)}.",
             },
             GoalProgressReported p => $"Nieuws over het doel {p.Goal}: {p.Note}",
             GoalCommitmentLinked l => $"De belofte {l.Commitment} helpt nu bij het doel {l.Goal}.",
@@ -255,6 +255,14 @@ public sealed partial class TimelineProjection : EventProjection
         EscalationSubjectKind.DecisionNotExecuted => $"een besluit dat niet is uitgevoerd ({subject.Reference})",
         _ => subject.Reference is null ? "gedrag" : $"gedrag ({subject.Reference})",
     };
+
+    /// <summary>
+    /// A partner as a <c>{partner:…}</c> placeholder: the page and the API show its name (from the alliance), not its slug,
+    /// which a resident does not know.
+    /// </summary>
+    public static string P(Governance.Domain.PartnerId partner) => $"{{partner:{partner.Value}}}";
+
+    private static string P(Governance.Domain.PartnerId? partner) => partner is { } p ? P(p) : "een partner";
 
     private static string DutchDate(LocalDate d) =>
         string.Create(CultureInfo.InvariantCulture, $"{Days[(int)d.DayOfWeek - 1]} {d.Day} {Months[d.Month - 1]} {d.Year}");

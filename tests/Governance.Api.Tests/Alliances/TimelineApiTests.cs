@@ -38,7 +38,7 @@ public sealed class TimelineApiTests
 
         var sentences = items.EnumerateArray().Select(i => i.GetProperty("sentence").GetString()).ToList();
         Assert.Equal(
-            ["Anna de Vries vertegenwoordigt nu bcop, met mandaat.", "BCOP doet mee als partner.",
+            ["Anna de Vries vertegenwoordigt nu BCOP, met mandaat.", "BCOP doet mee als partner.",
              "De werkafspraken (versie 1) gelden vanaf nu.", "De wijkalliantie Wijkalliantie Osdorp de Punt is opgericht."],
             sentences);
         var newest = items[0];

@@ -154,7 +154,7 @@ public sealed class MeetingPageTests(Chromium browser, AllianceServer demo, ITes
         var documents = page.GetByRole(AriaRole.Table, new() { Name = "Gedeelde stukken en hun versies" });
         var row = documents.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Plan speeltuin" }) });
         await Assertions.Expect(row).ToContainTextAsync("Bewonerscollectief Osdorp de Punt (BCOP)");
-        await Assertions.Expect(row).ToContainTextAsync($"SHA-256: {sha[..12]}…");
+        await Assertions.Expect(row).ToContainTextAsync($"Vingerafdruk SHA-256: {sha[..12]}…");
         await Assertions.Expect(row.Locator("code.wl-hash")).ToHaveTextAsync(sha, new() { UseInnerText = false });
         await Assertions.Expect(row.Locator(".ams-badge")).ToHaveTextAsync("op tijd");
         var download = row.GetByRole(AriaRole.Link, new() { Name = "Versie 1 downloaden (Plan speeltuin)" });
@@ -402,7 +402,7 @@ public sealed class MeetingPageTests(Chromium browser, AllianceServer demo, ITes
         var sha = Convert.ToHexStringLower(SHA256.HashData(minutes));
         await Assertions.Expect(secretaryPage.GetByRole(AriaRole.Link, new() { Name = "Verslag versie 1 downloaden" }))
             .ToHaveAttributeAsync("href", $"/api/v1/alliances/{AllianceServer.Alliance}/meetings/{meeting.Value}/minutes/versions/1/file");
-        await Assertions.Expect(secretaryPage.Locator("main")).ToContainTextAsync($"SHA-256: {sha[..12]}…");
+        await Assertions.Expect(secretaryPage.Locator("main")).ToContainTextAsync($"Vingerafdruk SHA-256: {sha[..12]}…");
         await session.AssertNoAxeViolationsAsync();
         await session.ScreenshotAsync();
     }

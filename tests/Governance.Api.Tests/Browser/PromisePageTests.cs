@@ -276,7 +276,7 @@ public sealed class PromisePageTests(Chromium browser, AllianceServer demo, ITes
 
         await form.GetByText("Een doel voor dit jaar").ClickAsync();
         await form.GetByLabel("Het doel").FillAsync("Een bankje in elke straat");
-        await form.GetByLabel("Bereikt op (niet bij een droom)").FillAsync($"{Today().Year}-12-31");
+        await form.GetByLabel("Streefdatum: wanneer moet het bereikt zijn? (niet bij een droom)").FillAsync($"{Today().Year}-12-31");
         await form.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAndWaitForPageAsync();
         var ownerField = page.Locator(".ams-field", new() { Has = page.GetByLabel("Eigenaar (niet bij een droom)") });
         await Assertions.Expect(ownerField).ToContainTextAsync("Een doel heeft een eigenaar. Kies welke partner ervoor zorgt (afspraak R11).");

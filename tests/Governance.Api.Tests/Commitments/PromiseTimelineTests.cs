@@ -65,7 +65,7 @@ public sealed class PromiseTimelineTests
     public void An_oral_promise_and_a_missed_deadline_read_as_Dutch_sentences_with_dates_written_out()
     {
         var made = new CommitmentMade(CommitmentId.Parse("bankjes"), Stadsdeel, Person, "De bankjes repareren", June1, CommitmentSource.Orally("Buurtschouw", Person), At, At);
-        Assert.Equal("stadsdeel-nieuw-west belooft: De bankjes repareren. Dit moet klaar zijn op maandag 1 juni 2026. Verantwoordelijk: {p-00000000aaaa}."
+        Assert.Equal("{partner:stadsdeel-nieuw-west} belooft: De bankjes repareren. Dit moet klaar zijn op maandag 1 juni 2026. Verantwoordelijk: {p-00000000aaaa}."
             + " Mondeling beloofd (Buurtschouw), gehoord door {p-00000000aaaa}.", TimelineProjection.Describe("osdorp-de-punt", made).Sentence);
         Assert.Equal("Bij stap 1 kwam er geen oplossing op tijd (vóór dinsdag 2 juni 2026, 20:00).",
             TimelineProjection.Describe("osdorp-de-punt", new EscalationStepDeadlineMissed(1, At, At), "escalation-bankjes").Sentence);

@@ -25,7 +25,7 @@ public sealed class MeetingTimelineTests
         var person = PersonId.Parse("p-00000000aaaa");
         var (sentence, link) = TimelineProjection.Describe("osdorp-de-punt",
             new AttendanceRecorded(person, PartnerId.Parse("ymere"), PartnerBody.Professional, new TableBalance(0, 1, true), 1), "meeting-jan");
-        Assert.Equal("{p-00000000aaaa} is aanwezig namens ymere. Er zitten nu meer professionals dan bewoners aan tafel (R15).", sentence);
+        Assert.Equal("{p-00000000aaaa} is aanwezig namens {partner:ymere}. Er zitten nu meer professionals dan bewoners aan tafel (R15).", sentence);
         Assert.Equal("/allianties/osdorp-de-punt/vergaderingen/jan", link);
         Assert.DoesNotContain("Er is iets vastgelegd", TimelineProjection.Describe("osdorp-de-punt", new MeetingOpened(Instant.FromUnixTimeSeconds(0)), "meeting-jan").Sentence, StringComparison.Ordinal);
     }

@@ -68,7 +68,7 @@ public sealed class ProposalTimelineTests
     {
         var (sentence, _) = TimelineProjection.Describe("osdorp-de-punt", new VoteCast(Bcop, Anna, VoteChoice.Against, null, At), "proposal-verlichting");
 
-        Assert.Equal("bcop heeft gestemd.", sentence);
+        Assert.Equal("{partner:bcop} heeft gestemd.", sentence);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class ProposalTimelineTests
     [Fact]
     public void Advice_names_the_partner_and_the_due_date_written_out() =>
         Assert.Equal(
-            "stadsdeel-nieuw-west kan of wil het besluit niet uitvoeren. Daarom is het nu een advies aan stadsdeel-nieuw-west (R9). Reden: Geen budget"
-            + " stadsdeel-nieuw-west moet uiterlijk dinsdag 9 juni 2026, 20:00 uitleggen waarom.",
+            "{partner:stadsdeel-nieuw-west} kan of wil het besluit niet uitvoeren. Daarom is het nu een advies aan {partner:stadsdeel-nieuw-west} (R9). Reden: Geen budget"
+            + " {partner:stadsdeel-nieuw-west} moet uiterlijk dinsdag 9 juni 2026, 20:00 uitleggen waarom.",
             TimelineProjection.Describe("osdorp-de-punt", new ExecutionDeclined(Stadsdeel, Anna, "Geen budget", At, At + Duration.FromDays(28), 1)).Sentence);
 }
