@@ -12,4 +12,22 @@ public sealed record Decider<TCommand, TEvent, TState>(
     where TEvent : class
 {
     public TState Fold(IEnumerable<TEvent> events) => events.Aggregate(Initial, Evolve);
+
+    /// <summary>
+    /// Why <paramref name="command"/> would be refused in <paramref name="state"/>, or null when it would be accepted.
+    /// Pages ask this before they offer a button, so what they offer follows the decider's own rules instead of a
+    /// second copy of them; the command's <c>Now</c> is the moment asked about. Nothing is appended.
+    /// </summary>
+    public RuleViolated? Refusal(TCommand command, TState state)
+    {
+        try
+        {
+            _ = Decide(command, state);
+            return null;
+        }
+        catch (RuleViolated refused)
+        {
+            return refused;
+        }
+    }
 }

@@ -25,7 +25,7 @@ namespace Governance.Api.Commitments;
 /// </summary>
 public sealed class BelofteVastleggenModel(
     AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, MeetingQueries meetings, CommitmentQueries commitments,
-    IValidator<MakeCommitmentRequest> validator)
+    Projections.Proposals.ProposalQueries proposals, IValidator<MakeCommitmentRequest> validator)
     : AlliancePageModel(queries, people, pipeline)
 {
     private MeetingView? _meeting;
@@ -49,6 +49,18 @@ public sealed class BelofteVastleggenModel(
     public IReadOnlyList<Meeting.AgendaItem> Items { get; private set; } = [];
 
     public string? Kept(string inputId) => _kept.TryGetValue(inputId, out var value) ? value : null;
+
+    /// <summary>
+    /// The decision of this meeting the promise follows from, when the chair came from a vote or consent on "Vergadering
+    /// leiden" (<c>?besluit=</c>): the promise then names that decision and the chair returns to the meeting (issue 13).
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "besluit")]
+    public string? DecisionRequested { get; set; }
+
+    public Projections.Proposals.ProposalView? Decision { get; private set; }
+
+    /// <summary>Where the chair returns after recording: the proposal on "Vergadering leiden".</summary>
+    public string? ReturnPath => Decision is { } d ? $"{MeetingPath}/leiden#voorstel-{d.Id.Value}" : null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -90,6 +102,7 @@ public sealed class BelofteVastleggenModel(
         CommitmentSourceRequest? sourceRequest = source switch
         {
             "agendapunt" => new CommitmentSourceRequest("meeting-item", View.Id.Value, string.IsNullOrEmpty(item) ? null : item, null, null, null),
+            "besluit" when Decision is { } decision => new CommitmentSourceRequest("decision", null, null, decision.Id.Value, null, null),
             "mondeling" => new CommitmentSourceRequest("oral", null, null, null, occasion, [.. new[] { witness1, witness2 }.Where(w => !string.IsNullOrEmpty(w)).Distinct()!]),
             _ => null,
         };
@@ -122,15 +135,23 @@ public sealed class BelofteVastleggenModel(
         }
         _ = PromiseRules.TryParseDate(due, out var dueDate);
         var commitment = CommitmentId.Parse(id!);
-        var made = source == "agendapunt"
-            ? CommitmentSource.AtMeeting(View.Id, AgendaItemId.Parse(item!))
-            : CommitmentSource.Orally(occasion!.Trim(), [.. sourceRequest!.Witnesses!.Select(PersonId.Parse)]);
+        var made = source switch
+        {
+            "agendapunt" => CommitmentSource.AtMeeting(View.Id, AgendaItemId.Parse(item!)),
+            "besluit" => CommitmentSource.InDecision(Decision!.Id.Value),
+            _ => CommitmentSource.Orally(occasion!.Trim(), [.. sourceRequest!.Witnesses!.Select(PersonId.Parse)]),
+        };
         var occurred = occurredAt is { } at ? Instant.FromDateTimeOffset(at) : (Instant?)null;
         var outcome = await ExecuteAsync(Commitment.Decider, commitment.StreamId,
             now => new MakeCommitment(commitment, ownerId, PersonId.Parse(person!), what!.Trim(), dueDate, made, occurred, now),
             CommitmentEndpoints.Keepers, fields, cancellationToken);
         if (outcome is null) return Page();
         Message = $"De belofte is vastgelegd. Klaar op {DutchFormat.Date(dueDate)}.";
+        if (source == "besluit" && ReturnPath is { } back)
+        {
+            Message = $"De belofte bij het besluit ‘{Decision!.State.Title}’ is vastgelegd. Klaar op {DutchFormat.Date(dueDate)}.";
+            return Redirect(back);
+        }
         return Redirect($"{BasePath}/beloftes/{commitment.Value}");
     }
 
@@ -161,6 +182,12 @@ public sealed class BelofteVastleggenModel(
         }
         MeetingTitle = $"{DutchTerms.Capitalised(MeetingTexts.Kind(scheduled.Kind))} van {MeetingTexts.When(scheduled.Start)}";
         Items = [.. scheduled.Items.Values.Where(i => i.Status != AgendaItemStatus.Rejected)];
+        // Only a decision taken at this meeting: the form is this meeting's.
+        Decision = Domain.Proposals.ProposalId.TryParse(DecisionRequested, out var decisionId)
+            && await proposals.GetAsync(Alliance.Id, decisionId, cancellationToken: cancellationToken) is { } found
+            && found.State.Meeting == id && found.DecidedAt is not null
+                ? found
+                : null;
         var members = Alliance.Representatives.Where(r => Alliance.Partner(r.Partner) is { IsMember: true }).ToList();
         Promisers = [.. members.Select(r => ($"{r.Partner.Value}/{r.Person.Value}", $"{NameOf(r.Person)} ({Alliance.Partner(r.Partner)!.Name})"))
             .OrderBy(x => x.Item2, StringComparer.CurrentCulture)];

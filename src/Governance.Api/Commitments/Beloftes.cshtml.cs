@@ -157,6 +157,12 @@ public sealed class BeloftesModel(
             error = "Vul een datum in, bijvoorbeeld 1-10-2026.";
             return null;
         }
+        // A day still to come has no state yet: say so, instead of quietly showing today (issue 13).
+        if (day > now.InZone(DutchFormat.Amsterdam).Date)
+        {
+            error = "Die dag is nog niet geweest. Kies vandaag of een dag die voorbij is.";
+            return null;
+        }
         var end = Commitment.DueAt(day);
         if (end > now) return null;
         date = day;

@@ -156,7 +156,15 @@ public static class PromiseTexts
             EscalationReopened r => string.Create(CultureInfo.InvariantCulture, $"Weer geopend bij stap {r.Step} door {name(r.By)}. Waarom: {r.Reason}"),
             _ => entry.Type,
         };
-        return new Line(entry.RecordedAt, null, text);
+        // One date for one event (issue 13): a step the sweeper moved on began when the previous deadline passed, which is
+        // the date the ladder shows, not the morning the sweeper recorded it.
+        Instant? happened = entry.Event switch
+        {
+            EscalationStepEntered s => s.EnteredAt,
+            EscalationStepDeadlineMissed m => m.RespondBy,
+            _ => null,
+        };
+        return new Line(entry.RecordedAt, happened == entry.RecordedAt ? null : happened, text);
     }
 
     /// <summary>What happened to a proposal a dispute refers to; the advice's events in full, the rest by name.</summary>
@@ -172,6 +180,8 @@ public static class PromiseTexts
             AdviceMotivationOverdue o => $"{partner(o.Partner)} gaf geen uitleg voor {DutchFormat.DateTime(o.Due)}. Het antwoord is te laat.",
             ConsentReached => "Er was consent: niemand had nog een geldig bezwaar.",
             ConsentRoundOpened => "De consentronde begon.",
+            ObjectionTested { Finding: ObjectionFinding.ValidObjection } => "Een bezwaar is getoetst: het is een geldig bezwaar.",
+            ObjectionTested => "Een bezwaar is getoetst: het is een zorg, geen geldig bezwaar.",
             ProposalWithdrawn => "Het voorstel is ingetrokken.",
             ProposalDeferred => "Het voorstel is uitgesteld.",
             VoteClosed => "De stemming is gesloten.",

@@ -36,7 +36,17 @@ public sealed class GeschilModel(
     /// <summary>One rung of the ladder as this dispute climbed it.</summary>
     public sealed record StepRow(
         int Step, string Description, string ResponseTime, EscalationStepEntered? Entered, EscalationStepDeadlineMissed? Missed,
-        IReadOnlyList<PromiseTexts.Line> Answers, bool Current);
+        IReadOnlyList<PromiseTexts.Line> Answers, bool Current, bool Advised);
+
+    /// <summary>The partners the dispute is about: who were to answer at each step ("wie miste wat").</summary>
+    public IReadOnlyList<PartnerId> Concerned { get; private set; } = [];
+
+    /// <summary>"Stadsdeel Nieuw-West gaf geen antwoord voor …" for a step whose deadline passed.</summary>
+    public string MissedText(EscalationStepDeadlineMissed missed, string description)
+    {
+        ArgumentNullException.ThrowIfNull(missed);
+        return DisputeTexts.Missed(Concerned, PartnerName, new MissedStep(missed.Step, description, missed.RespondBy));
+    }
 
     public sealed record Referenced(string Title, string Href, IReadOnlyList<PromiseTexts.Line> Lines);
 
@@ -96,6 +106,8 @@ public sealed class GeschilModel(
         if (!await LoadAsync(cancellationToken)) return Page();
         if (ReadRefused() is { } refused) return refused;
         await LoadDisputeAsync(cancellationToken);
+        // A day that cannot be shown is said so, next to the date kept as typed; today's state is not shown in its place.
+        if (AsOfError is { } wrongDay) Errors.Add("stand", wrongDay);
         return Page();
     }
 
@@ -217,7 +229,13 @@ public sealed class GeschilModel(
         }).Concat(View.Commitments.Select(c => c.State.OwnerPerson));
         await AddNamesAsync(mentioned, cancellationToken);
 
-        History = [.. View.Timeline.Select(t => PromiseTexts.Escalation(t, NameOf))];
+        var history = View.Timeline.Select(t => PromiseTexts.Escalation(t, NameOf)).ToList();
+        // The sweeper's move to the next step happened when the missed deadline (the line before it) passed.
+        for (var i = 1; i < history.Count; i++)
+            if (View.Timeline[i].Event is EscalationMovedToNextStep { DeadlinePassed: true } && history[i - 1].HappenedAt is { } passed)
+                history[i] = history[i] with { HappenedAt = passed };
+        History = history;
+        Concerned = DisputeTexts.Concerned(View);
         var ladder = View.State.Ladder;
         Steps = [.. Enumerable.Range(1, ladder.Steps.Length).Select(n => new StepRow(n, AgreementTexts.Step(ladder.Step(n).Description),
             AgreementTexts.Span(ladder.Step(n).ResponseTime),
@@ -225,7 +243,8 @@ public sealed class GeschilModel(
             events.OfType<EscalationStepDeadlineMissed>().LastOrDefault(e => e.Step == n),
             [.. View.Timeline.Where(t => t.Event is EscalationResponseRecorded r && r.Step == n || t.Event is EscalationAdviceGiven a && a.Step == n)
                 .Select(t => PromiseTexts.Escalation(t, NameOf))],
-            n == View.State.Step))];
+            n == View.State.Step,
+            events.OfType<EscalationAdviceGiven>().Any(a => a.Step == n)))];
 
         var references = new List<Referenced>();
         foreach (var c in View.Commitments)

@@ -1,3 +1,4 @@
+using Governance.Api.Alliances;
 using Governance.Api.Auth;
 using Governance.Api.Escalations;
 using Governance.Api.Http;
@@ -18,7 +19,17 @@ namespace Governance.Api.Escalations;
 /// </summary>
 public sealed class GeschillenModel(EscalationQueries escalations, AllianceQueries alliances, TimeProvider clock) : PageModel
 {
-    public sealed record Row(AllianceView Alliance, DisputeRow Dispute, string Subject, string Href, int AgeDays);
+    public sealed record Row(AllianceView Alliance, DisputeRow Dispute, string Subject, string Href, int AgeDays, IReadOnlyList<string> Missed);
+
+    /// <summary>"Stand op": every dispute of every alliance as it stood at the end of that day (issue 13); empty for now.</summary>
+    [BindProperty(SupportsGet = true, Name = "stand")]
+    public string? AsOfText { get; set; }
+
+    public LocalDate? AsOfDate { get; private set; }
+
+    public string? AsOfError { get; private set; }
+
+    public FormErrors Errors { get; } = new();
 
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public int? PageNumber { get; set; }
@@ -38,8 +49,18 @@ public sealed class GeschillenModel(EscalationQueries escalations, AllianceQueri
     {
         if (HttpContext.GetActor() is not { } actor) return Challenge();
         Now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+        var asOf = Commitments.BeloftesModel.AsOf(AsOfText, Now, out var day, out var error);
+        (AsOfDate, AsOfError) = (day, error);
+        if (error is not null)
+        {
+            // A day that cannot be shown is said so, with the date kept as typed; today's list is not shown in its place.
+            Errors.Add("stand", error);
+            return Page();
+        }
+        var at = asOf?.ToDateTimeOffset();
+        var moment = asOf ?? Now;
         var shown = new Dictionary<string, AllianceView>(StringComparer.Ordinal);
-        foreach (var (alliance, _) in await escalations.AlliancesOfContactAsync(actor.Person, null, cancellationToken))
+        foreach (var (alliance, _) in await escalations.AlliancesOfContactAsync(actor.Person, at, cancellationToken))
         {
             shown[alliance.Id.Value] = alliance;
             IsContact = true;
@@ -57,14 +78,22 @@ public sealed class GeschillenModel(EscalationQueries escalations, AllianceQueri
         var rows = new List<Row>();
         foreach (var alliance in shown.Values.OrderBy(a => a.Name, StringComparer.CurrentCulture))
         {
-            var count = await escalations.CountAsync(alliance.Id, null, cancellationToken);
+            var count = await escalations.CountAsync(alliance.Id, at, cancellationToken);
             var (from, to) = (Math.Max(request.Skip, offset), Math.Min(end, offset + count));
             if (from < to)
             {
                 var basePath = $"/allianties/{alliance.Id.Value}";
-                var page = await escalations.ListAsync(alliance.Id, null, (int)(from - offset), (int)(to - from), cancellationToken);
-                rows.AddRange(page.Items.Select(d => new Row(alliance, d, GeschilModel.SubjectOf(d, basePath).Text, $"{basePath}/geschillen/{d.Id.Value}",
-                    Math.Max(0, (int)Math.Floor((Now - d.Raised.RaisedAt).TotalDays)))));
+                var page = await escalations.ListAsync(alliance.Id, at, (int)(from - offset), (int)(to - from), cancellationToken);
+                foreach (var d in page.Items)
+                {
+                    // Who missed a step: the partners the dispute is about, read from the dispute with what it refers to.
+                    var concerned = d.Missed.Count == 0 || await escalations.GetAsync(alliance.Id, d.Id, at, cancellationToken) is not { } view
+                        ? [] : DisputeTexts.Concerned(view);
+                    string Name(Domain.PartnerId p) => alliance.Partner(p)?.Name ?? p.Value;
+                    rows.Add(new Row(alliance, d, GeschilModel.SubjectOf(d, basePath).Text, $"{basePath}/geschillen/{d.Id.Value}",
+                        Math.Max(0, (int)Math.Floor((moment - d.Raised.RaisedAt).TotalDays)),
+                        [.. d.Missed.Select(m => $"Stap {m.Step} ({AgreementTexts.Step(m.Description)}): {DisputeTexts.Missed(concerned, Name, m)}")]));
+                }
             }
             offset += count;
         }

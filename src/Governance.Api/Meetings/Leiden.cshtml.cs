@@ -26,7 +26,7 @@ namespace Governance.Api.Meetings;
 // This file loads the meeting and holds the steps every post takes; each job's handlers are in a file of their own:
 // Leiden.Tabling.cs, .Consent.cs, .Vote.cs, .Advice.cs. The markup likewise: Leiden.cshtml and its parts _Leiden….
 public sealed partial class LeidenModel(
-    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, ProposalQueries proposals, MeetingQueries meetings)
+    AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, ProposalQueries proposals, MeetingQueries meetings, TimeProvider clock)
     : ProposalPageModel(queries, people, pipeline, proposals)
 {
     public sealed record Present(PersonId Person, string Name, PartnerId Partner, string PartnerName);
@@ -129,6 +129,20 @@ public sealed partial class LeidenModel(
     public bool Posted(string key) => Form.Key == key;
 
     public bool ConcernChecked(string key, PartnerId partner) => Form.Key == key && Form.Concerns.Contains(partner.Value);
+
+    /// <summary>The moment the page was asked for: what the buttons are judged at.</summary>
+    public Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
+
+    /// <summary>
+    /// Why the proposal's decider would refuse <paramref name="command"/> now, in Dutch, or null when it would accept it:
+    /// a button is offered only when it can succeed, and otherwise the page says why (issue 13).
+    /// </summary>
+    public string? WhyNot(ProposalView v, Func<Instant, ProposalCommand> command)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        ArgumentNullException.ThrowIfNull(command);
+        return Proposal.Decider.Refusal(command(Now), v.State) is { } refused ? RuleMessage.For(refused.Code).Text : null;
+    }
 
     public TallyPanel? Tally(ProposalView v) => ProposalTexts.Panel(v, BasePath, PartnerName);
 

@@ -34,22 +34,55 @@ public sealed partial class VergaderingModel
         return await RunAsync(now => new CloseMeeting(now), MeetingRoles.Chair, Fields(), "De vergadering is gesloten.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAanwezigAsync(string? person, CancellationToken cancellationToken)
+    /// <summary>
+    /// Everyone present in one post (issue 13): a checkbox per person at the table. Each ticked person is recorded with
+    /// the API's command; a refusal stops there and says why, and those recorded before it stay recorded.
+    /// </summary>
+    public async Task<IActionResult> OnPostAanwezigAsync(List<string>? person, CancellationToken cancellationToken)
     {
         if (await BeginAsync(MeetingRoles.ChairOrSecretary, "aanwezig", cancellationToken) is { } stop) return stop;
-        Keep(("aanwezig-persoon", person));
-        var fields = Fields(("Person", "aanwezig-persoon", "Kies wie er is.", null), ("Partner", "aanwezig-persoon", "Kies wie er is.", null));
-        // The partner comes from the person's seat at the table, its body from the alliance (R15), never from the form.
-        var seat = PersonId.TryParse(person, out var who) ? Alliance.Representatives.FirstOrDefault(r => r.Person == who) : null;
-        if (!await ValidAsync(attendanceValidator, new RecordAttendanceRequest(person, seat?.Partner.Value), fields, cancellationToken)) return await ShowAsync(cancellationToken);
-        if (MeetingFacts.BodyOf(Alliance, seat!.Partner) is not { } body)
+        var ticked = (person ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.Ordinal).ToList();
+        _keptPresent.UnionWith(ticked);
+        var fields = Fields(("Person", AttendanceInputId, "Vink aan wie er is.", null), ("Partner", AttendanceInputId, "Vink aan wie er is.", null));
+        if (ticked.Count == 0)
         {
-            Errors.Add(RuleMessage.For("partner.not-a-member"), fields);
+            Errors.Add(AttendanceInputId, "Vink aan wie er is.");
             return await ShowAsync(cancellationToken);
         }
-        return await RunAsync(now => new RecordAttendance(who, seat.Partner, body, now), MeetingRoles.ChairOrSecretary, fields,
-            $"{NameOf(who)} is aanwezig voor {PartnerName(seat.Partner)}.", cancellationToken);
+        var recorded = new List<(string Name, string Partner)>();
+        foreach (var value in ticked)
+        {
+            // The partner comes from the person's seat at the table, its body from the alliance (R15), never from the form.
+            var seat = PersonId.TryParse(value, out var who) ? Alliance.Representatives.FirstOrDefault(r => r.Person == who) : null;
+            if (!await ValidAsync(attendanceValidator, new RecordAttendanceRequest(value, seat?.Partner.Value), fields, cancellationToken)) break;
+            if (MeetingFacts.BodyOf(Alliance, seat!.Partner) is not { } body)
+            {
+                Errors.Add(RuleMessage.For("partner.not-a-member"), fields);
+                break;
+            }
+            if (await ExecuteAsync(Meeting.Decider, View.Id.StreamId, now => new RecordAttendance(who, seat.Partner, body, now),
+                    MeetingRoles.ChairOrSecretary, fields, cancellationToken) is null) break;
+            recorded.Add((NameOf(who), PartnerName(seat.Partner)));
+            _keptPresent.Remove(value);
+        }
+        if (Errors.Any)
+        {
+            if (recorded.Count > 0) Message = "Wel vastgelegd: " + Who(recorded) + ".";
+            // The meeting as it is now, with those just recorded.
+            await LoadMeetingAsync(cancellationToken);
+            return await ShowAsync(cancellationToken);
+        }
+        Message = recorded.Count == 1 ? $"{recorded[0].Name} is aanwezig voor {recorded[0].Partner}." : $"{recorded.Count} mensen zijn aanwezig: {Who(recorded)}.";
+        return RedirectToPage();
     }
+
+    private static string Who(List<(string Name, string Partner)> people) =>
+        Proposals.ProposalTexts.List([.. people.Select(p => $"{p.Name} ({p.Partner})")]);
+
+    /// <summary>The first checkbox of the attendance form: where the error summary leads.</summary>
+    public const string AttendanceInputId = "aanwezig-persoon";
+
+    public static string AttendeeInputId(PersonId person, bool first) => first ? AttendanceInputId : $"aanwezig-{person.Value}";
 
     public async Task<IActionResult> OnPostAfwezigAsync(string? person, string? reason, CancellationToken cancellationToken)
     {

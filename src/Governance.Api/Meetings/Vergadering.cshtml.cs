@@ -49,6 +49,7 @@ public sealed partial class VergaderingModel(
 
     private MeetingView? _meeting;
     private readonly Dictionary<string, string?> _kept = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _keptPresent = new(StringComparer.Ordinal);
     private Dictionary<string, string> _meetingNames = [];
 
     public sealed record DeadlineRow(Deadline Deadline, string Key, string Subject, string Responsible, bool Extendable);
@@ -126,6 +127,16 @@ public sealed partial class VergaderingModel(
     public string? Kept(string inputId) => _kept.TryGetValue(inputId, out var value) ? value : null;
 
     public bool IsOpen(string form) => OpenForm == form;
+
+    /// <summary>
+    /// Why the meeting's decider would refuse <paramref name="command"/> now, in Dutch, or null when it would accept it:
+    /// a button is offered only when it can succeed, and otherwise the page says why (issue 13).
+    /// </summary>
+    public string? WhyNot(Func<Instant, MeetingCommand> command) =>
+        Scheduled is { } s && Meeting.Decider.Refusal(command(Now), s) is { } refused ? RuleMessage.For(refused.Code).Text : null;
+
+    /// <summary>Whether a checkbox of the attendance form was ticked when it was posted with an error.</summary>
+    public bool KeptPresent(PersonId person) => _keptPresent.Contains(person.Value);
 
     public string PartnerName(PartnerId? partner) =>
         partner is { } p ? Alliance.Partner(p)?.Name ?? p.Value : "";

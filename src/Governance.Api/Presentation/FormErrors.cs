@@ -22,6 +22,12 @@ public sealed class FormErrors
 
     public bool Any => _all.Count > 0;
 
+    /// <summary>Whether a field is wrong; a refusal by the rules alone is not the user's mistake and is not headed "fouten".</summary>
+    public bool AnyField => _all.Any(e => e.InputId is not null);
+
+    /// <summary>What a page title starts with after a post: "Verbeter uw invoer: " for a wrong field, "Dit kan nu niet: " for a refusal.</summary>
+    public string TitlePrefix => AnyField ? "Verbeter uw invoer: " : Any ? "Dit kan nu niet: " : "";
+
     public IReadOnlyList<Error> All => _all;
 
     /// <summary>The message shown next to the input <paramref name="inputId"/>, if any.</summary>

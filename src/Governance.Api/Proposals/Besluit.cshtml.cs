@@ -35,12 +35,15 @@ public sealed class BesluitModel(
     public TallyPanel? Tally => ProposalTexts.Panel(Proposal!, BasePath, PartnerName);
 
     /// <summary>An earlier (or the last) round's count in one line: "voor 2 partners (3 gewogen), tegen …".</summary>
+    /// <summary>
+    /// The count of a closed vote: the weighted votes that decide (R8, R14) in one sentence, the partners behind them in
+    /// another, so that no sentence mixes the two bases (issue 13).
+    /// </summary>
     public static string Counts(VoteClosed c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        static string Partners(int n) => n == 1 ? "1 partner" : string.Create(CultureInfo.InvariantCulture, $"{n} partners");
         return string.Create(CultureInfo.InvariantCulture,
-            $"Voor: {Partners(c.ForCount)} ({c.ForWeight} gewogen), tegen: {Partners(c.AgainstCount)} ({c.AgainstWeight} gewogen), onthouden: {Partners(c.AbstainCount)} ({c.AbstainWeight} gewogen)");
+            $"Gewogen stemmen: {c.ForWeight} voor, {c.AgainstWeight} tegen, {c.AbstainWeight} onthouden. Partners: {c.ForCount} voor, {c.AgainstCount} tegen, {c.AbstainCount} onthouden");
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)

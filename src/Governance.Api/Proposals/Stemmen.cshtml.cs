@@ -8,6 +8,7 @@ using Governance.Domain.Proposals;
 using Governance.Projections.Alliances;
 using Governance.Projections.Proposals;
 using Microsoft.AspNetCore.Mvc;
+using NodaTime;
 
 namespace Governance.Api.Proposals;
 
@@ -16,7 +17,7 @@ namespace Governance.Api.Proposals;
 /// shown and changeable until close. The post is the API's <c>CastVote</c>; mandate, presence and recusal are the
 /// decider's, and its refusal shows in Dutch.
 /// </summary>
-public sealed class StemmenModel(AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, ProposalQueries proposals)
+public sealed class StemmenModel(AllianceQueries queries, PeopleDirectory people, CommandBus pipeline, ProposalQueries proposals, TimeProvider clock)
     : ProposalPageModel(queries, people, pipeline, proposals)
 {
     public const string ChoiceInput = "keuze-voor";
@@ -40,6 +41,13 @@ public sealed class StemmenModel(AllianceQueries queries, PeopleDirectory people
     public string? Choice { get; set; }
 
     public bool Open => Proposal?.State.Phase == Domain.Proposals.Proposal.Phase.Voting;
+
+    /// <summary>
+    /// Why this representative cannot vote in the open vote at all (not present, recused, no mandate, a colleague voted),
+    /// asked of the decider before the form is offered, so they read it before choosing instead of after submitting
+    /// (issue 13); null when they can vote for at least one of their partners.
+    /// </summary>
+    public string? CannotVote { get; private set; }
 
     /// <summary>The vote this partner has now in the current round, and who cast it.</summary>
     public (VoteChoice Choice, PersonId By)? Current(PartnerId partner) =>
@@ -81,6 +89,13 @@ public sealed class StemmenModel(AllianceQueries queries, PeopleDirectory people
     {
         Proposal = await LoadProposalAsync(cancellationToken);
         MyPartners = [.. Actor!.RepresentedPartners(Alliance.Id).Distinct()];
+        if (Proposal is { } v && Open && MyPartners.Count > 0)
+        {
+            var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
+            // Any choice will do as the probe: the refusals that matter here do not depend on it.
+            var refusals = MyPartners.Select(p => Domain.Proposals.Proposal.Decider.Refusal(new CastVote(Actor.Person, p, VoteChoice.For, now), v.State)).ToList();
+            if (refusals.All(r => r is not null)) CannotVote = RuleMessage.For(refusals[0]!.Code).Text;
+        }
         return Proposal is not null;
     }
 }

@@ -18,6 +18,9 @@ public sealed class StemmingModel(AllianceQueries queries, PeopleDirectory peopl
 
     public TallyPanel? Tally { get; private set; }
 
+    /// <summary>The closed vote's result in one sentence ("Aangenomen met 3 van 5 gewogen stemmen; …").</summary>
+    public string Result => Proposal is { } v ? ProposalTexts.Record(v, PartnerName, NameOf) : "";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken)) return Page();

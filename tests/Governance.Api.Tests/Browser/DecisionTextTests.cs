@@ -66,6 +66,16 @@ public sealed partial class DecisionTextTests
             ProposalTexts.Record(view, p => names[p], _ => "iemand"));
     }
 
+    [Fact]
+    public void The_count_of_a_closed_vote_gives_weighted_votes_and_partners_in_separate_sentences()
+    {
+        var closed = new VoteClosed(1, VoteOutcome.Adopted, 1, ForCount: 1, ForWeight: 2, AgainstCount: 1, AgainstWeight: 1, AbstainCount: 1, AbstainWeight: 1,
+            new QuorumStatus(3, 3, true, true), 1, At);
+
+        Assert.Equal("Gewogen stemmen: 2 voor, 1 tegen, 1 onthouden. Partners: 1 voor, 1 tegen, 1 onthouden",
+            Governance.Api.Proposals.BesluitModel.Counts(closed));
+    }
+
     [GeneratedRegex("\"((?:R\\d+|[a-z-]+)\\.[a-z-]+)\"")]
     private static partial Regex Code();
 }

@@ -185,8 +185,8 @@ public sealed class MeetingPageTests(Chromium browser, AllianceServer demo, ITes
         var page = session.Page;
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("geopend");
 
-        await page.GetByLabel("Wie is er?").SelectOptionAsync(new SelectOptionValue { Label = "Pieter de Graaf (Stadsdeel Nieuw-West)" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Aanwezig", Exact = true }).ClickAndWaitForPageAsync();
+        await page.GetByText("Pieter de Graaf (Stadsdeel Nieuw-West)", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanwezigen vastleggen" }).ClickAndWaitForPageAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Pieter de Graaf is aanwezig voor Stadsdeel Nieuw-West.");
         var present = page.GetByRole(AriaRole.Table, new() { Name = "Aanwezigen" });
