@@ -26,7 +26,8 @@ public static class LadderChart
                 "tot " + DayAndMonth.Format(entered.RespondBy.InZone(DutchFormat.Amsterdam).Date),
                 s.Current ? BarFill.Solid : BarFill.Hatched, Day(entered.EnteredAt),
                 $"van {DutchFormat.Date(entered.EnteredAt)} tot {DutchFormat.DateTime(entered.RespondBy)}" + (
-                    s.Missed is not null ? "; termijn gemist"
+                    s.Advised ? "; advies gegeven" + (s.Current && !resolved ? ", hier staat het nu" : "")
+                    : s.Missed is not null ? "; termijn gemist"
                     : s.Current && resolved ? "; opgelost"
                     : s.Current ? "; hier staat het nu" : ""))).ToList();
         return new BarChart("grafiek-ladder", "Waar het geschil staat op de ladder",

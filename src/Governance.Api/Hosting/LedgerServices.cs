@@ -19,14 +19,9 @@ public static class LedgerServices
     {
         // Migrations first: hosted services start in the order they were added, and the daemon must find its tables.
         services.AddHostedService<MigrateOnStart>();
-        var migrateOnStart = MigratesOnStart(configuration);
-        var marten = services.AddMarten(sp =>
-            {
-                var options = GovernanceStore.Configure(new StoreOptions(), sp.GetRequiredService<TimeProvider>());
-                // A node that does not migrate must not change the schema behind anyone's back either (it may lack the rights).
-                if (!migrateOnStart) options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
-                return options;
-            })
+        // Marten keeps creating a document's table on its first use (AutoCreate.CreateOrUpdate) even on a node that does not
+        // migrate at start: the host stores documents (e.g. CommandRecord) that no projection declares up front.
+        var marten = services.AddMarten(sp => GovernanceStore.Configure(new StoreOptions(), sp.GetRequiredService<TimeProvider>()))
             .UseNpgsqlDataSource()
             // Wolverine's inbox, outbox and scheduled messages in the same database, in their own schema, committed with the events.
             .IntegrateWithWolverine(w => w.MessageStorageSchemaName = "wolverine");
@@ -61,8 +56,8 @@ public static class LedgerServices
 
     /// <summary>
     /// <c>Governance:Database:MigrateOnStart</c> (default true): whether a node brings the schema up to date when it starts. Off
-    /// where `governance db migrate` runs as a deploy step and the app's database user has no DDL rights, or on a copy of a
-    /// migrated database (the tests' template): the node then only checks that nothing is pending and refuses to start if so.
+    /// where `governance db migrate` runs as a deploy step, or on a copy of a migrated database (the tests' template): the node
+    /// then skips the schema comparison, only checks that nothing is pending and refuses to start if so.
     /// </summary>
     public static bool MigratesOnStart(IConfiguration configuration) => configuration.GetValue("Governance:Database:MigrateOnStart", true);
 

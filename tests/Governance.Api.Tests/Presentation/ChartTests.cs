@@ -174,8 +174,8 @@ public sealed class ChartTests
         var raised = Instant.FromUtc(2026, 10, 1, 8, 0);
         EscalationStepEntered Entered(int step, int day) =>
             new(step, "step", LeadTime.Days(14), raised + Duration.FromDays(day), raised + Duration.FromDays(day + 14));
-        GeschilModel.StepRow Row(int step, EscalationStepEntered? entered, bool missed, bool current) =>
-            new(step, $"stap {step}", "14 dagen", entered, missed ? new EscalationStepDeadlineMissed(step, entered!.RespondBy, entered.RespondBy) : null, [], current);
+        GeschilModel.StepRow Row(int step, EscalationStepEntered? entered, bool missed, bool current, bool advised = false) =>
+            new(step, $"stap {step}", "14 dagen", entered, missed ? new EscalationStepDeadlineMissed(step, entered!.RespondBy, entered.RespondBy) : null, [], current, advised);
         var at = raised + Duration.FromDays(20);
 
         var chart = LadderChart.For([Row(1, Entered(1, 0), true, false), Row(2, Entered(2, 14), false, true), Row(3, null, false, false)], raised, at,
@@ -190,6 +190,11 @@ public sealed class ChartTests
         Assert.EndsWith("hier staat het nu", bars[1].TableText);
         Assert.Equal(28, chart.Max);
         Assert.Equal((20.0, "vandaag"), (chart.Line!.Value, chart.Line.Label));
+
+        // A step at which the programme gave advice passed its deadline on purpose: not a missed deadline (issue 13).
+        var advised = LadderChart.For([Row(1, Entered(1, 0), true, false, advised: true), Row(2, Entered(2, 14), false, true)], raised, at,
+            resolved: false, past: false);
+        Assert.EndsWith("advies gegeven", advised.Groups.Single().Bars[0].TableText);
     }
 
     [Fact]
