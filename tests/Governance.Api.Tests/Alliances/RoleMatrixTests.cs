@@ -76,6 +76,7 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.RoleMatrixSe
         ["POST /api/v1/alliances/{alliance}/commitments/{commitment}/fulfilment"] = (["representative", "chair", "secretary"], """{"evidence":"Gerepareerd"}"""),
         ["POST /api/v1/alliances/{alliance}/commitments/{commitment}/not-possible"] = (["representative", "chair", "secretary"], """{"motivation":"Geen budget"}"""),
         ["POST /api/v1/alliances/{alliance}/commitments/{commitment}/withdrawal"] = (["chair", "secretary"], """{"reason":"Plein heringericht"}"""),
+        ["POST /api/v1/alliances/{alliance}/commitments/{commitment}/correction"] = (["chair", "secretary"], """{"due":"2030-07-01","reason":"Verkeerd genoteerd"}"""),
         ["POST /api/v1/alliances/{alliance}/commitments/{commitment}/overdue-check"] = (["admin"], ""),
         ["POST /api/v1/alliances/{alliance}/year-plans"] = (["chair", "secretary", "admin"], """{"id":"2026","title":"Jaarplan 2026"}"""),
         ["POST /api/v1/alliances/{alliance}/year-plans/{plan}/goals"] = (["chair", "secretary"], """{"id":"veilig","horizon":"dream","title":"Zwembad"}"""),

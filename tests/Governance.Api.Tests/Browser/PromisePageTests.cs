@@ -120,8 +120,8 @@ public sealed class PromisePageTests(Chromium browser, AllianceServer demo, ITes
         var row = page.GetByRole(AriaRole.Table, new() { Name = "Alle geschillen" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Afvalcontainers" });
         await Assertions.Expect(row).ToContainTextAsync("Wijkalliantie Osdorp de Punt");
         await Assertions.Expect(row).ToContainTextAsync("Stap 3 van 4");
-        await Assertions.Expect(row).ToContainTextAsync("Stap 1 (elkaar direct aanspreken): geen antwoord voor");
-        await Assertions.Expect(row).ToContainTextAsync("Stap 2 (stuurgroep met mandaat): geen antwoord voor");
+        await Assertions.Expect(row).ToContainTextAsync("Stap 1 (elkaar direct aanspreken): Stadsdeel Nieuw-West gaf geen antwoord voor");
+        await Assertions.Expect(row).ToContainTextAsync("Stap 2 (stuurgroep met mandaat): Stadsdeel Nieuw-West gaf geen antwoord voor");
         await session.AssertNoAxeViolationsAsync();
         await session.ScreenshotAsync("overzicht");
 
