@@ -63,7 +63,8 @@ public static class LedgerServices
 
     /// <summary>
     /// <see cref="MigrateAllAsync"/> with the host's own services, plus what only the host has: Wolverine's inbox, outbox and
-    /// scheduled-message tables (and the document Wolverine's Marten integration adds). Start-up and `db migrate` run this.
+    /// scheduled-message tables (and the document Wolverine's Marten integration adds). `db migrate` runs this; a node that
+    /// migrates at start runs <see cref="MigrateAllAsync"/> only, since Wolverine then builds its own tables as it starts.
     /// </summary>
     public static async Task<IReadOnlyList<string>> MigrateHostAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -101,7 +102,7 @@ public static class LedgerServices
                         "Governance:Database:MigrateOnStart is false: run `governance db migrate` first.");
                 return;
             }
-            foreach (var applied in await MigrateHostAsync(services, cancellationToken))
+            foreach (var applied in await MigrateAllAsync(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<IDocumentStore>(), cancellationToken))
                 logger.LogInformation("Applied migration {Migration}", applied);
         }
 

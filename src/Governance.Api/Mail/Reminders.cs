@@ -158,9 +158,8 @@ public sealed class ReminderMail(IOptions<MailSettings> settings, MailAudience a
     /// </summary>
     public static int DaysLeft(string rule, Instant due, Instant now)
     {
-        var today = now.InZone(Meeting.Zone).Date;
-        var dueDay = rule == "R10" ? due.InZone(Meeting.Zone).Date.PlusDays(-1) : due.InZone(Meeting.Zone).Date;
-        return Math.Max(0, Period.Between(today, dueDay, PeriodUnits.Days).Days);
+        var dueDay = due.InZone(Presentation.DutchFormat.Amsterdam).Date;
+        return Math.Max(0, Presentation.DutchFormat.DaysBetween(now, rule == "R10" ? dueDay.PlusDays(-1) : dueDay));
     }
 
     private async Task<List<(PersonId Person, MailText Text)>> MailsAsync(ReminderDue m, AllianceView alliance, List<object> history, Instant now, CancellationToken ct)

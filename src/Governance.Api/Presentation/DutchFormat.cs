@@ -30,6 +30,9 @@ public static class DutchFormat
     /// <summary>"dinsdag 12 maart 2026" for a date that has no time of day (a deadline day, a meeting date).</summary>
     public static string Date(LocalDate date) => DatePattern.Format(date);
 
+    /// <summary>Whole Amsterdam calendar days from the day of <paramref name="from"/> to <paramref name="to"/>'s (negative when it lies before).</summary>
+    public static int DaysBetween(Instant from, LocalDate to) => Period.Between(from.InZone(Amsterdam).Date, to, PeriodUnits.Days).Days;
+
     /// <summary>"19:30" in Amsterdam time.</summary>
     public static string Time(Instant instant) => TimePattern.Format(instant.InZone(Amsterdam).TimeOfDay);
 

@@ -105,11 +105,14 @@ public sealed class AandachtModel(
             // The chair, the secretary and the core group all ask about the next meeting: read it once.
             var next = Holds(Role.CoreGroup) || Holds(Role.Chair) || Holds(Role.Secretary) ? await NextMeetingAsync(alliance, cancellationToken) : null;
             var deadlines = next is null ? [] : await punctuality.ForMeetingAsync(alliance.Id.Value, next.Meeting.Id, Now, cancellationToken);
+            var partners = actor.RepresentedPartners(id).Distinct().ToList();
+            // The core group and every partner represented read the same list of advice awaiting a motivation (R9): once.
+            var advice = Holds(Role.CoreGroup) || partners.Count > 0 ? await proposals.AwaitingMotivationAsync(alliance.Id, null, cancellationToken) : [];
             var represented = new List<RepresentativePart>();
-            foreach (var partner in actor.RepresentedPartners(id).Distinct()) represented.Add(await RepresentativeAsync(alliance, partner, cancellationToken));
+            foreach (var partner in partners) represented.Add(await RepresentativeAsync(alliance, partner, advice, cancellationToken));
             result.Add(new AllianceAttention(
                 alliance, roles, Holds(Role.Admin),
-                Holds(Role.CoreGroup) ? await CoreGroupAsync(alliance, next, deadlines, cancellationToken) : null,
+                Holds(Role.CoreGroup) ? await CoreGroupAsync(alliance, next, deadlines, advice, cancellationToken) : null,
                 represented,
                 Holds(Role.Chair) ? await ChairAsync(alliance, next, cancellationToken) : null,
                 Holds(Role.Secretary) ? new SecretaryPart(next, [.. deadlines.Where(d => d.Office == "secretary").Select(d => Line(alliance, d))]) : null));
@@ -139,7 +142,7 @@ public sealed class AandachtModel(
     }
 
     private async Task<CoreGroupPart> CoreGroupAsync(AllianceView alliance, NextMeeting? next, IReadOnlyList<MeetingDeadlineRow> deadlines,
-        CancellationToken cancellationToken)
+        IReadOnlyList<Projections.Proposals.AdviceRow> awaitingMotivation, CancellationToken cancellationToken)
     {
         var basePath = $"/allianties/{alliance.Id.Value}";
         var notMet = deadlines.Where(d => d.Deadline.DoneAt is null && d.Deadline.Status is not "waived").Select(d => Line(alliance, d)).ToList();
@@ -156,7 +159,7 @@ public sealed class AandachtModel(
                 $"{basePath}/beloftes?toon=te-laat&partner={Uri.EscapeDataString(r.Partner.Value)}"))
             .OrderByDescending(r => r.Count).ThenBy(r => r.Partner, StringComparer.CurrentCulture).ToList();
 
-        var advice = (await proposals.AwaitingMotivationAsync(alliance.Id, null, cancellationToken)).Select(a => Advice(alliance, a)).ToList();
+        var advice = awaitingMotivation.Select(a => Advice(alliance, a)).ToList();
 
         var weekEnd = Now + Duration.FromDays(WeekDays);
         var count = await escalations.CountAsync(alliance.Id, null, cancellationToken);
@@ -166,7 +169,8 @@ public sealed class AandachtModel(
         return new CoreGroupPart(next, notMet, met, overdue, advice, disputes);
     }
 
-    private async Task<RepresentativePart> RepresentativeAsync(AllianceView alliance, PartnerId partner, CancellationToken cancellationToken)
+    private async Task<RepresentativePart> RepresentativeAsync(AllianceView alliance, PartnerId partner,
+        IReadOnlyList<Projections.Proposals.AdviceRow> awaitingMotivation, CancellationToken cancellationToken)
     {
         var basePath = $"/allianties/{alliance.Id.Value}";
         var deadlines = await punctuality.OpenForPartnerAsync(alliance.Id.Value, partner.Value, Now + Duration.FromDays(RepresentativeHorizonDays), Now, MaxRows, cancellationToken);
@@ -177,8 +181,7 @@ public sealed class AandachtModel(
             promises.AddRange(page.Items.Select(c => new PromiseLine(c.State.What, c.State.Due,
                 status == CommitmentStatus.Overdue ? "te laat" : "open", $"{basePath}/beloftes/{c.Id.Value}")));
         }
-        var advice = (await proposals.AwaitingMotivationAsync(alliance.Id, null, cancellationToken))
-            .Where(a => a.Advice.Partner == partner).Select(a => Advice(alliance, a)).ToList();
+        var advice = awaitingMotivation.Where(a => a.Advice.Partner == partner).Select(a => Advice(alliance, a)).ToList();
         return new RepresentativePart(alliance.Partner(partner)?.Name ?? partner.Value,
             [.. deadlines.Select(d => new DeadlineLine(Subject(d), alliance.Partner(partner)?.Name ?? partner.Value, d.DueAt, d.Status, MeetingPath(alliance, d.Meeting)))],
             [.. promises.OrderBy(p => p.Due)], advice,
@@ -239,16 +242,13 @@ public sealed class AandachtModel(
     /// <summary>"nog 3 dagen", "vandaag", "2 dagen te laat": how far a moment is from now, in whole Amsterdam days.</summary>
     public string DaysLeft(Instant due)
     {
-        var today = Now.InZone(Presentation.DutchFormat.Amsterdam).Date;
-        var day = due.InZone(Presentation.DutchFormat.Amsterdam).Date;
-        var days = Period.Between(today, day, PeriodUnits.Days).Days;
-        return days switch
+        return Presentation.DutchFormat.DaysBetween(Now, due.InZone(Presentation.DutchFormat.Amsterdam).Date) switch
         {
             0 => "vandaag",
             1 => "morgen",
-            > 1 => $"nog {days} dagen",
+            var days and > 1 => $"nog {days} dagen",
             -1 => "1 dag te laat",
-            _ => $"{-days} dagen te laat",
+            var days => $"{-days} dagen te laat",
         };
     }
 }
