@@ -15,10 +15,14 @@ public static class Axe
     /// <summary>axe.min.js, copied next to the test binaries by the test project's CopyAxeToOutput target.</summary>
     public static string ScriptPath { get; } = Path.Combine(AppContext.BaseDirectory, "axe", "axe.min.js");
 
-    /// <summary>Where the page loads axe from: never sent to the server, Playwright answers it from <see cref="ScriptPath"/>.</summary>
-    private const string ScriptUrl = "/__axe/axe.min.js";
+    /// <summary>axe.min.js's text, read once.</summary>
+    private static readonly Lazy<string> Script = new(() => File.ReadAllText(ScriptPath));
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, object> Routed = [];
+    /// <summary>
+    /// How long axe may take on one page. Playwright's evaluate has no time-out of its own: a page that never answers
+    /// would hold the test (and the whole run) for ever, so the wait is bounded here.
+    /// </summary>
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMilliseconds(Chromium.Timeout);
 
     /// <summary>axe's best-practice rules besides WCAG (issue 13: <c>landmark-unique</c>, so that two landmarks never share a name).</summary>
     private static readonly string[] WcagAndBestPracticeTags = [.. WcagTags, "best-practice"];
@@ -47,19 +51,18 @@ public static class Axe
 
     public static Task<IReadOnlyList<Violation>> RunAsync(IPage page) => RunAsync(page, WcagTags);
 
+    /// <summary>Runs axe on the page as it is. The page must run script (a context made without JavaScript cannot run axe).</summary>
     public static async Task<IReadOnlyList<Violation>> RunAsync(IPage page, string[] tags)
     {
         if (!File.Exists(ScriptPath))
         {
             throw new InvalidOperationException($"{ScriptPath} is missing: build the test project with node and npm available (it runs npm ci).");
         }
-        // The pages' Content-Security-Policy allows scripts from this site only (no inline script, which is what
-        // AddScriptTag with a file's text would be): so the browser asks this site for axe, and Playwright answers.
-        if (await page.EvaluateAsync<bool>("() => typeof axe === 'undefined'"))
+        // Evaluated through the DevTools protocol, which the pages' Content-Security-Policy (scripts from this site only,
+        // nothing inline) does not govern. A <script> tag that Playwright waits on instead once waited for ever (CI, 2026-12-04).
+        if (await page.EvaluateAsync<bool>("() => typeof axe === 'undefined'").WaitAsync(RunTimeout))
         {
-            if (Routed.TryAdd(page, new object()))
-                await page.RouteAsync("**" + ScriptUrl, route => route.FulfillAsync(new RouteFulfillOptions { Path = ScriptPath, ContentType = "text/javascript" }));
-            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Url = ScriptUrl });
+            await page.EvaluateAsync(Script.Value).WaitAsync(RunTimeout);
         }
         // Serialised in the page, so the C# side does not depend on axe's full result shape.
         var json = await page.EvaluateAsync<string>(
@@ -71,7 +74,7 @@ public static class Axe
               })));
             }
             """,
-            tags);
+            tags).WaitAsync(RunTimeout);
         return JsonSerializer.Deserialize<List<Violation>>(json, Json) ?? [];
     }
 

@@ -73,21 +73,25 @@ public sealed class Chromium : IAsyncLifetime
     /// <summary>
     /// A fresh browser context (own cookies) with one page on <paramref name="server"/>, waiting up to <see cref="Timeout"/>
     /// for anything. <paramref name="testName"/> names the screenshots. With <paramref name="javaScriptEnabled"/> false the
-    /// page runs no script of its own (axe cannot run then either).
+    /// page runs no script of its own (axe then runs on a twin page, see <see cref="BrowserSession.AssertNoAxeViolationsAsync()"/>).
     /// </summary>
     internal async Task<BrowserSession> NewSessionAsync(GovernanceServer server, ITestOutputHelper output, bool javaScriptEnabled, string testName)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseAddress.ToString(),
-            Locale = "nl-NL",
-            TimezoneId = "Europe/Amsterdam",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            JavaScriptEnabled = javaScriptEnabled,
-        });
+        var context = await Browser.NewContextAsync(ContextOptions(server.BaseAddress, new ViewportSize { Width = 1280, Height = 800 }, javaScriptEnabled));
         context.SetDefaultTimeout(Timeout);
         context.SetDefaultNavigationTimeout(Timeout);
         var page = await context.NewPageAsync();
-        return new BrowserSession(context, page, output, testName);
+        return new BrowserSession(context, page, output, testName, javaScriptEnabled);
     }
+
+    /// <summary>A Dutch reader in Amsterdam on <paramref name="site"/>; <paramref name="cookies"/> carries a session over.</summary>
+    internal static BrowserNewContextOptions ContextOptions(Uri site, ViewportSize? viewport, bool javaScriptEnabled, string? cookies = null) => new()
+    {
+        BaseURL = site.GetLeftPart(UriPartial.Authority),
+        Locale = "nl-NL",
+        TimezoneId = "Europe/Amsterdam",
+        ViewportSize = viewport,
+        JavaScriptEnabled = javaScriptEnabled,
+        StorageState = cookies,
+    };
 }
