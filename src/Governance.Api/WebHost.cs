@@ -21,6 +21,8 @@ public static class WebHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Variables given to an in-process CLI run (the verbs that build a host) count as the environment's.
+        if (Cli.CliEnvironment.Overlay.Count > 0) builder.Configuration.AddInMemoryCollection(Cli.CliEnvironment.AsConfiguration());
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5080");
         // CommandBus are small JSON; a larger body is a mistake or an attack (413). Uploads raise it per endpoint.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);

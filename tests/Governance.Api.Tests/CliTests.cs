@@ -8,7 +8,6 @@ using Npgsql;
 namespace Governance.Api.Tests;
 
 /// <summary>The CLI verbs, run in-process against a fresh database given through GOVERNANCE_DB.</summary>
-[Collection(CliEnvironment.Name)]
 public sealed class CliTests : IAsyncLifetime
 {
     private string _connectionString = "";
@@ -303,9 +302,3 @@ public sealed class CliTests : IAsyncLifetime
     }
 }
 
-/// <summary>CLI tests set GOVERNANCE_DB for the process: they run one at a time.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class CliEnvironment
-{
-    public const string Name = "cli environment";
-}

@@ -26,7 +26,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     /// <param name="settings">More postgresql.conf lines for a throw-away cluster (ignored for GOVERNANCE_DB).</param>
     public static async Task<BenchDatabase> OpenAsync(TextWriter error, string? settings = null)
     {
-        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Database.EnvironmentVariable)))
+        if (!string.IsNullOrWhiteSpace(CliEnvironment.Get(Database.EnvironmentVariable)))
             return new BenchDatabase(null, Database.ConnectionString());
         await error.WriteLineAsync("GOVERNANCE_DB not set: starting a throw-away cluster (fsync on) ...");
         var cluster = await ThrowawayPostgres.StartAsync(durable: true, settings);

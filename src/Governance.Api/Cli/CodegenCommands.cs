@@ -23,10 +23,9 @@ public static class CodegenCommands
         {
             var project = parse.GetValue(root) ?? FindProject()
                 ?? throw new CliException("Run this inside the repository (or give --project-root): Governance.Api.csproj was not found.");
-            // Generating code builds the host but never connects to a database.
-            if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Database.EnvironmentVariable)))
-                Environment.SetEnvironmentVariable(Database.EnvironmentVariable, "Host=127.0.0.1;Port=1;Database=codegen;Username=codegen");
-            var app = WebHost.Build(["--contentRoot", project, "--environment", "Development", "--Governance:Wolverine:DynamicCode=true"]);
+            // Generating code builds the host but never connects to a database: any connection string does when none is set.
+            var app = WebHost.Build(["--contentRoot", project, "--environment", "Development", "--Governance:Wolverine:DynamicCode=true",
+                "--ConnectionStrings:Governance=Host=127.0.0.1;Port=1;Database=codegen;Username=codegen"]);
             return await app.RunJasperFxCommands(["codegen", parse.GetValue(action)!]);
         }));
         return codegen;

@@ -151,12 +151,12 @@ public static class LedgerCommands
 public static class CliKeys
 {
     public static Microsoft.Extensions.Configuration.IConfiguration Configuration() =>
-        new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddEnvironmentVariables().Build();
+        new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(CliEnvironment.AsConfiguration()).Build();
 
     /// <summary>DOTNET_ENVIRONMENT or ASPNETCORE_ENVIRONMENT, Production when neither is set (as for the host).</summary>
     public static bool IsProduction()
     {
-        var name = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
+        var name = CliEnvironment.Get("DOTNET_ENVIRONMENT") ?? CliEnvironment.Get("ASPNETCORE_ENVIRONMENT") ?? "Production";
         return string.Equals(name, "Production", StringComparison.OrdinalIgnoreCase);
     }
 

@@ -12,7 +12,7 @@ public static class Database
 
     public static string ConnectionString(IConfiguration? configuration = null)
     {
-        var fromEnv = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        var fromEnv = Cli.CliEnvironment.Get(EnvironmentVariable);
         var raw = !string.IsNullOrWhiteSpace(fromEnv) ? fromEnv : configuration?.GetConnectionString("Governance");
         if (string.IsNullOrWhiteSpace(raw))
             throw new CliException($"No database: set {EnvironmentVariable} to an Npgsql connection string (ops/run does this for you).");

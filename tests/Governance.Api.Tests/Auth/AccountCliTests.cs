@@ -9,7 +9,6 @@ using Npgsql;
 namespace Governance.Api.Tests.Auth;
 
 /// <summary>`governance accounts …`, run in-process against a fresh database given through GOVERNANCE_DB.</summary>
-[Collection(CliEnvironment.Name)]
 public sealed partial class AccountCliTests : IAsyncLifetime
 {
     private static readonly AllianceId Osdorp = new("osdorp-de-punt");

@@ -14,32 +14,29 @@ namespace Governance.Api.Tests.Checkpoints;
 /// Issue 15 points 1–2: signed checkpoints, and `ledger verify --checkpoints` catching what `ledger verify` alone cannot:
 /// a rewound head, a re-hashed tail and forged events after a checkpoint, each done directly in the database.
 /// </summary>
-[Collection(CliEnvironment.Name)]
 public sealed class CheckpointTests : IAsyncLifetime
 {
     private const string Alliance = "osdorp-de-punt";
     private const string KeyFileVariable = "Governance__Checkpoints__KeyFile";
     private string _connectionString = "";
     private readonly string _folder = Directory.CreateTempSubdirectory("checkpoint-tests-").FullName;
-    private string? _previousKeyFile;
+    private readonly Dictionary<string, string> _environment = [];
 
     public async Task InitializeAsync()
     {
         _connectionString = await (await PostgresCluster.Shared).CreateDatabaseAsync("checkpoints");
-        _previousKeyFile = Environment.GetEnvironmentVariable(KeyFileVariable);
         var key = Path.Combine(_folder, "signing.pem");
         Assert.Equal(0, (await Run("ledger", "keygen", "--out", key)).Exit);
-        Environment.SetEnvironmentVariable(KeyFileVariable, key);
+        _environment[KeyFileVariable] = key;
     }
 
     public Task DisposeAsync()
     {
-        Environment.SetEnvironmentVariable(KeyFileVariable, _previousKeyFile);
         Directory.Delete(_folder, recursive: true);
         return Task.CompletedTask;
     }
 
-    private Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRunner.RunAsync(_connectionString, args);
+    private Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRunner.RunAsync(_connectionString, _environment, args);
 
     private string File(string name) => Path.Combine(_folder, name);
 
@@ -204,6 +201,7 @@ public sealed class CheckpointTests : IAsyncLifetime
         {
             b.Configuration["Governance:Checkpoints:Poll"] = "00:00:01";
             b.Configuration["Governance:Checkpoints:Interval"] = "00:00:01";
+            b.Configuration["Governance:Checkpoints:KeyFile"] = _environment[KeyFileVariable];
         });
         await ActivatorUtilities.CreateInstance<DemoSeed>(server.Services).SeedAsync(CancellationToken.None);
         using var client = server.CreateClient();

@@ -10,7 +10,6 @@ namespace Governance.Api.Tests.Checkpoints;
 /// nodes), with the checkpoint JSON attached and a Dutch text saying what it is and how to check it; the attachment is what
 /// `ledger verify --checkpoints` reads. One server (and a second node) for the class.
 /// </summary>
-[Collection(CliEnvironment.Name)]
 public sealed class CheckpointWitnessTests : IAsyncLifetime
 {
     private const string Alliance = "osdorp-de-punt";

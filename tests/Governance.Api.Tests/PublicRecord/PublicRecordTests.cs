@@ -12,33 +12,30 @@ namespace Governance.Api.Tests.PublicRecord;
 /// Issue 15 points 3–4: the public record of the demo alliance, verified; one byte changed, a redaction removed, an event
 /// dropped: each fails naming it; a person erased after an export: a new export still verifies against the old checkpoint.
 /// </summary>
-[Collection(CliEnvironment.Name)]
 public sealed class PublicRecordTests : IAsyncLifetime
 {
     private const string Alliance = "osdorp-de-punt";
     private const string KeyFileVariable = "Governance__Checkpoints__KeyFile";
     private string _connectionString = "";
     private readonly string _folder = Directory.CreateTempSubdirectory("public-record-tests-").FullName;
-    private string? _previousKeyFile;
+    private readonly Dictionary<string, string> _environment = [];
 
     public async Task InitializeAsync()
     {
         _connectionString = await (await PostgresCluster.Shared).CreateDatabaseAsync("record");
-        _previousKeyFile = Environment.GetEnvironmentVariable(KeyFileVariable);
         Assert.Equal(0, (await Run("ledger", "keygen", "--out", File("signing.pem"))).Exit);
-        Environment.SetEnvironmentVariable(KeyFileVariable, File("signing.pem"));
+        _environment[KeyFileVariable] = File("signing.pem");
         var seed = await Run("seed", "demo");
         Assert.True(seed.Exit == 0, seed.Err);
     }
 
     public Task DisposeAsync()
     {
-        Environment.SetEnvironmentVariable(KeyFileVariable, _previousKeyFile);
         Directory.Delete(_folder, recursive: true);
         return Task.CompletedTask;
     }
 
-    private Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRunner.RunAsync(_connectionString, args);
+    private Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRunner.RunAsync(_connectionString, _environment, args);
 
     private string File(string name) => Path.Combine(_folder, name);
 
