@@ -8,6 +8,7 @@ using Npgsql;
 namespace Governance.Api.Tests;
 
 /// <summary>The CLI verbs, run in-process against a fresh database given through GOVERNANCE_DB.</summary>
+[RunsLong(34)]
 public sealed class CliTests : IAsyncLifetime
 {
     private string _connectionString = "";

@@ -8,6 +8,7 @@ using Governance.EventStore;
 
 namespace Governance.Api.Tests.Alliances;
 
+[RunsLong(54)]
 public sealed class AllianceApiTests : IAsyncLifetime
 {
     private static readonly AllianceId Osdorp = AllianceId.Parse("osdorp-de-punt");

@@ -15,6 +15,7 @@ namespace Governance.Api.Tests.Browser;
 /// resident declares an interest without JavaScript. Each test leaves the demo alliance changed, so none of them
 /// counts partners or declarations; each page state is axe-checked and photographed.
 /// </summary>
+[RunsLong(31)]
 public sealed class AllianceFormTests(Chromium browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<Chromium>, IClassFixture<AllianceServer>
 {
     private const string Overview = "/allianties/" + AllianceServer.Alliance;

@@ -19,6 +19,7 @@ namespace Governance.Api.Tests.Browser;
 /// today, an item with the residents' waiver, the table recorded) so it is open and the representatives present; the
 /// demo's own proposals are not relied on. Every page is axe-checked.
 /// </summary>
+[RunsLong(68)]
 public sealed class DecisionPageTests(Chromium browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<Chromium>, IClassFixture<AllianceServer>
 {
     private const string Base = "/allianties/" + AllianceServer.Alliance;

@@ -17,6 +17,7 @@ namespace Governance.Api.Tests.Browser;
 /// and sees its SHA-256, the secretary records attendance and sees the R15 flag, a refusal reads as Dutch. Every
 /// meeting is made in the test (with the domain's commands through the pipeline), so the demo's own meetings do not matter.
 /// </summary>
+[RunsLong(38)]
 public sealed class MeetingPageTests(Chromium browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<Chromium>, IClassFixture<AllianceServer>
 {
     private const string Base = "/allianties/" + AllianceServer.Alliance;

@@ -12,6 +12,7 @@ namespace Governance.Api.Tests.Browser;
 /// its unanswered advice on the waste containers, and the dispute about that advice at step 3 with the programme's
 /// escalation contact. A server of its own, since some tests here record things.
 /// </summary>
+[RunsLong(40)]
 public sealed class PromisePageTests(Chromium browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<Chromium>, IClassFixture<AllianceServer>
 {
     private const string Dispute = "advies-afvalcontainers";

@@ -12,6 +12,7 @@ namespace Governance.Api.Tests.Browser;
 /// The resident's and the public's pages (issue 13) on the demo story, without signing in, at desktop size and on a
 /// 390×844 phone: the alliance's timeline and the calendar subscription on the meetings page. Reads only: one server.
 /// </summary>
+[RunsLong(36)]
 public sealed partial class ResidentPageTests(Chromium browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<Chromium>, IClassFixture<AllianceServer>
 {
     private static readonly string Alliance = $"/allianties/{AllianceServer.Alliance}";

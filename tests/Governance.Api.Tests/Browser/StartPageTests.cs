@@ -10,6 +10,7 @@ namespace Governance.Api.Tests.Browser;
 /// its question there, at desktop and phone size, on axe-clean pages (best practices included). Each role's start page
 /// is written to docs/screenshots/ for reviewers.
 /// </summary>
+[RunsLong(35)]
 public sealed class StartPageTests(Chromium browser, AllianceServer demo, ITestOutputHelper output) : IClassFixture<Chromium>, IClassFixture<AllianceServer>
 {
     private static readonly string Alliance = AllianceServer.Alliance;

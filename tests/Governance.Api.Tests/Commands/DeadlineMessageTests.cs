@@ -12,6 +12,7 @@ namespace Governance.Api.Tests.Commands;
 /// node records the passed deadline, once, also when another node delivers the same message, or the node that
 /// scheduled it is gone.
 /// </summary>
+[RunsLong(37)]
 public sealed class DeadlineMessageTests : IAsyncLifetime
 {
     private PromiseWorld _world = null!;

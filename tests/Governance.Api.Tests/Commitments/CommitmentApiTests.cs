@@ -5,6 +5,7 @@ using static Governance.Api.Tests.Commitments.PromiseWorld;
 namespace Governance.Api.Tests.Commitments;
 
 /// <summary>Who promised what over real HTTP (R10, R19), on the simulated clock so that due dates can pass.</summary>
+[RunsLong(40)]
 public sealed class CommitmentApiTests : IAsyncLifetime
 {
     private PromiseWorld _world = null!;

@@ -9,6 +9,7 @@ namespace Governance.Api.Tests.Commitments;
 /// The promise, plan and dispute lists page (issue 10 §5): a page size and a <c>next</c> link in the JSON, a 400 naming the field
 /// for a bad value, and page links on "Wie beloofde wat". The lists read documents kept inline, so what was just recorded shows.
 /// </summary>
+[RunsLong(44)]
 public sealed class PromisePagingTests : IAsyncLifetime
 {
     private PromiseWorld _world = null!;

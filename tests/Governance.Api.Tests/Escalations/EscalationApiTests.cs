@@ -11,6 +11,7 @@ using static Governance.Api.Tests.Commitments.PromiseWorld;
 namespace Governance.Api.Tests.Escalations;
 
 /// <summary>Disputes over real HTTP (R12): the ladder, its deadlines, the escalation contact's view and advice, as of any moment.</summary>
+[RunsLong(32)]
 public sealed class EscalationApiTests : IAsyncLifetime
 {
     private const string Dispute = $"{Base}/escalations/bankjes";

@@ -11,6 +11,7 @@ namespace Governance.Api.Tests.Mail;
 /// host), sends its reminders through the mail catcher when the simulated clock moves past them, as the Demo environment does
 /// (<c>Governance:Sweeper:OnClockMove</c>). One server for the class.
 /// </summary>
+[RunsLong(30)]
 public sealed class DemoReminderTests : IAsyncLifetime
 {
     private SmtpListener _smtp = null!;

@@ -15,6 +15,7 @@ namespace Governance.Api.Tests.Mail;
 /// HTML part, the link to the page, and RFC 8058 one-click unsubscribe headers whose link works without signing in;
 /// a failing mail server is tried again and shows in /health while commands go on.
 /// </summary>
+[RunsLong(28)]
 public sealed class MailDeliveryTests
 {
     private static readonly MailText Reminder = MailTexts.PromiseReminder("osdorp-de-punt", "bankjes-repareren", "Stadsdeel Nieuw-West",

@@ -10,6 +10,7 @@ namespace Governance.Api.Tests.Mail;
 /// Issue 14 §2: people hear by mail what happened that they follow — a promise overdue or reported not possible (R10), a
 /// dispute raised (R12) — once, after the event is recorded, and only when they did not switch that kind off.
 /// </summary>
+[RunsLong(34)]
 public sealed class NoticeTests : MailWorldTests
 {
     [Fact]

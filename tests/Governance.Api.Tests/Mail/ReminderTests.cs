@@ -14,6 +14,7 @@ namespace Governance.Api.Tests.Mail;
 /// they come (a kept promise gets no reminder) and mailed once to the representatives of the partner who must act, also
 /// when two nodes deliver the same reminder.
 /// </summary>
+[RunsLong(73)]
 public sealed class ReminderTests : MailWorldTests
 {
     private async Task<List<(DateTimeOffset At, byte[] Body)>> ScheduledRemindersAsync()

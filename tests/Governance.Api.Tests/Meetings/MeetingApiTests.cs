@@ -12,6 +12,7 @@ using NodaTime;
 namespace Governance.Api.Tests.Meetings;
 
 /// <summary>The meeting slice over real HTTP, on the simulated clock so that deadlines can pass.</summary>
+[RunsLong(40)]
 public sealed class MeetingApiTests : IAsyncLifetime
 {
     private const string Base = "/api/v1/alliances/osdorp-de-punt";

@@ -15,6 +15,7 @@ namespace Governance.Api.Tests.Proposals;
 /// the Stadsdeel and Ymere (weight 1) with a representative with mandate each, and Eigenwijks whose representative
 /// has no mandate; a meeting 20 days ahead whose decision item got its document in time (R7), opened on the day.
 /// </summary>
+[RunsLong(82)]
 public sealed class ProposalApiTests : IAsyncLifetime
 {
     private const string Base = "/api/v1/alliances/osdorp-de-punt";

@@ -12,6 +12,7 @@ namespace Governance.Api.Tests.PublicRecord;
 /// Issue 15 points 3–4: the public record of the demo alliance, verified; one byte changed, a redaction removed, an event
 /// dropped: each fails naming it; a person erased after an export: a new export still verifies against the old checkpoint.
 /// </summary>
+[RunsLong(41)]
 public sealed class PublicRecordTests : IAsyncLifetime
 {
     private const string Alliance = "osdorp-de-punt";
