@@ -131,6 +131,9 @@ public sealed partial class TimelineProjection : EventProjection
             ContributionRecorded c => (c.Kind == ContributionKind.Question ? "Vraag" : "Reactie")
                 + (c.By is { } by ? $" van {{{by}}}" : "") + (c.Partner is { } cp ? $" ({P(cp)})" : "") + $": {c.Summary}",
             ObjectionRaised o => $"{{{o.By}}}" + (o.Partner is { } op ? $" ({P(op)})" : "") + $" heeft bezwaar tegen versie {o.Version} van het voorstel: {o.Reasons}",
+            ObjectionCorrected c => $"Bezwaar {c.Objection} is gecorrigeerd, omdat het verkeerd was vastgelegd. Het kwam van {{{c.By}}}"
+                + (c.Partner is { } cp ? $" ({P(cp)})" : "") + $", niet van {{{c.PreviousBy}}}" + (c.PreviousPartner is { } pp ? $" ({P(pp)})" : "")
+                + $". Reden: {c.Reason} Gecorrigeerd door {{{c.CorrectedBy}}} ({Office(c.CorrectedAs)}).",
             ObjectionTested { Finding: ObjectionFinding.ValidObjection } t => $"Bezwaar {t.Objection} is een zwaarwegend bezwaar: zo kan het voorstel niet door.",
             ObjectionTested t => $"Bezwaar {t.Objection} is een zorg: die is genoteerd, maar houdt het voorstel niet tegen.",
             ObjectionResolved { Resolution: ObjectionResolution.Amendment } r => $"Bezwaar {r.Objection} is verwerkt in versie {r.Version} van het voorstel.",

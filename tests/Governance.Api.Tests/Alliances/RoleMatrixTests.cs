@@ -57,6 +57,7 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.RoleMatrixSe
         ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/consent-round"] = (["chair"], ""),
         ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/contributions"] = (["chair", "secretary"], """{"kind":"question","summary":"Hoeveel?"}"""),
         ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/objections"] = (["chair", "secretary", "representative"], """{"partner":"ymere","reasons":"Te duur"}"""),
+        ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/objections/{objection:int}/correction"] = (["chair", "secretary"], """{"by":"p-00000000aaaa","reason":"Verkeerd genoteerd"}"""),
         ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/objections/{objection:int}/test"] = (["chair"], """{"finding":"concern"}"""),
         ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/objections/{objection:int}/resolution"] = (["chair"], """{"resolution":"withdrawal"}"""),
         ["POST /api/v1/alliances/{alliance}/proposals/{proposal}/consent"] = (["chair"], ""),
