@@ -44,6 +44,7 @@ public sealed class RoleMatrixTests : IClassFixture<RoleMatrixTests.RoleMatrixSe
         ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/documents/{document}/versions"] = (["representative", "secretary", "chair"], ""),
         ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/announcements"] = (["secretary"], """{"channel":"flyers"}"""),
         ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/attendance"] = (["chair", "secretary"], """{"person":"p-00000000aaaa","partner":"ymere"}"""),
+        ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/attendance/{person}/correction"] = (["chair", "secretary"], """{"partner":"bcop","reason":"Verkeerd genoteerd"}"""),
         ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/attendance/{person}/withdrawal"] = (["chair", "secretary"], """{"reason":"Verkeerd genoteerd"}"""),
         ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/opening"] = (["chair"], ""),
         ["POST /api/v1/alliances/{alliance}/meetings/{meeting}/closing"] = (["chair"], ""),

@@ -89,7 +89,7 @@ public sealed class ProposalTimelineTests
     public void A_corrected_objection_names_the_speaker_it_replaces_and_why() =>
         Assert.Equal(
             "Bezwaar 1 is gecorrigeerd, omdat het verkeerd was vastgelegd. Het kwam van {p-00000000aaaa} ({partner:bcop}), niet van {p-00000000aaaa}."
-            + " Reden: Namens BCOP Gecorrigeerd door {p-00000000aaaa} (dagvoorzitter).",
+            + " Reden: Namens BCOP Gecorrigeerd door {p-00000000aaaa} als dagvoorzitter.",
             TimelineProjection.Describe("osdorp-de-punt",
                 new ObjectionCorrected(1, Anna, null, Anna, Bcop, Anna, Governance.Domain.Alliances.Office.Chair, "Namens BCOP", At)).Sentence);
 }
