@@ -209,14 +209,8 @@ public static class CommitmentEndpoints
             $"'{person}' is not a representative of '{owner}' in this alliance, so cannot have made its promise.", "person.not-a-representative"));
     }
 
-    /// <summary>The office in which the signed-in person corrects a record: chair first, then secretary; null for neither (the decider refuses).</summary>
-    internal static Domain.Alliances.Office? CorrectorOffice(HttpContext http, AllianceId alliance)
-    {
-        var actor = http.GetActor()!;
-        return actor.Has(alliance, Role.Chair) ? Domain.Alliances.Office.Chair
-            : actor.Has(alliance, Role.Secretary) ? Domain.Alliances.Office.Secretary
-            : null;
-    }
+    /// <summary>The office in which the signed-in person corrects a record (<see cref="Correctors.OfficeOf"/>).</summary>
+    internal static Domain.Alliances.Office? CorrectorOffice(HttpContext http, AllianceId alliance) => Correctors.OfficeOf(http, alliance);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> OverdueCheck(
         string alliance, string commitment, CommandBus pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct) =>

@@ -17,6 +17,9 @@ public sealed record AnnounceRequest(string? Channel);
 public sealed record RecordAttendanceRequest(string? Person, string? Partner);
 public sealed record WithdrawAttendanceRequest(string? Reason);
 
+/// <summary>Issue 13: someone recorded as present for the wrong partner; <see cref="Partner"/> is the partner they were really there for.</summary>
+public sealed record CorrectAttendanceRequest(string? Partner, string? Reason);
+
 /// <summary>R19: one of <see cref="Item"/>, <see cref="Document"/>, <see cref="Channel"/> names the subject; none is the meeting (R1).</summary>
 public sealed record ExtendDeadlineRequest(string? Rule, string? Item, string? Document, string? Channel, DateTimeOffset? NewDue, string? Reason, string? AgreedBy);
 
@@ -37,7 +40,11 @@ public sealed record DocumentVersionResponse(int Version, string Title, string S
 
 public sealed record DocumentResponse(string Id, string Item, string Partner, string Title, DocumentPurpose Purpose, int Version, IReadOnlyList<DocumentVersionResponse> Versions);
 
-public sealed record AttendeeResponse(string Person, string Partner, PartnerBody Body);
+public sealed record AttendeeResponse(string Person, string Partner, PartnerBody Body, IReadOnlyList<AttendanceCorrectionResponse> Corrections);
+
+/// <summary>Issue 13: a correction of the partner someone was present for, with the partner it replaced, who corrected it (in which office), why and when.</summary>
+public sealed record AttendanceCorrectionResponse(
+    string PreviousPartner, string Partner, string CorrectedBy, Governance.Domain.Alliances.Office CorrectedAs, string Reason, Instant CorrectedAt);
 
 public sealed record MinutesResponse(int Version, string Sha256, long SizeBytes, Instant PublishedAt, string File);
 

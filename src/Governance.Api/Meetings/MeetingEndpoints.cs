@@ -51,6 +51,8 @@ public static class MeetingEndpoints
         api.MapPost(M + "/documents/{document}/versions", Replace).RequireRoles(MeetingRoles.Contributors);
         api.MapPost(M + "/announcements", Announce).RequireRoles(MeetingRoles.Secretary).Validate<AnnounceRequest>();
         api.MapPost(M + "/attendance", RecordAttendance).RequireRoles(MeetingRoles.ChairOrSecretary).Validate<RecordAttendanceRequest>();
+        // Issue 13: someone recorded for the wrong partner is corrected by a new event (the original stays), by the chair or the secretary.
+        api.MapPost(M + "/attendance/{person}/correction", CorrectAttendance).RequireRoles(Correctors.Roles).Validate<CorrectAttendanceRequest>();
         api.MapPost(M + "/attendance/{person}/withdrawal", WithdrawAttendance).RequireRoles(MeetingRoles.ChairOrSecretary).Validate<WithdrawAttendanceRequest>();
         api.MapPost(M + "/opening", Open).RequireRoles(MeetingRoles.Chair);
         api.MapPost(M + "/closing", Close).RequireRoles(MeetingRoles.Chair);
@@ -76,6 +78,7 @@ public static class MeetingEndpoints
         services.AddSingleton<IValidator<AnnounceRequest>, AnnounceValidator>();
         services.AddSingleton<IValidator<RecordAttendanceRequest>, RecordAttendanceValidator>();
         services.AddSingleton<IValidator<WithdrawAttendanceRequest>, WithdrawAttendanceValidator>();
+        services.AddSingleton<IValidator<CorrectAttendanceRequest>, CorrectAttendanceValidator>();
         services.AddSingleton<IValidator<ExtendDeadlineRequest>, ExtendDeadlineValidator>();
         services.AddSingleton<IValidator<WaiveInformationPeriodRequest>, WaiveInformationPeriodValidator>();
         return services;
@@ -271,6 +274,38 @@ public static class MeetingEndpoints
         if (MeetingFacts.BodyOf(view, partner) is not { } partnerBody) return NotAMember(partner);
         return await Execute(alliance, meeting, pipeline, http,
             now => new RecordAttendance(PersonId.Parse(body.Person!), partner, partnerBody, now), ct);
+    }
+
+    /// <summary>
+    /// Issue 13: the partner someone was present for, corrected; R15's balance is recomputed with the partner's body as the alliance
+    /// records it, and both facts stay on record.
+    /// </summary>
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> CorrectAttendance(
+        string alliance, string meeting, string person, CorrectAttendanceRequest body, CommandBus pipeline, AllianceQueries alliances, HttpContext http,
+        CancellationToken ct)
+    {
+        if (!PersonId.TryParse(person, out var id)) return EndpointResults.InvalidId("person", person);
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        var partner = PartnerId.Parse(body.Partner!);
+        if (AttendanceCorrectionProblem(view, id, partner) is { } problem) return problem;
+        var partnerBody = MeetingFacts.BodyOf(view, partner)!.Value;
+        var (corrector, office) = (http.GetActor()!.Person, Correctors.OfficeOf(http, view.Id));
+        return await Execute(alliance, meeting, pipeline, http,
+            now => new CorrectAttendance(id, partner, partnerBody, corrector, office, body.Reason!, now), ct);
+    }
+
+    /// <summary>
+    /// The host's part of correcting an attendance: the partner is a member (its body is what R15 counts), and someone who represents a
+    /// partner at this table sits for a partner they represent, so a correction cannot seat a representative for another partner.
+    /// </summary>
+    internal static ProblemHttpResult? AttendanceCorrectionProblem(AllianceView view, PersonId person, PartnerId partner)
+    {
+        if (MeetingFacts.BodyOf(view, partner) is null) return NotAMember(partner);
+        var seats = view.Representatives.Where(r => r.Person == person).Select(r => r.Partner).ToList();
+        return seats.Count == 0 || seats.Contains(partner) ? null : TypedResults.Problem(ApiProblems.Problem(
+            StatusCodes.Status409Conflict, "A working agreement refuses this.",
+            $"'{person}' represents {string.Join(", ", seats.Select(s => $"'{s}'"))}, not '{partner}', so cannot have been present for it.",
+            "person.not-a-representative"));
     }
 
     /// <summary>Corrects an attendance recorded by mistake; R15's balance is recomputed and both facts stay on record.</summary>

@@ -28,7 +28,10 @@ public static class MeetingResponses
                 return new MeetingResponse(view.Id.Value, s.Kind, Kebab.Of(s.Phase), s.Start, s.End, s.Place, view.DuringOfficeHours,
                     s.Terms.AgreementsVersion, view.Reschedules, s.DraftAgendaPublishedAt, null, items, documents,
                     s.Announcements.ToDictionary(a => Kebab.Of(a.Key), a => a.Value),
-                    [.. s.Attendance.Select(a => new AttendeeResponse(a.Key.Value, a.Value.Partner.Value, a.Value.Body)).OrderBy(a => a.Person, StringComparer.Ordinal)],
+                    [.. s.Attendance.Select(a => new AttendeeResponse(a.Key.Value, a.Value.Partner.Value, a.Value.Body,
+                            [.. (view.AttendanceCorrections.GetValueOrDefault(a.Key) ?? []).Select(c => new AttendanceCorrectionResponse(
+                                c.PreviousPartner.Value, c.Partner.Value, c.CorrectedBy.Value, c.CorrectedAs, c.Reason, c.CorrectedAt))]))
+                        .OrderBy(a => a.Person, StringComparer.Ordinal)],
                     s.Balance,
                     [.. view.Minutes.Select(m => new MinutesResponse(m.Version, m.Sha256.Value, m.SizeBytes, m.PublishedAt, $"{meetingPath}/minutes/versions/{m.Version}/file"))]);
             case Meeting.State.Cancelled c:

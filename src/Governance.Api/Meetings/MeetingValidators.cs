@@ -126,6 +126,15 @@ public sealed class WithdrawAttendanceValidator : AbstractValidator<WithdrawAtte
     public WithdrawAttendanceValidator() => RuleFor(r => r.Reason).Text(MeetingRules.TextLength);
 }
 
+public sealed class CorrectAttendanceValidator : AbstractValidator<CorrectAttendanceRequest>
+{
+    public CorrectAttendanceValidator()
+    {
+        RuleFor(r => r.Partner).Slug();
+        RuleFor(r => r.Reason).Text(MeetingRules.TextLength);
+    }
+}
+
 public sealed class ExtendDeadlineValidator : AbstractValidator<ExtendDeadlineRequest>
 {
     public ExtendDeadlineValidator()

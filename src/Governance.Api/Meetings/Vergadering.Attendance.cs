@@ -99,6 +99,41 @@ public sealed partial class VergaderingModel
             $"{NameOf(who)} staat niet meer bij de aanwezigen.", cancellationToken);
     }
 
+    public static string CorrectPartnerInputId(PersonId person) => $"corrigeer-partner-{person.Value}";
+
+    public static string CorrectReasonInputId(PersonId person) => $"corrigeer-reden-{person.Value}";
+
+    /// <summary>
+    /// Issue 13: the chair or the secretary corrects the partner someone was present for, with a reason; a new event, so the original
+    /// stays on record, with R15's balance after it. The same checks as the API (<see cref="MeetingEndpoints.AttendanceCorrectionProblem"/>).
+    /// </summary>
+    public async Task<IActionResult> OnPostPartnerCorrigerenAsync(string? person, string? partner, string? reason, CancellationToken cancellationToken)
+    {
+        if (await BeginAsync(Correctors.Roles, "corrigeer-" + person, cancellationToken) is { } stop) return stop;
+        if (!PersonId.TryParse(person, out var who) || Scheduled?.Attendance.ContainsKey(who) != true)
+        {
+            Errors.Add(null, RuleMessage.For("attendance.not-recorded").Text);
+            return await ShowAsync(cancellationToken);
+        }
+        var (partnerId, reasonId) = (CorrectPartnerInputId(who), CorrectReasonInputId(who));
+        Keep((partnerId, partner), (reasonId, reason));
+        var fields = Fields(("Partner", partnerId, "Kies voor welke partner deze persoon er was.", null), ("Reason", reasonId, "Schrijf op wat er fout was.", null));
+        var validator = HttpContext.RequestServices.GetRequiredService<IValidator<CorrectAttendanceRequest>>();
+        if (!await ValidAsync(validator, new CorrectAttendanceRequest(partner, reason), fields, cancellationToken)) return await ShowAsync(cancellationToken);
+        var forPartner = PartnerId.Parse(partner!);
+        if (MeetingEndpoints.AttendanceCorrectionProblem(Alliance, who, forPartner) is not null)
+        {
+            Errors.Add(partnerId, MeetingFacts.BodyOf(Alliance, forPartner) is null
+                ? RuleMessage.For("partner.not-a-member").Text
+                : $"{NameOf(who)} is geen vertegenwoordiger van {PartnerName(forPartner)}. Kies de partner waarvoor {NameOf(who)} aan tafel zat.");
+            return await ShowAsync(cancellationToken);
+        }
+        var body = MeetingFacts.BodyOf(Alliance, forPartner)!.Value;
+        var (corrector, office) = (Actor!.Person, Correctors.OfficeOf(HttpContext, Alliance.Id));
+        return await RunAsync(now => new CorrectAttendance(who, forPartner, body, corrector, office, reason!, now), Correctors.Roles, fields,
+            $"De correctie is vastgelegd: {NameOf(who)} was er voor {PartnerName(forPartner)}. Wat er eerst stond, blijft in het logboek.", cancellationToken);
+    }
+
     public async Task<IActionResult> OnPostVerslagAsync(string? reason, IFormFile? file, CancellationToken cancellationToken)
     {
         if (await BeginAsync(MeetingRoles.Secretary, "verslag", cancellationToken) is { } stop) return stop;

@@ -20,6 +20,12 @@ public sealed record ContributionRequest(string? Kind, string? By, string? Partn
 
 public sealed record RaiseObjectionRequest(string? By, string? Partner, string? Reasons);
 
+/// <summary>
+/// Issue 13: an objection recorded with the wrong speaker. <see cref="By"/> is who really objected (required); <see cref="Partner"/>
+/// the partner they objected for, or null when they objected in their own name. The reason is required.
+/// </summary>
+public sealed record CorrectObjectionRequest(string? By, string? Partner, string? Reason);
+
 public sealed record TestObjectionRequest(string? Finding, string? Note);
 
 /// <summary><see cref="Due"/> as "2026-06-09"; owner and due are needed for a deferral.</summary>
@@ -62,7 +68,13 @@ public sealed record ContributionResponse(int Number, ContributionKind Kind, str
 
 public sealed record ObjectionResponse(
     int Number, string By, string? Partner, string Reasons, int Version, Instant RaisedAt, ObjectionFinding? Finding, string? TestNote,
-    ObjectionResolution? Resolution, string? ResolutionNote, int? IntegratedInVersion, string? Owner, LocalDate? Due, bool Blocks);
+    ObjectionResolution? Resolution, string? ResolutionNote, int? IntegratedInVersion, string? Owner, LocalDate? Due, bool Blocks,
+    IReadOnlyList<ObjectionCorrectionResponse> Corrections);
+
+/// <summary>Issue 13: a correction of who objected, with the values it replaced, who corrected it (in which office), why and when.</summary>
+public sealed record ObjectionCorrectionResponse(
+    string PreviousBy, string? PreviousPartner, string By, string? Partner, string CorrectedBy, Governance.Domain.Alliances.Office CorrectedAs, string Reason,
+    Instant CorrectedAt);
 
 public sealed record ElectorResponse(string Partner, PartnerBody Body, int Weight, bool Present, bool ResidentsCollective);
 

@@ -47,6 +47,8 @@ public static class ProposalEndpoints
         api.MapPost(P + "/contributions", Contribute).RequireRoles(Recorders).Validate<ContributionRequest>();
         api.MapPost(P + "/objections", Raise).RequireRoles(Tablers).Validate<RaiseObjectionRequest>();
         api.MapPost(P + "/objections/{objection:int}/test", Test).RequireRoles(ProposalRoles.Chair).Validate<TestObjectionRequest>();
+        // Issue 13: an objection recorded with the wrong speaker is corrected by a new event (the original stays), by the chair or the secretary.
+        api.MapPost(P + "/objections/{objection:int}/correction", CorrectObjection).RequireRoles(Correctors.Roles).Validate<CorrectObjectionRequest>();
         api.MapPost(P + "/objections/{objection:int}/resolution", Resolve).RequireRoles(ProposalRoles.Chair).Validate<ResolveObjectionRequest>();
         api.MapPost(P + "/consent", Consent).RequireRoles(ProposalRoles.Chair);
         // R8/R13: the chair opens and closes the vote; a representative casts its own partner's vote.
@@ -73,6 +75,7 @@ public static class ProposalEndpoints
         services.AddSingleton<IValidator<ContributionRequest>, ContributionValidator>();
         services.AddSingleton<IValidator<RaiseObjectionRequest>, RaiseObjectionValidator>();
         services.AddSingleton<IValidator<TestObjectionRequest>, TestObjectionValidator>();
+        services.AddSingleton<IValidator<CorrectObjectionRequest>, CorrectObjectionValidator>();
         services.AddSingleton<IValidator<ResolveObjectionRequest>, ResolveObjectionValidator>();
         services.AddSingleton<IValidator<OpenVoteRequest>, OpenVoteValidator>();
         services.AddSingleton<IValidator<CastVoteRequest>, CastVoteValidator>();
@@ -252,6 +255,31 @@ public static class ProposalEndpoints
         // Anyone present may object in their own name; for a partner only as its representative.
         if (partner is { } p && !ProposalAccess.Represents(view, by, p)) return NotARepresentative(by, p);
         return await Execute(alliance, ProposalId.Parse(proposal), pipeline, http, now => new RaiseObjection(by, partner, body.Reasons!.Trim(), now), ct);
+    }
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> CorrectObjection(
+        string alliance, string proposal, int objection, CorrectObjectionRequest body, CommandBus pipeline, AllianceQueries alliances, HttpContext http,
+        CancellationToken ct)
+    {
+        if (await ProposalMissing(alliance, proposal, pipeline, ct) is { } missing) return missing;
+        if (await EndpointResults.LoadAlliance(alliance, alliances, ct) is not { } view) return EndpointResults.AllianceNotFound(alliance);
+        var by = PersonId.Parse(body.By!);
+        var partner = body.Partner is null ? (PartnerId?)null : PartnerId.Parse(body.Partner);
+        if (SpeakerProblem(view, by, partner) is { } problem) return problem;
+        var (corrector, office) = (http.GetActor()!.Person, Correctors.OfficeOf(http, view.Id));
+        return await Execute(alliance, ProposalId.Parse(proposal), pipeline, http,
+            now => new CorrectObjection(objection, by, partner, corrector, office, body.Reason!, now), ct);
+    }
+
+    /// <summary>
+    /// The host's part of an objection's speaker, as on raising it: someone objects in their own name, or for a member partner they
+    /// represent; so a correction cannot make someone speak for a partner they do not represent.
+    /// </summary>
+    internal static ProblemHttpResult? SpeakerProblem(AllianceView view, PersonId by, PartnerId? partner)
+    {
+        if (partner is not { } p) return null;
+        if (view.Partner(p) is not { IsMember: true }) return NotAMember(p);
+        return ProposalAccess.Represents(view, by, p) ? null : NotARepresentative(by, p);
     }
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> Test(

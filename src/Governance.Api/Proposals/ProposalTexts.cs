@@ -220,6 +220,14 @@ public static class ProposalTexts
     }
 
     private static int WeightOf(IEnumerable<OptionResponse> options, VoteChoice choice) => options.Where(o => o.Choice == choice).Sum(o => o.Weight);
+
+    /// <summary>Issue 13: who spoke, in the pages' words: "Anna de Vries (Ymere)", or "Anna de Vries (in eigen naam)".</summary>
+    public static string Speaker(PersonId by, PartnerId? partner, Func<PersonId, string> name, Func<PartnerId, string> partnerName)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(partnerName);
+        return partner is { } p ? $"{name(by)} ({partnerName(p)})" : $"{name(by)} (in eigen naam)";
+    }
 }
 
 public sealed record TallyRow(string Partner, int Weight, string State, string? Choice);

@@ -65,6 +65,16 @@ public sealed class RaiseObjectionValidator : AbstractValidator<RaiseObjectionRe
     }
 }
 
+public sealed class CorrectObjectionValidator : AbstractValidator<CorrectObjectionRequest>
+{
+    public CorrectObjectionValidator()
+    {
+        RuleFor(r => r.By).NotEmpty().Person();
+        RuleFor(r => r.Partner).Slug().When(r => r.Partner is not null);
+        RuleFor(r => r.Reason).Text(MeetingRules.TextLength);
+    }
+}
+
 public sealed class TestObjectionValidator : AbstractValidator<TestObjectionRequest>
 {
     public TestObjectionValidator()

@@ -195,6 +195,7 @@ public static class Meeting
                 AnnounceResidentsMeeting c => Announce(c, s),
                 RecordAttendance c => Attend(c, s),
                 WithdrawAttendance c => Withdraw(c, s),
+                CorrectAttendance c => CorrectAttendance(c, s),
                 OpenMeeting c => Open(c, s),
                 CloseMeeting c => Close(c, s),
                 PublishMinutes c => PublishMinutes(c, s),
@@ -441,6 +442,35 @@ public static class Meeting
         return [new AttendanceWithdrawn(c.Person, present.Partner, reason, BalanceOf(s.Attendance.Remove(c.Person), s.Terms), s.Terms.AgreementsVersion)];
     }
 
+    /// <summary>
+    /// Issue 13: the partner someone was present for, corrected by the chair or the secretary with a reason. R15: the event carries
+    /// the table after it, as an arrival and a withdrawal do, since a person moved from a residents' body to a professional one
+    /// (or back) changes the balance. The same partner again decides nothing (a repeated form).
+    /// </summary>
+    private static IReadOnlyList<MeetingEvent> CorrectAttendance(CorrectAttendance c, State.Scheduled s)
+    {
+        var office = Corrections.By(c.CorrectedAs);
+        if (!s.Attendance.TryGetValue(c.Person, out var present))
+        {
+            throw new RuleViolated("attendance.not-recorded", $"Person '{c.Person}' is not recorded as present.");
+        }
+
+        if (!Enum.IsDefined(c.Body))
+        {
+            throw new RuleViolated("attendance.body-unknown", $"'{c.Body}' is neither a residents' nor a professional body.");
+        }
+
+        if (c.Partner == present.Partner)
+        {
+            return [];
+        }
+
+        var reason = Corrections.Reason(c.Reason);
+        var balance = BalanceOf(s.Attendance.SetItem(c.Person, new Attendee(c.Partner, c.Body)), s.Terms);
+        return [new AttendanceCorrected(c.Person, present.Partner, present.Body, c.Partner, c.Body, c.CorrectedBy, office, reason, balance,
+            s.Terms.AgreementsVersion, c.Now)];
+    }
+
     private static IReadOnlyList<MeetingEvent> Open(OpenMeeting c, State.Scheduled s)
     {
         switch (s.Phase)
@@ -641,6 +671,7 @@ public static class Meeting
             s with { Announcements = s.Announcements.Add(e.Channel, e.AnnouncedAt) },
         (State.Scheduled s, AttendanceRecorded e) => s with { Attendance = s.Attendance.SetItem(e.Person, new Attendee(e.Partner, e.Body)) },
         (State.Scheduled s, AttendanceWithdrawn e) => s with { Attendance = s.Attendance.Remove(e.Person) },
+        (State.Scheduled s, AttendanceCorrected e) => s with { Attendance = s.Attendance.SetItem(e.Person, new Attendee(e.Partner, e.Body)) },
         (State.Scheduled s, MeetingOpened) => s with { Phase = MeetingPhase.Open },
         (State.Scheduled s, MeetingClosed) => s with { Phase = MeetingPhase.Closed },
         (State.Scheduled s, MinutesPublished e) => s with

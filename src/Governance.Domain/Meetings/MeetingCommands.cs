@@ -99,6 +99,20 @@ public sealed record RecordAttendance(PersonId Person, PartnerId Partner, Partne
 /// <summary>Corrects an attendance recorded by mistake; the record keeps both facts.</summary>
 public sealed record WithdrawAttendance(PersonId Person, string Reason, Instant Now) : MeetingCommand(Now);
 
+/// <summary>
+/// Someone recorded as present for the wrong partner (issue 13): <paramref name="Partner"/> as it should have been recorded, with
+/// its <paramref name="Body"/> in the alliance (the host reads it from the alliance stream), which R15 counts. Sent by the chair or
+/// the secretary (<paramref name="CorrectedAs"/>, the office the host found), with a reason; the original stays on record.
+/// </summary>
+public sealed record CorrectAttendance(
+    PersonId Person,
+    PartnerId Partner,
+    PartnerBody Body,
+    PersonId CorrectedBy,
+    Alliances.Office? CorrectedAs,
+    string Reason,
+    Instant Now) : MeetingCommand(Now);
+
 public sealed record OpenMeeting(Instant Now) : MeetingCommand(Now);
 
 public sealed record CloseMeeting(Instant Now) : MeetingCommand(Now);

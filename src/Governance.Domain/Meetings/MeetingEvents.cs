@@ -113,6 +113,25 @@ public sealed record AttendanceWithdrawn(
     TableBalance Balance,
     int AgreementsVersion) : MeetingEvent;
 
+/// <summary>
+/// A correction of the partner in <see cref="AttendanceRecorded"/> (issue 13): <paramref name="Person"/> was present for
+/// <paramref name="Partner"/>, not for <paramref name="PreviousPartner"/>; who corrected it in which office, and why. R15:
+/// <paramref name="Balance"/> is the table after it, judged under version <paramref name="AgreementsVersion"/>.
+/// </summary>
+[EventType("meeting.attendance-corrected", 1)]
+public sealed record AttendanceCorrected(
+    PersonId Person,
+    PartnerId PreviousPartner,
+    PartnerBody PreviousBody,
+    PartnerId Partner,
+    PartnerBody Body,
+    PersonId CorrectedBy,
+    Alliances.Office CorrectedAs,
+    string Reason,
+    TableBalance Balance,
+    int AgreementsVersion,
+    Instant CorrectedAt) : MeetingEvent;
+
 [EventType("meeting.opened", 1)]
 public sealed record MeetingOpened(Instant OpenedAt) : MeetingEvent;
 

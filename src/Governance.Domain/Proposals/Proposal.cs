@@ -140,6 +140,7 @@ public static class Proposal
                 RaiseObjection c => Object(c, s),
                 TestObjection c => Test(c, s),
                 ResolveObjection c => Resolve(c, s),
+                CorrectObjection c => Correct(c, s),
                 ReachConsent c => Consent(c, s),
                 OpenVote c => OpenVote(c, s),
                 CastVote c => Cast(c, s),
@@ -226,6 +227,24 @@ public static class Proposal
         InConsentRound(s);
         var reasons = Required(c.Reasons, "objection.reasons-required", "An objection gives its reasons.");
         return [new ObjectionRaised(s.Objections.Count + 1, c.By, c.Partner, reasons, s.Version)];
+    }
+
+    /// <summary>
+    /// Issue 13: who objected, corrected by the chair or the secretary with a reason. Not bound to the round: the record of who
+    /// spoke stays correctable after the decision (R21 shows it), and the speaker decides nothing about the outcome. The same
+    /// values again decide nothing (a repeated form).
+    /// </summary>
+    private static IReadOnlyList<ProposalEvent> Correct(CorrectObjection c, State.Tabled s)
+    {
+        var office = Corrections.By(c.CorrectedAs);
+        var objection = KnownObjection(s, c.Objection);
+        if ((c.By, c.Partner) == (objection.By, objection.Partner))
+        {
+            return [];
+        }
+
+        var reason = Corrections.Reason(c.Reason);
+        return [new ObjectionCorrected(c.Objection, objection.By, objection.Partner, c.By, c.Partner, c.CorrectedBy, office, reason, c.Now)];
     }
 
     private static IReadOnlyList<ProposalEvent> Test(TestObjection c, State.Tabled s)
@@ -532,6 +551,7 @@ public static class Proposal
         {
             Objections = s.Objections.SetItem(e.Objection, new Objection(e.Objection, e.By, e.Partner, e.Reasons, e.Version, null, null)),
         },
+        (State.Tabled s, ObjectionCorrected e) => WithObjection(s, e.Objection, o => o with { By = e.By, Partner = e.Partner }),
         (State.Tabled s, ObjectionTested e) => WithObjection(s, e.Objection, o => o with { Finding = e.Finding }),
         (State.Tabled s, ObjectionResolved e) => WithObjection(s, e.Objection, o => o with { Resolution = e.Resolution }),
         (State.Tabled s, ConsentReached e) => s with { Phase = Phase.Adopted, Method = DecisionMethod.Consent, DecidedVersion = e.Version },

@@ -46,6 +46,21 @@ public sealed record RecordContribution(ContributionKind Kind, PersonId? By, Par
 /// <summary>A participant objects to the current version, with reasons.</summary>
 public sealed record RaiseObjection(PersonId By, PartnerId? Partner, string Reasons, Instant Now) : ProposalCommand(Now);
 
+/// <summary>
+/// Objection <paramref name="Objection"/> was recorded with the wrong speaker (issue 13): <paramref name="By"/> and
+/// <paramref name="Partner"/> as they should have been recorded. Sent by the chair or the secretary
+/// (<paramref name="CorrectedAs"/>, the office the host found), with a reason; the original stays on record. The host checks,
+/// as for <see cref="RaiseObjection"/>, that a person who objected for a partner represents it.
+/// </summary>
+public sealed record CorrectObjection(
+    int Objection,
+    PersonId By,
+    PartnerId? Partner,
+    PersonId CorrectedBy,
+    Alliances.Office? CorrectedAs,
+    string Reason,
+    Instant Now) : ProposalCommand(Now);
+
 /// <summary>The round tests objection <paramref name="Objection"/>: a valid objection blocks consent, a concern is recorded and does not.</summary>
 public sealed record TestObjection(int Objection, ObjectionFinding Finding, string Note, Instant Now) : ProposalCommand(Now);
 

@@ -99,6 +99,23 @@ public sealed record ContributionRecorded(int Number, ContributionKind Kind, Per
 [EventType("proposal.objection-raised", 1)]
 public sealed record ObjectionRaised(int Objection, PersonId By, PartnerId? Partner, string Reasons, int Version) : ProposalEvent;
 
+/// <summary>
+/// Objection <paramref name="Objection"/> was recorded with the wrong speaker and is corrected (issue 13): who objected, and for
+/// which partner, as it should have been, with the values it replaces, who corrected it in which office, and why. The
+/// <see cref="ObjectionRaised"/> stays as it was recorded.
+/// </summary>
+[EventType("proposal.objection-corrected", 1)]
+public sealed record ObjectionCorrected(
+    int Objection,
+    PersonId PreviousBy,
+    PartnerId? PreviousPartner,
+    PersonId By,
+    PartnerId? Partner,
+    PersonId CorrectedBy,
+    Alliances.Office CorrectedAs,
+    string Reason,
+    Instant CorrectedAt) : ProposalEvent;
+
 [EventType("proposal.objection-tested", 1)]
 public sealed record ObjectionTested(int Objection, ObjectionFinding Finding, string Note) : ProposalEvent;
 

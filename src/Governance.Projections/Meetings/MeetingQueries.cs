@@ -27,6 +27,13 @@ public sealed record MeetingView(
     /// <summary>When the meeting was last closed (its checkpoint follows), or null while it was never closed.</summary>
     public Instant? ClosedAt { get; init; }
 
+    /// <summary>
+    /// Issue 13: per person present, the corrections of the partner they were present for since they were last recorded, oldest
+    /// first. Each keeps the partner it replaced, so the first one's <c>PreviousPartner</c> is what was recorded at the table.
+    /// </summary>
+    public IReadOnlyDictionary<PersonId, IReadOnlyList<AttendanceCorrected>> AttendanceCorrections { get; init; } =
+        new Dictionary<PersonId, IReadOnlyList<AttendanceCorrected>>();
+
     /// <summary>Folds a meeting's events with <see cref="Meeting.Decider"/> (the live read and the inline document share it).</summary>
     public static MeetingView Fold(MeetingId meeting, IEnumerable<MeetingEvent> events, long streamVersion)
     {
@@ -37,6 +44,7 @@ public sealed record MeetingView(
         var versions = new List<DocumentVersionView>();
         var minutes = new List<Meeting.PublishedMinutes>();
         Instant? closedAt = null;
+        var corrections = new Dictionary<PersonId, IReadOnlyList<AttendanceCorrected>>();
         foreach (var e in events)
         {
             state = Meeting.Decider.Evolve(state, e);
@@ -61,9 +69,18 @@ public sealed record MeetingView(
                 case MeetingClosed c:
                     closedAt = c.ClosedAt;
                     break;
+                case AttendanceRecorded a:
+                    corrections.Remove(a.Person);
+                    break;
+                case AttendanceWithdrawn w:
+                    corrections.Remove(w.Person);
+                    break;
+                case AttendanceCorrected c:
+                    corrections[c.Person] = [.. corrections.GetValueOrDefault(c.Person) ?? [], c];
+                    break;
             }
         }
-        return new MeetingView(meeting, state, streamVersion, reschedules, officeHours, versions, minutes) { ClosedAt = closedAt };
+        return new MeetingView(meeting, state, streamVersion, reschedules, officeHours, versions, minutes) { ClosedAt = closedAt, AttendanceCorrections = corrections };
     }
 }
 

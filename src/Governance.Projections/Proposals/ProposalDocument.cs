@@ -91,6 +91,9 @@ public sealed class ProposalDocument
             case ObjectionRaised o:
                 d.Objections.Add(new(o.Objection, o.By, o.Partner, o.Reasons, o.Version, at, null, null, null, null, null, null, null));
                 break;
+            case ObjectionCorrected c:
+                Replace(d.Objections, o => o.Number == c.Objection, o => o with { By = c.By, Partner = c.Partner, Corrections = [.. o.Corrections, c] });
+                break;
             case ObjectionTested t:
                 Replace(d.Objections, o => o.Number == t.Objection, o => o with { Finding = t.Finding, TestNote = t.Note });
                 break;

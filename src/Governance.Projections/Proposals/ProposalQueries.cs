@@ -26,7 +26,14 @@ public sealed record ObjectionView(
     string? ResolutionNote,
     int? IntegratedInVersion,
     PersonId? Owner,
-    LocalDate? Due);
+    LocalDate? Due)
+{
+    /// <summary>
+    /// Issue 13: corrections of who objected, oldest first. <see cref="By"/> and <see cref="Partner"/> are the corrected values; each
+    /// correction keeps the values it replaced, so the first one's <c>PreviousBy</c> is what was recorded at the table.
+    /// </summary>
+    public IReadOnlyList<ObjectionCorrected> Corrections { get; init; } = [];
+}
 
 /// <summary>One vote as cast (a change is a new line with the choice it replaces), in the round it belongs to.</summary>
 public sealed record CastView(int Round, PartnerId Partner, PersonId By, VoteChoice Choice, VoteChoice? Replaces, Instant CastAt);

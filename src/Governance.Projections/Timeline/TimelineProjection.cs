@@ -103,6 +103,9 @@ public sealed partial class TimelineProjection : EventProjection
             ResidentsMeetingAnnounced a => $"De bewonersbijeenkomst is aangekondigd via {Channel(a.Channel)}.",
             AttendanceRecorded a => $"{{{a.Person}}} is aanwezig namens {P(a.Partner)}."
                 + (a.Balance.ProfessionalsOutnumberResidents ? " Er zitten nu meer professionals dan bewoners aan tafel (R15)." : ""),
+            AttendanceCorrected c => $"De presentielijst is gecorrigeerd: {{{c.Person}}} was aanwezig namens {P(c.Partner)}, niet namens {P(c.PreviousPartner)}."
+                + (c.Balance.ProfessionalsOutnumberResidents ? " Er zitten nu meer professionals dan bewoners aan tafel (R15)." : "")
+                + $" Reden: {c.Reason} Gecorrigeerd door {{{c.CorrectedBy}}} als {Office(c.CorrectedAs)}.",
             AttendanceWithdrawn w => $"{{{w.Person}}} staat niet meer op de presentielijst. Reden: {w.Reason}",
             MeetingOpened => "De voorzitter heeft de vergadering geopend.",
             MeetingClosed => "De voorzitter heeft de vergadering gesloten.",
@@ -131,6 +134,9 @@ public sealed partial class TimelineProjection : EventProjection
             ContributionRecorded c => (c.Kind == ContributionKind.Question ? "Vraag" : "Reactie")
                 + (c.By is { } by ? $" van {{{by}}}" : "") + (c.Partner is { } cp ? $" ({P(cp)})" : "") + $": {c.Summary}",
             ObjectionRaised o => $"{{{o.By}}}" + (o.Partner is { } op ? $" ({P(op)})" : "") + $" heeft bezwaar tegen versie {o.Version} van het voorstel: {o.Reasons}",
+            ObjectionCorrected c => $"Bezwaar {c.Objection} is gecorrigeerd, omdat het verkeerd was vastgelegd. Het kwam van {{{c.By}}}"
+                + (c.Partner is { } cp ? $" ({P(cp)})" : "") + $", niet van {{{c.PreviousBy}}}" + (c.PreviousPartner is { } pp ? $" ({P(pp)})" : "")
+                + $". Reden: {c.Reason} Gecorrigeerd door {{{c.CorrectedBy}}} als {Office(c.CorrectedAs)}.",
             ObjectionTested { Finding: ObjectionFinding.ValidObjection } t => $"Bezwaar {t.Objection} is een zwaarwegend bezwaar: zo kan het voorstel niet door.",
             ObjectionTested t => $"Bezwaar {t.Objection} is een zorg: die is genoteerd, maar houdt het voorstel niet tegen.",
             ObjectionResolved { Resolution: ObjectionResolution.Amendment } r => $"Bezwaar {r.Objection} is verwerkt in versie {r.Version} van het voorstel.",

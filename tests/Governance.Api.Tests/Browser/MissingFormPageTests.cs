@@ -229,4 +229,82 @@ public sealed class MissingFormPageTests(Chromium browser, AllianceServer demo, 
         await Assertions.Expect(resident.Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Gecorrigeerd op");
         await Assertions.Expect(resident.Page.GetByText("Belofte corrigeren")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task The_secretary_corrects_who_objected_on_the_decision_page_and_the_original_speaker_stays_readable()
+    {
+        await using var session = await demo.NewSessionAsync(browser, output);
+        var secretary = AllianceServer.Account("projectleider@osdorp.example");
+        await session.SignInAsync(secretary.Email, secretary.Password);
+        await session.GotoAsync($"{Base}/besluiten/avondverlichting-tussen-meer");
+        var page = session.Page;
+        await page.GetByText("Bezwaar van Sanne Visser corrigeren").ClickAsync();
+        await page.GetByLabel("Wie maakte het bezwaar echt?").SelectOptionAsync(new SelectOptionValue { Label = "Pieter de Graaf" });
+        await page.GetByLabel("Namens wie?").SelectOptionAsync(new SelectOptionValue { Label = "Stadsdeel Nieuw-West" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Correctie vastleggen" }).ClickAndWaitForPageAsync();
+        // A correction always says why; the choices stay as they were.
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Schrijf op wat er fout was.");
+        await Assertions.Expect(page.GetByLabel("Namens wie?")).ToHaveValueAsync("stadsdeel-nieuw-west");
+        await session.AssertNoAxeViolationsAsync();
+        await session.ScreenshotAsync("fout");
+
+        await page.GetByLabel("Wat was er fout?").FillAsync("Het bezwaar over het geld kwam van het stadsdeel, niet van Ymere.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Correctie vastleggen" }).ClickAndWaitForPageAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De correctie is vastgelegd.");
+        var objections = page.GetByRole(AriaRole.Table, new() { Name = "Bezwaren en zorgen, en wat ermee is gedaan" });
+        await Assertions.Expect(objections).ToContainTextAsync("Pieter de Graaf (Stadsdeel Nieuw-West), op versie 1");
+        var line = System.Text.RegularExpressions.Regex.Replace(await objections.Locator("p.wl-correction").InnerTextAsync(), "\\s+", " ");
+        Assert.Matches("^Gecorrigeerd op \\w+dag \\d+ \\w+ \\d{4}, \\d\\d:\\d\\d door Youssef El Amrani \\(secretaris\\) omdat: Het bezwaar over het geld kwam van het stadsdeel, niet van Ymere\\."
+            + " Eerst stond er: Sanne Visser \\(Ymere\\)\\.", line);
+        await session.AssertNoAxeViolationsAsync();
+        await session.ScreenshotAsync("gecorrigeerd");
+
+        // A representative reads the correction but may not correct.
+        await using var resident = await demo.NewSessionAsync(browser, output);
+        await resident.SignInAsync(AllianceServer.Resident.Email, AllianceServer.Resident.Password);
+        await resident.GotoAsync($"{Base}/besluiten/avondverlichting-tussen-meer");
+        await Assertions.Expect(resident.Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Eerst stond er: Sanne Visser (Ymere).");
+        await Assertions.Expect(resident.Page.GetByText("Bezwaar van Pieter de Graaf corrigeren")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task R15_the_chair_corrects_the_partner_a_resident_was_recorded_for_on_the_meeting_page()
+    {
+        var meeting = await MeetingsToday.OpenAsync(demo, "correctie-aanwezig-pagina");
+        // Anouk de Vries (BCOP) was recorded for Ymere by mistake, through the API.
+        var accounts = demo.Server.Services.GetRequiredService<Governance.Api.Auth.AccountService>();
+        var anouk = (await accounts.FindByEmailAsync("bewoner2@osdorp.example"))!.Value;
+        using var api = await demo.Server.CreateTokenClientAsync((await accounts.FindByEmailAsync("projectleider@osdorp.example"))!.Value);
+        using var recorded = await api.PostAsync(new Uri($"/api/v1/alliances/{AllianceServer.Alliance}/meetings/{meeting.Value}/attendance", UriKind.Relative),
+            new StringContent($$"""{"person":"{{anouk.Value}}","partner":"ymere"}""", System.Text.Encoding.UTF8, "application/json"));
+        recorded.EnsureSuccessStatusCode();
+
+        await using var session = await demo.NewSessionAsync(browser, output);
+        var chair = AllianceServer.Account("dagvoorzitter@osdorp.example");
+        await session.SignInAsync(chair.Email, chair.Password);
+        await session.GotoAsync($"{Base}/vergaderingen/{meeting.Value}");
+        var page = session.Page;
+        var present = page.GetByRole(AriaRole.Table, new() { Name = "Aanwezigen" });
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Aan tafel: 1 voor bewonersorganisaties, 6 voor professionele organisaties.");
+        await present.GetByText("Partner corrigeren (Anouk de Vries)").ClickAsync();
+        await page.GetByLabel("Voor welke partner was Anouk de Vries er echt?").SelectOptionAsync(new SelectOptionValue { Value = "bcop" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Correctie vastleggen (Anouk de Vries)" }).ClickAndWaitForPageAsync();
+        // A correction always says why.
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Schrijf op wat er fout was.");
+        await session.AssertNoAxeViolationsAsync();
+        await session.ScreenshotAsync("fout");
+
+        await page.GetByLabel("Wat was er fout?").First.FillAsync("Anouk zit voor het bewonerscollectief aan tafel, niet voor Ymere.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Correctie vastleggen (Anouk de Vries)" }).ClickAndWaitForPageAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De correctie is vastgelegd");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Aan tafel: 2 voor bewonersorganisaties, 5 voor professionele organisaties.");
+        var row = present.GetByRole(AriaRole.Row).Filter(new() { HasText = "Anouk de Vries" });
+        var line = System.Text.RegularExpressions.Regex.Replace(await row.Locator("p.wl-correction").InnerTextAsync(), "\\s+", " ");
+        Assert.Matches("^Gecorrigeerd op \\w+dag \\d+ \\w+ \\d{4}, \\d\\d:\\d\\d door Marleen Bakker \\(dagvoorzitter\\) omdat: Anouk zit voor het bewonerscollectief aan tafel, niet voor Ymere\\."
+            + " Eerst stond er: Ymere\\.", line);
+        await session.AssertNoAxeViolationsAsync();
+        await session.ScreenshotAsync("gecorrigeerd");
+    }
 }

@@ -29,4 +29,18 @@ public sealed class MeetingTimelineTests
         Assert.Equal("/allianties/osdorp-de-punt/vergaderingen/jan", link);
         Assert.DoesNotContain("Er is iets vastgelegd", TimelineProjection.Describe("osdorp-de-punt", new MeetingOpened(Instant.FromUnixTimeSeconds(0)), "meeting-jan").Sentence, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void R15_a_corrected_attendance_names_the_partner_it_replaces_the_table_after_it_and_why()
+    {
+        var person = PersonId.Parse("p-00000000aaaa");
+        var corrected = new AttendanceCorrected(person, PartnerId.Parse("ymere"), PartnerBody.Professional, PartnerId.Parse("bcop"), PartnerBody.Residents,
+            PersonId.Parse("p-00000000bbbb"), Governance.Domain.Alliances.Office.Secretary, "Verkeerd aangevinkt", new TableBalance(2, 5, true), 1,
+            Instant.FromUnixTimeSeconds(0));
+        var (sentence, link) = TimelineProjection.Describe("osdorp-de-punt", corrected, "meeting-jan");
+        Assert.Equal("De presentielijst is gecorrigeerd: {p-00000000aaaa} was aanwezig namens {partner:bcop}, niet namens {partner:ymere}."
+            + " Er zitten nu meer professionals dan bewoners aan tafel (R15). Reden: Verkeerd aangevinkt Gecorrigeerd door {p-00000000bbbb} als projectleider (secretaris).",
+            sentence);
+        Assert.Equal("/allianties/osdorp-de-punt/vergaderingen/jan", link);
+    }
 }

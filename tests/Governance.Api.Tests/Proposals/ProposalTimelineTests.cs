@@ -24,6 +24,7 @@ public sealed class ProposalTimelineTests
             new ConsentRoundOpened(1, At),
             new ContributionRecorded(1, ContributionKind.Question, Anna, Bcop, "Hoeveel lampen?", 1),
             new ObjectionRaised(1, Anna, Bcop, "Lichthinder", 1),
+            new ObjectionCorrected(1, Anna, null, Anna, Bcop, Anna, Governance.Domain.Alliances.Office.Secretary, "Verkeerd genoteerd", At),
             new ObjectionTested(1, ObjectionFinding.ValidObjection, ""),
             new ObjectionTested(1, ObjectionFinding.Concern, ""),
             new ObjectionResolved(1, ObjectionResolution.Amendment, "", 2, null, null),
@@ -83,4 +84,12 @@ public sealed class ProposalTimelineTests
             "{partner:stadsdeel-nieuw-west} kan of wil het besluit niet uitvoeren. Daarom is het nu een advies aan {partner:stadsdeel-nieuw-west} (R9). Reden: Geen budget"
             + " {partner:stadsdeel-nieuw-west} moet uiterlijk dinsdag 9 juni 2026, 20:00 uitleggen waarom.",
             TimelineProjection.Describe("osdorp-de-punt", new ExecutionDeclined(Stadsdeel, Anna, "Geen budget", At, At + Duration.FromDays(28), 1)).Sentence);
+
+    [Fact]
+    public void A_corrected_objection_names_the_speaker_it_replaces_and_why() =>
+        Assert.Equal(
+            "Bezwaar 1 is gecorrigeerd, omdat het verkeerd was vastgelegd. Het kwam van {p-00000000aaaa} ({partner:bcop}), niet van {p-00000000aaaa}."
+            + " Reden: Namens BCOP Gecorrigeerd door {p-00000000aaaa} als dagvoorzitter.",
+            TimelineProjection.Describe("osdorp-de-punt",
+                new ObjectionCorrected(1, Anna, null, Anna, Bcop, Anna, Governance.Domain.Alliances.Office.Chair, "Namens BCOP", At)).Sentence);
 }

@@ -28,6 +28,8 @@ public class MeetingEventTests
         new ResidentsMeetingAnnounced(AnnouncementChannel.SocialMedia, DaysBefore(28)),
         new AttendanceRecorded(Resident, Bcop, PartnerBody.Residents, new TableBalance(1, 2, true), 1),
         new AttendanceWithdrawn(Resident, Bcop, "Vergissing", new TableBalance(0, 2, true), 1),
+        new AttendanceCorrected(CivilServant, Bcop, PartnerBody.Residents, Stadsdeel, PartnerBody.Professional, ProjectLeader,
+            Governance.Domain.Alliances.Office.Secretary, "Verkeerde partner aangevinkt", new TableBalance(0, 3, true), 1, MeetingDay),
         new MeetingOpened(MeetingDay),
         new MeetingClosed(MeetingDay),
         new MinutesPublished(1, ContentA, 1024, "notulen/v1", null, MeetingDay),
@@ -66,7 +68,7 @@ public class MeetingEventTests
             .Where(t => t.IsSubclassOf(typeof(MeetingEvent)) && !t.IsAbstract)
             .ToList();
 
-        Assert.Equal(20, meetingEvents.Count);   // meeting.deadline-missed (issue 11) is the 20th
+        Assert.Equal(21, meetingEvents.Count);   // meeting.deadline-missed (issue 11) is the 20th, meeting.attendance-corrected (issue 13) the 21st
         Assert.All(meetingEvents, t =>
         {
             var attribute = t.GetCustomAttribute<EventTypeAttribute>();

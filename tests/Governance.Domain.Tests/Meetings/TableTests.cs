@@ -1,4 +1,5 @@
 using Governance.Domain.Meetings;
+using Office = Governance.Domain.Alliances.Office;
 using static Governance.Domain.Tests.Alliances.AllianceFixtures;
 using static Governance.Domain.Tests.Meetings.MeetingFixtures;
 
@@ -207,4 +208,82 @@ public class AttendanceTests
         Open.Given(new AttendanceRecorded(Resident, Bcop, PartnerBody.Residents, new TableBalance(1, 0, false), 1))
             .When(new WithdrawAttendance(Resident, "", MeetingDay))
             .ThenViolates("attendance.reason-required");
+}
+
+/// <summary>
+/// Issue 13: someone recorded as present for the wrong partner is corrected by the chair or the secretary with a reason, as a new
+/// event that keeps the partner it replaces and, as every change of the table does, the R15 balance after it.
+/// </summary>
+public class AttendanceCorrectionTests
+{
+    private static readonly AttendanceRecorded ResidentForBcop = new(Resident, Bcop, PartnerBody.Residents, new TableBalance(1, 0, false), 1);
+    private static readonly AttendanceRecorded OfficerForYmere = new(HousingOfficer, Ymere, PartnerBody.Professional, new TableBalance(1, 1, false), 1);
+
+    private static CorrectAttendance Correct(
+        PersonId? person = null, PartnerId? partner = null, PartnerBody body = PartnerBody.Professional, Office? office = Office.Secretary,
+        string reason = "Verkeerde partner aangevinkt") =>
+        new(person ?? Resident, partner ?? Stadsdeel, body, ProjectLeader, office, reason, MeetingDay);
+
+    [Fact]
+    public void The_secretary_corrects_the_partner_and_the_event_carries_the_old_partner_and_the_table_after_it_R15() =>
+        Open.Given(ResidentForBcop, OfficerForYmere)
+            .When(Correct())
+            .Then(new AttendanceCorrected(Resident, Bcop, PartnerBody.Residents, Stadsdeel, PartnerBody.Professional, ProjectLeader,
+                Office.Secretary, "Verkeerde partner aangevinkt", new TableBalance(0, 2, ProfessionalsOutnumberResidents: true), 1, MeetingDay))
+            .AndThen(state =>
+            {
+                var s = AsScheduled(state);
+                Assert.Equal(new Meeting.Attendee(Stadsdeel, PartnerBody.Professional), s.Attendance[Resident]);
+                Assert.Equal(new TableBalance(0, 2, true), s.Balance);
+            });
+
+    [Fact]
+    public void A_professional_corrected_to_a_residents_body_clears_the_R15_flag() =>
+        Open.Given(
+                new AttendanceRecorded(CivilServant, Stadsdeel, PartnerBody.Professional, new TableBalance(0, 1, true), 1),
+                new AttendanceRecorded(Resident, Ymere, PartnerBody.Professional, new TableBalance(0, 2, true), 1))
+            .When(Correct(partner: Bcop, body: PartnerBody.Residents, office: Office.Chair, reason: "Zij is bewoner"))
+            .Then(new AttendanceCorrected(Resident, Ymere, PartnerBody.Professional, Bcop, PartnerBody.Residents, ProjectLeader, Office.Chair,
+                "Zij is bewoner", new TableBalance(1, 1, false), 1, MeetingDay));
+
+    [Fact]
+    public void A_correction_between_two_partners_of_the_same_body_keeps_the_R15_balance() =>
+        Open.Given(OfficerForYmere)
+            .When(Correct(person: HousingOfficer, partner: Stadsdeel))
+            .Then(new AttendanceCorrected(HousingOfficer, Ymere, PartnerBody.Professional, Stadsdeel, PartnerBody.Professional, ProjectLeader,
+                Office.Secretary, "Verkeerde partner aangevinkt", new TableBalance(0, 1, true), 1, MeetingDay));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(Office.Confidant)]
+    public void Only_the_chair_or_the_secretary_corrects_an_attendance(Office? office) =>
+        Open.Given(ResidentForBcop).When(Correct(office: office)).ThenViolates("correction.not-an-officer");
+
+    [Fact]
+    public void A_correction_says_why() =>
+        Open.Given(ResidentForBcop).When(Correct(reason: "  ")).ThenViolates("correction.reason-required");
+
+    [Fact]
+    public void Someone_not_recorded_as_present_cannot_be_corrected() =>
+        Open.Given(ResidentForBcop).When(Correct(person: CivilServant)).ThenViolates("attendance.not-recorded");
+
+    [Fact]
+    public void A_withdrawn_attendance_cannot_be_corrected() =>
+        Open.Given(ResidentForBcop, new AttendanceWithdrawn(Resident, Bcop, "Vergissing", TableBalance.Empty, 1))
+            .When(Correct()).ThenViolates("attendance.not-recorded");
+
+    [Fact]
+    public void An_unknown_body_is_refused() =>
+        Open.Given(ResidentForBcop).When(Correct(body: (PartnerBody)4)).ThenViolates("attendance.body-unknown");
+
+    [Fact]
+    public void The_same_partner_again_records_nothing() =>
+        Open.Given(ResidentForBcop).When(Correct(partner: Bcop, body: PartnerBody.Residents)).ThenNothing();
+
+    [Fact]
+    public void The_attendance_of_a_closed_meeting_may_still_be_corrected() =>
+        Open.Given(ResidentForBcop, new MeetingClosed(MeetingDay))
+            .When(Correct())
+            .Then(new AttendanceCorrected(Resident, Bcop, PartnerBody.Residents, Stadsdeel, PartnerBody.Professional, ProjectLeader,
+                Office.Secretary, "Verkeerde partner aangevinkt", new TableBalance(0, 1, true), 1, MeetingDay));
 }

@@ -21,6 +21,8 @@ public class ProposalEventTests
         new ContributionRecorded(1, ContributionKind.Question, Resident, Bcop, "Hoeveel lampen?", 1),
         new ContributionRecorded(2, ContributionKind.Reaction, null, null, "Publiek: goed idee", 1),
         new ObjectionRaised(1, Resident, Bcop, "Lichthinder", 1),
+        new ObjectionCorrected(1, Resident, Bcop, HousingOfficer, Ymere, ProjectLeader, Governance.Domain.Alliances.Office.Secretary, "Verkeerd genoteerd", DuringTheMeeting),
+        new ObjectionCorrected(2, Resident, null, CivilServant, Stadsdeel, IndependentChair, Governance.Domain.Alliances.Office.Chair, "Het was het stadsdeel", DuringTheMeeting),
         new ObjectionTested(1, ObjectionFinding.ValidObjection, "Raakt bewoners"),
         new ObjectionResolved(1, ObjectionResolution.Amendment, "Verwerkt", 2, null, null),
         new ObjectionResolved(1, ObjectionResolution.Deferral, "Later", null, CivilServant, new LocalDate(2026, 6, 9)),
@@ -69,7 +71,7 @@ public class ProposalEventTests
             .Where(t => t.IsSubclassOf(typeof(ProposalEvent)) && !t.IsAbstract)
             .ToList();
 
-        Assert.Equal(17, proposalEvents.Count);
+        Assert.Equal(18, proposalEvents.Count);   // proposal.objection-corrected (issue 13) is the 18th
         Assert.All(proposalEvents, t =>
         {
             var attribute = t.GetCustomAttribute<EventTypeAttribute>();
