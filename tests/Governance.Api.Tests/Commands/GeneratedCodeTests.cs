@@ -15,7 +15,11 @@ public sealed class GeneratedCodeTests
         var scratch = Directory.CreateTempSubdirectory("governance-codegen-").FullName;
         try
         {
-            var app = Path.Combine(AppContext.BaseDirectory, "governance.dll");
+            // The app's own build output (same configuration and framework as this test's): in the test's folder, JasperFx's
+            // command discovery reads this test assembly's attributes too, and xunit's do not resolve for the app.
+            var testOutput = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+            var app = Path.Combine(RepositoryFiles.ApiProject, "bin", testOutput.Parent!.Name, testOutput.Name, "governance.dll");
+            Assert.True(File.Exists(app), $"{app} is missing: build src/Governance.Api (the solution build does).");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var a in new[] { app, "codegen", "write", "--project-root", scratch }) start.ArgumentList.Add(a);
             using var process = Process.Start(start)!;
