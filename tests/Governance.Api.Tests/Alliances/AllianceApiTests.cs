@@ -163,7 +163,7 @@ public sealed class AllianceApiTests : IAsyncLifetime
     {
         await Found();
         var huge = new string('x', 2 * 1024 * 1024);
-        using var r = await Post("/api/v1/alliances/osdorp-de-punt/partners", $$"""{"id":"ymere","name":"{{huge}}","kind":"welfare","body":"professional"}""");
+        using var r = await Http.LargeBody.PostJsonAsync(_admin, "/api/v1/alliances/osdorp-de-punt/partners", $$"""{"id":"ymere","name":"{{huge}}","kind":"welfare","body":"professional"}""");
         await Problem(r, HttpStatusCode.RequestEntityTooLarge);
     }
 

@@ -246,7 +246,7 @@ public sealed class MeetingApiTests : IAsyncLifetime
         using var refused = await _chair.SendAsync(request);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
         // JSON commands keep the 1 MiB limit.
-        using var longJson = await Post(_chair, $"{Base}/meetings/groot/cancellation", $$"""{"reason":"{{new string('x', 1024 * 1024)}}"}""");
+        using var longJson = await Http.LargeBody.PostJsonAsync(_chair, $"{Base}/meetings/groot/cancellation", $$"""{"reason":"{{new string('x', 1024 * 1024)}}"}""");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, longJson.StatusCode);
     }
 
