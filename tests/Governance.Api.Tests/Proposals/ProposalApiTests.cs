@@ -15,16 +15,19 @@ namespace Governance.Api.Tests.Proposals;
 /// the Stadsdeel and Ymere (weight 1) with a representative with mandate each, and Eigenwijks whose representative
 /// has no mandate; a meeting 20 days ahead whose decision item got its document in time (R7), opened on the day.
 /// </summary>
-[RunsLong(82)]
-public sealed class ProposalApiTests : IAsyncLifetime
+public sealed class ProposalApiTests(ProposalApiTests.SimulatedServer world) : IClassFixture<ProposalApiTests.SimulatedServer>, IAsyncLifetime
 {
-    private const string Base = "/api/v1/alliances/osdorp-de-punt";
     private const string Meeting = "2026-vergadering";
-    private const string P = Base + "/proposals/avondverlichting";
-    private static readonly AllianceId Osdorp = AllianceId.Parse("osdorp-de-punt");
     private static readonly DateTimeZone Amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
-    private GovernanceServer _server = null!;
-    private HttpClient _admin = null!;
+    private static int _alliances;
+    // One server for the class on the simulated clock (issue 16 §4); each test founds an alliance of its own, and every time
+    // a test uses is relative to the clock's now, so a clock moved on by an earlier test changes nothing.
+    private readonly string _alliance = $"osdorp-{Interlocked.Increment(ref _alliances)}";
+    private GovernanceServer _server => world.Server;
+    private HttpClient _admin => world.Admin;
+    private string Base => $"/api/v1/alliances/{_alliance}";
+    private string P => Base + "/proposals/avondverlichting";
+    private AllianceId Osdorp => AllianceId.Parse(_alliance);
     private HttpClient _chair = null!;
     private HttpClient _bcop = null!;
     private HttpClient _stadsdeel = null!;
@@ -35,16 +38,33 @@ public sealed class ProposalApiTests : IAsyncLifetime
     private PersonId _ymerePerson;
     private PersonId _eigenwijksPerson;
 
+    /// <summary>The class's server, with the simulated clock, and its system administrator.</summary>
+    public sealed class SimulatedServer : IAsyncLifetime
+    {
+        public GovernanceServer Server { get; private set; } = null!;
+        public HttpClient Admin { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Server = await GovernanceServer.StartAsync(null, "--clock", "simulated");
+            (Admin, _) = await Server.SystemAdminAsync();
+        }
+
+        public async Task DisposeAsync()
+        {
+            Admin.Dispose();
+            await Server.DisposeAsync();
+        }
+    }
+
     public async Task InitializeAsync()
     {
-        _server = await GovernanceServer.StartAsync(null, "--clock", "simulated");
-        (_admin, _) = await _server.SystemAdminAsync();
         (_chair, _) = await _server.ClientWithRolesAsync("Dagvoorzitter", new RoleGrant(Osdorp, Role.Chair));
         (_bcop, _bcopPerson) = await Representative("Bea Bewoner", "bcop");
         (_stadsdeel, _stadsdeelPerson) = await Representative("Sanne Stadsdeel", "stadsdeel-nieuw-west");
         (_ymere, _ymerePerson) = await Representative("Youssef Ymere", "ymere");
         (_eigenwijks, _eigenwijksPerson) = await Representative("Eva Eigenwijks", "eigenwijks");
-        await Ok(Post(_admin, "/api/v1/alliances", """{"id":"osdorp-de-punt","name":"Wijkalliantie Osdorp de Punt","neighbourhood":"Osdorp"}"""));
+        await Ok(Post(_admin, "/api/v1/alliances", $$"""{"id":"{{_alliance}}","name":"Wijkalliantie Osdorp de Punt","neighbourhood":"Osdorp"}"""));
         await Ok(Post(_admin, $"{Base}/partners", """{"id":"bcop","name":"BCOP","kind":"residents-collective","body":"residents"}"""));
         await Ok(Post(_admin, $"{Base}/partners", """{"id":"stadsdeel-nieuw-west","name":"Stadsdeel Nieuw-West","kind":"municipality","body":"professional"}"""));
         await Ok(Post(_admin, $"{Base}/partners", """{"id":"ymere","name":"Ymere","kind":"housing-corporation","body":"professional"}"""));
@@ -58,10 +78,10 @@ public sealed class ProposalApiTests : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
-        foreach (var c in new[] { _admin, _chair, _bcop, _stadsdeel, _ymere, _eigenwijks }) c.Dispose();
-        await _server.DisposeAsync();
+        foreach (var c in new[] { _chair, _bcop, _stadsdeel, _ymere, _eigenwijks }) c.Dispose();
+        return Task.CompletedTask;
     }
 
     private Task<(HttpClient, PersonId)> Representative(string name, string partner) =>
@@ -135,7 +155,7 @@ public sealed class ProposalApiTests : IAsyncLifetime
         Ok(Post(by ?? _bcop, $"{Base}/proposals",
             $$"""{"id":"avondverlichting","meeting":"{{Meeting}}","item":"verlichting","title":"Avondverlichting Tussen Meer","text":"Extra lantaarns op het pad.","partner":"bcop","concerns":{{concerns}}}"""));
 
-    private static async Task VoteAsync(HttpClient client, string partner, string choice) =>
+    private async Task VoteAsync(HttpClient client, string partner, string choice) =>
         await Ok(Post(client, $"{P}/vote/ballots", $$"""{"partner":"{{partner}}","choice":"{{choice}}"}"""));
 
     [Fact]
@@ -408,7 +428,7 @@ public sealed class ProposalApiTests : IAsyncLifetime
         var email = $"{Guid.NewGuid():N}@example.org";
         await _server.CreateAccountAsync(email, new RoleGrant(Osdorp, Role.Chair));
         using var browser = await _server.CreateSignedInBrowserAsync(email);
-        var page = $"/allianties/osdorp-de-punt/vergaderingen/{Meeting}/leiden";
+        var page = $"/allianties/{_alliance}/vergaderingen/{Meeting}/leiden";
 
         var html = await browser.GetStringAsync(new Uri(page, UriKind.Relative));
         var speakers = OptionValues(html, "weigering-avondverlichting-wie");
