@@ -12,35 +12,34 @@ using NodaTime;
 namespace Governance.Api.Tests.Meetings;
 
 /// <summary>The meeting slice over real HTTP, on the simulated clock so that deadlines can pass.</summary>
-[RunsLong(40)]
-public sealed class MeetingApiTests : IAsyncLifetime
+public sealed class MeetingApiTests(SimulatedClockServer world) : IClassFixture<SimulatedClockServer>, IAsyncLifetime
 {
-    private const string Base = "/api/v1/alliances/osdorp-de-punt";
-    private static readonly AllianceId Osdorp = AllianceId.Parse("osdorp-de-punt");
     private static readonly DateTimeZone Amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
-    private GovernanceServer _server = null!;
-    private HttpClient _admin = null!;
+    // One server for the class (issue 16 §4); each test founds an alliance of its own.
+    private readonly string _alliance = SimulatedClockServer.NewAllianceId("osdorp");
+    private GovernanceServer _server => world.Server;
+    private HttpClient _admin => world.Admin;
+    private string Base => $"/api/v1/alliances/{_alliance}";
+    private AllianceId Osdorp => AllianceId.Parse(_alliance);
     private HttpClient _secretary = null!;
     private HttpClient _chair = null!;
     private HttpClient _stadsdeel = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await GovernanceServer.StartAsync(null, "--clock", "simulated");
-        (_admin, _) = await _server.SystemAdminAsync();
         (_secretary, _) = await _server.ClientWithRolesAsync("Projectleider", new RoleGrant(Osdorp, Role.Secretary));
         (_chair, _) = await _server.ClientWithRolesAsync("Dagvoorzitter", new RoleGrant(Osdorp, Role.Chair));
         (_stadsdeel, _) = await _server.ClientWithRolesAsync("Sanne Stadsdeel", new RoleGrant(Osdorp, Role.Representative, PartnerId.Parse("stadsdeel-nieuw-west")));
-        await Ok(Post(_admin, "/api/v1/alliances", """{"id":"osdorp-de-punt","name":"Wijkalliantie Osdorp de Punt","neighbourhood":"Osdorp"}"""));
+        await Ok(Post(_admin, "/api/v1/alliances", $$"""{"id":"{{_alliance}}","name":"Wijkalliantie Osdorp de Punt","neighbourhood":"Osdorp"}"""));
         await Ok(Post(_admin, $"{Base}/partners", """{"id":"bcop","name":"BCOP","kind":"residents-collective","body":"residents"}"""));
         await Ok(Post(_admin, $"{Base}/partners", """{"id":"stadsdeel-nieuw-west","name":"Stadsdeel Nieuw-West","kind":"municipality","body":"professional"}"""));
         await Ok(Post(_admin, $"{Base}/partners", """{"id":"ymere","name":"Ymere","kind":"housing-corporation","body":"professional"}"""));
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
-        foreach (var c in new[] { _admin, _secretary, _chair, _stadsdeel }) c.Dispose();
-        await _server.DisposeAsync();
+        foreach (var c in new[] { _secretary, _chair, _stadsdeel }) c.Dispose();
+        return Task.CompletedTask;
     }
 
     private static Task<HttpResponseMessage> Post(HttpClient client, string path, string json) =>
@@ -140,7 +139,7 @@ public sealed class MeetingApiTests : IAsyncLifetime
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"\"{sha}\"", download.Headers.ETag?.Tag);
 
-        var events = await _server.Services.GetRequiredService<Ledger>().ReadStreamAsync("osdorp-de-punt", "meeting-stukken");
+        var events = await _server.Services.GetRequiredService<Ledger>().ReadStreamAsync(_alliance, "meeting-stukken");
         var shared = Assert.Single(events, e => e.Type == "meeting.document-shared");
         Assert.Equal(sha, JsonDocument.Parse(shared.Json()).RootElement.GetProperty("sha256").GetString());
 

@@ -15,14 +15,12 @@ namespace Governance.Api.Tests.Proposals;
 /// the Stadsdeel and Ymere (weight 1) with a representative with mandate each, and Eigenwijks whose representative
 /// has no mandate; a meeting 20 days ahead whose decision item got its document in time (R7), opened on the day.
 /// </summary>
-public sealed class ProposalApiTests(ProposalApiTests.SimulatedServer world) : IClassFixture<ProposalApiTests.SimulatedServer>, IAsyncLifetime
+public sealed class ProposalApiTests(SimulatedClockServer world) : IClassFixture<SimulatedClockServer>, IAsyncLifetime
 {
     private const string Meeting = "2026-vergadering";
     private static readonly DateTimeZone Amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
-    private static int _alliances;
-    // One server for the class on the simulated clock (issue 16 §4); each test founds an alliance of its own, and every time
-    // a test uses is relative to the clock's now, so a clock moved on by an earlier test changes nothing.
-    private readonly string _alliance = $"osdorp-{Interlocked.Increment(ref _alliances)}";
+    // One server for the class (issue 16 §4); each test founds an alliance of its own.
+    private readonly string _alliance = SimulatedClockServer.NewAllianceId("osdorp");
     private GovernanceServer _server => world.Server;
     private HttpClient _admin => world.Admin;
     private string Base => $"/api/v1/alliances/{_alliance}";
@@ -37,25 +35,6 @@ public sealed class ProposalApiTests(ProposalApiTests.SimulatedServer world) : I
     private PersonId _stadsdeelPerson;
     private PersonId _ymerePerson;
     private PersonId _eigenwijksPerson;
-
-    /// <summary>The class's server, with the simulated clock, and its system administrator.</summary>
-    public sealed class SimulatedServer : IAsyncLifetime
-    {
-        public GovernanceServer Server { get; private set; } = null!;
-        public HttpClient Admin { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Server = await GovernanceServer.StartAsync(null, "--clock", "simulated");
-            (Admin, _) = await Server.SystemAdminAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            Admin.Dispose();
-            await Server.DisposeAsync();
-        }
-    }
 
     public async Task InitializeAsync()
     {
