@@ -3,7 +3,8 @@ namespace Governance.Api.Tests;
 /// <summary>
 /// One plain server (an empty ledger on a copy of the migrated template) for all the tests of a class (issue 16 §4): for a
 /// class whose tests each work with their own accounts and ids and never count what the others wrote. A class whose tests
-/// move the clock, count events or need an empty ledger starts its own server per test instead.
+/// move the clock share a <see cref="SimulatedClockServer"/>; one whose tests count events or need an empty ledger starts its own
+/// server per test. Tests that found alliances take their ids from <see cref="TestIds"/>.
 /// </summary>
 public sealed class SharedServer : IAsyncLifetime
 {

@@ -9,14 +9,9 @@ namespace Governance.Api.Tests;
 /// </summary>
 public sealed class SimulatedClockServer : IAsyncLifetime
 {
-    private static int _alliances;
-
     public GovernanceServer Server { get; private set; } = null!;
 
     public HttpClient Admin { get; private set; } = null!;
-
-    /// <summary>An alliance id no other test of the run uses: <paramref name="prefix"/> and a number.</summary>
-    public static string NewAllianceId(string prefix) => $"{prefix}-{Interlocked.Increment(ref _alliances)}";
 
     public async Task InitializeAsync()
     {
@@ -29,4 +24,13 @@ public sealed class SimulatedClockServer : IAsyncLifetime
         Admin.Dispose();
         await Server.DisposeAsync();
     }
+}
+
+/// <summary>Ids for tests that share a server.</summary>
+public static class TestIds
+{
+    private static int _alliances;
+
+    /// <summary>An alliance id no other test of the run uses: <paramref name="prefix"/> and a number.</summary>
+    public static string NewAlliance(string prefix) => $"{prefix}-{Interlocked.Increment(ref _alliances)}";
 }

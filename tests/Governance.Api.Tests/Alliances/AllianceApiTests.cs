@@ -8,24 +8,21 @@ using Governance.EventStore;
 
 namespace Governance.Api.Tests.Alliances;
 
-[RunsLong(54)]
-public sealed class AllianceApiTests : IAsyncLifetime
+public sealed class AllianceApiTests(SharedServer shared) : IClassFixture<SharedServer>, IAsyncLifetime
 {
-    private static readonly AllianceId Osdorp = AllianceId.Parse("osdorp-de-punt");
-    private GovernanceServer _server = null!;
+    // One server for the class (issue 16 §4); each test founds an alliance of its own.
+    private readonly string _alliance = TestIds.NewAlliance("osdorp");
+    private GovernanceServer _server => shared.Server;
     private HttpClient _admin = null!;
     private PersonId _adminPerson;
+    private AllianceId Osdorp => AllianceId.Parse(_alliance);
 
-    public async Task InitializeAsync()
-    {
-        _server = await GovernanceServer.StartAsync();
-        (_admin, _adminPerson) = await _server.SystemAdminAsync();
-    }
+    public async Task InitializeAsync() => (_admin, _adminPerson) = await _server.SystemAdminAsync();
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
         _admin.Dispose();
-        await _server.DisposeAsync();
+        return Task.CompletedTask;
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
@@ -43,9 +40,9 @@ public sealed class AllianceApiTests : IAsyncLifetime
     private async Task Found()
     {
         using var r = await _admin.PostAsync(new Uri("/api/v1/alliances", UriKind.Relative),
-            Json("""{"id":"osdorp-de-punt","name":"Wijkalliantie Osdorp de Punt","neighbourhood":"Osdorp de Punt"}"""));
+            Json($$"""{"id":"{{_alliance}}","name":"Wijkalliantie Osdorp de Punt","neighbourhood":"Osdorp de Punt"}"""));
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
-        Assert.Equal("/api/v1/alliances/osdorp-de-punt", r.Headers.Location?.OriginalString);
+        Assert.Equal($"/api/v1/alliances/{_alliance}", r.Headers.Location?.OriginalString);
     }
 
     private async Task<HttpResponseMessage> Post(string path, string json, HttpClient? client = null) =>
@@ -58,12 +55,13 @@ public sealed class AllianceApiTests : IAsyncLifetime
         using var anonymous = _server.CreateClient();
 
         var list = await anonymous.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/alliances", UriKind.Relative));
-        var summary = Assert.Single(list.GetProperty("alliances").EnumerateArray());
-        Assert.Equal(1, list.GetProperty("page").GetProperty("total").GetInt64());
-        Assert.Equal("osdorp-de-punt", summary.GetProperty("id").GetString());
+        // The class's other tests found alliances of their own on the same server.
+        var summary = Assert.Single(list.GetProperty("alliances").EnumerateArray(), a => a.GetProperty("id").GetString() == _alliance);
+        Assert.Equal(list.GetProperty("alliances").GetArrayLength(), list.GetProperty("page").GetProperty("total").GetInt64());   // one page holds them all
+        Assert.Equal(_alliance, summary.GetProperty("id").GetString());
         Assert.Equal(1, summary.GetProperty("agreementsVersion").GetInt32());
 
-        var detail = await anonymous.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/alliances/osdorp-de-punt", UriKind.Relative));
+        var detail = await anonymous.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/alliances/{_alliance}", UriKind.Relative));
         Assert.Equal("Wijkalliantie Osdorp de Punt", detail.GetProperty("name").GetString());
         var agreements = detail.GetProperty("agreements");
         Assert.Equal(14, agreements.GetProperty("documents").GetProperty("amount").GetInt32());   // R2
@@ -78,23 +76,23 @@ public sealed class AllianceApiTests : IAsyncLifetime
         var (_, anna) = await _server.ClientWithRolesAsync("Anna de Vries", new RoleGrant(Osdorp, Role.Representative, PartnerId.Parse("bcop")));
         var (_, chair) = await _server.ClientWithRolesAsync("Dagvoorzitter Jansen", new RoleGrant(Osdorp, Role.Chair));
 
-        (await Post("/api/v1/alliances/osdorp-de-punt/partners", """{"id":"bcop","name":"BCOP","kind":"residents-collective","body":"residents"}""")).EnsureSuccessStatusCode();
-        (await Post("/api/v1/alliances/osdorp-de-punt/partners", """{"id":"ymere","name":"Ymere","kind":"housing-corporation","body":"professional"}""")).EnsureSuccessStatusCode();
-        (await Post("/api/v1/alliances/osdorp-de-punt/representatives", $$"""{"person":"{{anna}}","partner":"bcop","hasMandate":true}""")).EnsureSuccessStatusCode();
-        (await Post("/api/v1/alliances/osdorp-de-punt/officers", $$"""{"office":"chair","person":"{{chair}}","declaresNoDirectInterest":true}""")).EnsureSuccessStatusCode();
-        using var declared = await Post("/api/v1/alliances/osdorp-de-punt/interest-declarations",
+        (await Post($"/api/v1/alliances/{_alliance}/partners", """{"id":"bcop","name":"BCOP","kind":"residents-collective","body":"residents"}""")).EnsureSuccessStatusCode();
+        (await Post($"/api/v1/alliances/{_alliance}/partners", """{"id":"ymere","name":"Ymere","kind":"housing-corporation","body":"professional"}""")).EnsureSuccessStatusCode();
+        (await Post($"/api/v1/alliances/{_alliance}/representatives", $$"""{"person":"{{anna}}","partner":"bcop","hasMandate":true}""")).EnsureSuccessStatusCode();
+        (await Post($"/api/v1/alliances/{_alliance}/officers", $$"""{"office":"chair","person":"{{chair}}","declaresNoDirectInterest":true}""")).EnsureSuccessStatusCode();
+        using var declared = await Post($"/api/v1/alliances/{_alliance}/interest-declarations",
             $$"""{"person":"{{anna}}","kind":"side-activity","description":"Vrijwilliger bij de buurtkamer","organisation":"Buurtkamer De Punt"}""");
         declared.EnsureSuccessStatusCode();
 
         using var anonymous = _server.CreateClient();
-        var detail = await anonymous.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/alliances/osdorp-de-punt", UriKind.Relative));
+        var detail = await anonymous.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/alliances/{_alliance}", UriKind.Relative));
         Assert.Equal(["bcop", "ymere"], detail.GetProperty("partners").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
         var representative = Assert.Single(detail.GetProperty("representatives").EnumerateArray());
         Assert.Equal("Anna de Vries", representative.GetProperty("person").GetProperty("name").GetString());
         Assert.True(representative.GetProperty("hasMandate").GetBoolean());
         Assert.Equal("chair", Assert.Single(detail.GetProperty("officers").EnumerateArray()).GetProperty("office").GetString());
 
-        var register = await anonymous.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/alliances/osdorp-de-punt/interest-register", UriKind.Relative));
+        var register = await anonymous.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/alliances/{_alliance}/interest-register", UriKind.Relative));
         var entry = Assert.Single(register.EnumerateArray());
         Assert.Equal("Anna de Vries", entry.GetProperty("person").GetProperty("name").GetString());
         Assert.Equal("side-activity", entry.GetProperty("kind").GetString());
@@ -105,7 +103,7 @@ public sealed class AllianceApiTests : IAsyncLifetime
     public async Task A_chair_without_a_no_interest_declaration_is_refused_with_409_and_the_rule_code_R13()
     {
         await Found();
-        using var r = await Post("/api/v1/alliances/osdorp-de-punt/officers", """{"office":"chair","person":"p-0000000000c1","declaresNoDirectInterest":false}""");
+        using var r = await Post($"/api/v1/alliances/{_alliance}/officers", """{"office":"chair","person":"p-0000000000c1","declaresNoDirectInterest":false}""");
         var problem = await Problem(r, HttpStatusCode.Conflict);
         Assert.Equal("R13.direct-interest", problem.GetProperty("code").GetString());
         Assert.EndsWith("/R13", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
@@ -115,9 +113,9 @@ public sealed class AllianceApiTests : IAsyncLifetime
     public async Task Events_carry_the_actor_and_the_role_in_their_metadata()
     {
         await Found();
-        (await Post("/api/v1/alliances/osdorp-de-punt/partners", """{"id":"ymere","name":"Ymere","kind":"housing-corporation","body":"professional"}""")).EnsureSuccessStatusCode();
+        (await Post($"/api/v1/alliances/{_alliance}/partners", """{"id":"ymere","name":"Ymere","kind":"housing-corporation","body":"professional"}""")).EnsureSuccessStatusCode();
         var store = _server.Services.GetRequiredService<Ledger>();
-        var last = (await store.ReadStreamAsync("osdorp-de-punt", "alliance"))[^1];
+        var last = (await store.ReadStreamAsync(_alliance, "alliance"))[^1];
         Assert.Equal("alliance.partner-admitted", last.Type);
         Assert.Equal(_adminPerson.Value, last.Metadata.ActorId);
         Assert.Equal("admin", last.Metadata.Role);
@@ -129,7 +127,7 @@ public sealed class AllianceApiTests : IAsyncLifetime
     public async Task Missing_fields_give_400_with_a_message_per_field()
     {
         await Found();
-        using var r = await Post("/api/v1/alliances/osdorp-de-punt/partners", """{"id":"Not A Slug","kind":"bank"}""");
+        using var r = await Post($"/api/v1/alliances/{_alliance}/partners", """{"id":"Not A Slug","kind":"bank"}""");
         var problem = await Problem(r, HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
         Assert.Contains("lower-case", errors.GetProperty("id")[0].GetString(), StringComparison.Ordinal);
@@ -145,7 +143,7 @@ public sealed class AllianceApiTests : IAsyncLifetime
     public async Task Malformed_json_or_wrong_types_give_400_problem_details(string body)
     {
         await Found();
-        using var r = await Post("/api/v1/alliances/osdorp-de-punt/partners", body);
+        using var r = await Post($"/api/v1/alliances/{_alliance}/partners", body);
         await Problem(r, HttpStatusCode.BadRequest);
     }
 
@@ -153,7 +151,7 @@ public sealed class AllianceApiTests : IAsyncLifetime
     public async Task A_body_that_is_not_json_gives_415()
     {
         await Found();
-        using var r = await _admin.PostAsync(new Uri("/api/v1/alliances/osdorp-de-punt/partners", UriKind.Relative),
+        using var r = await _admin.PostAsync(new Uri($"/api/v1/alliances/{_alliance}/partners", UriKind.Relative),
             new StringContent("id=ymere", Encoding.UTF8, "application/x-www-form-urlencoded"));
         await Problem(r, HttpStatusCode.UnsupportedMediaType);
     }
@@ -163,7 +161,7 @@ public sealed class AllianceApiTests : IAsyncLifetime
     {
         await Found();
         var huge = new string('x', 2 * 1024 * 1024);
-        using var r = await Http.LargeBody.PostJsonAsync(_admin, "/api/v1/alliances/osdorp-de-punt/partners", $$"""{"id":"ymere","name":"{{huge}}","kind":"welfare","body":"professional"}""");
+        using var r = await Http.LargeBody.PostJsonAsync(_admin, $"/api/v1/alliances/{_alliance}/partners", $$"""{"id":"ymere","name":"{{huge}}","kind":"welfare","body":"professional"}""");
         await Problem(r, HttpStatusCode.RequestEntityTooLarge);
     }
 
@@ -181,11 +179,11 @@ public sealed class AllianceApiTests : IAsyncLifetime
     public async Task A_stale_if_match_gives_412_and_a_current_one_succeeds()
     {
         await Found();
-        using var get = await _admin.GetAsync(new Uri("/api/v1/alliances/osdorp-de-punt", UriKind.Relative));
+        using var get = await _admin.GetAsync(new Uri($"/api/v1/alliances/{_alliance}", UriKind.Relative));
         var etag = get.Headers.ETag!.Tag;
-        (await Post("/api/v1/alliances/osdorp-de-punt/partners", """{"id":"ymere","name":"Ymere","kind":"welfare","body":"professional"}""")).EnsureSuccessStatusCode();
+        (await Post($"/api/v1/alliances/{_alliance}/partners", """{"id":"ymere","name":"Ymere","kind":"welfare","body":"professional"}""")).EnsureSuccessStatusCode();
 
-        using var stale = new HttpRequestMessage(HttpMethod.Post, "/api/v1/alliances/osdorp-de-punt/partners")
+        using var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/alliances/{_alliance}/partners")
         {
             Content = Json("""{"id":"eigenwijks","name":"Eigenwijks","kind":"welfare","body":"professional"}"""),
         };
@@ -193,7 +191,7 @@ public sealed class AllianceApiTests : IAsyncLifetime
         using var refused = await _admin.SendAsync(stale);
         Assert.Equal("precondition-failed", (await Problem(refused, HttpStatusCode.PreconditionFailed)).GetProperty("code").GetString());
 
-        using var fresh = new HttpRequestMessage(HttpMethod.Post, "/api/v1/alliances/osdorp-de-punt/partners")
+        using var fresh = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/alliances/{_alliance}/partners")
         {
             Content = Json("""{"id":"eigenwijks","name":"Eigenwijks","kind":"welfare","body":"professional"}"""),
         };
@@ -209,11 +207,11 @@ public sealed class AllianceApiTests : IAsyncLifetime
         await Found();
         var between = DateTimeOffset.UtcNow;
         await Task.Delay(20);
-        (await Post("/api/v1/alliances/osdorp-de-punt/partners", """{"id":"ymere","name":"Ymere","kind":"welfare","body":"professional"}""")).EnsureSuccessStatusCode();
+        (await Post($"/api/v1/alliances/{_alliance}/partners", """{"id":"ymere","name":"Ymere","kind":"welfare","body":"professional"}""")).EnsureSuccessStatusCode();
 
-        var then = await _admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/alliances/osdorp-de-punt?asOf={Uri.EscapeDataString(between.ToString("O"))}", UriKind.Relative));
+        var then = await _admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/alliances/{_alliance}?asOf={Uri.EscapeDataString(between.ToString("O"))}", UriKind.Relative));
         Assert.Empty(then.GetProperty("partners").EnumerateArray());
-        var now = await _admin.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/alliances/osdorp-de-punt", UriKind.Relative));
+        var now = await _admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/alliances/{_alliance}", UriKind.Relative));
         Assert.Single(now.GetProperty("partners").EnumerateArray());
     }
 
@@ -221,13 +219,13 @@ public sealed class AllianceApiTests : IAsyncLifetime
     public async Task A_representative_may_declare_their_own_interest_but_not_someone_elses()
     {
         await Found();
-        (await Post("/api/v1/alliances/osdorp-de-punt/partners", """{"id":"bcop","name":"BCOP","kind":"residents-collective","body":"residents"}""")).EnsureSuccessStatusCode();
+        (await Post($"/api/v1/alliances/{_alliance}/partners", """{"id":"bcop","name":"BCOP","kind":"residents-collective","body":"residents"}""")).EnsureSuccessStatusCode();
         var (anna, annaId) = await _server.ClientWithRolesAsync("Anna", new RoleGrant(Osdorp, Role.Representative, PartnerId.Parse("bcop")));
-        (await Post("/api/v1/alliances/osdorp-de-punt/representatives", $$"""{"person":"{{annaId}}","partner":"bcop","hasMandate":true}""")).EnsureSuccessStatusCode();
+        (await Post($"/api/v1/alliances/{_alliance}/representatives", $$"""{"person":"{{annaId}}","partner":"bcop","hasMandate":true}""")).EnsureSuccessStatusCode();
 
-        using var own = await Post("/api/v1/alliances/osdorp-de-punt/interest-declarations", $$"""{"person":"{{annaId}}","kind":"interest","description":"Huurder bij Ymere"}""", anna);
+        using var own = await Post($"/api/v1/alliances/{_alliance}/interest-declarations", $$"""{"person":"{{annaId}}","kind":"interest","description":"Huurder bij Ymere"}""", anna);
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
-        using var other = await Post("/api/v1/alliances/osdorp-de-punt/interest-declarations", """{"person":"p-0000000000ff","kind":"interest","description":"Iets"}""", anna);
+        using var other = await Post($"/api/v1/alliances/{_alliance}/interest-declarations", """{"person":"p-0000000000ff","kind":"interest","description":"Iets"}""", anna);
         await Problem(other, HttpStatusCode.Forbidden);
     }
 }

@@ -16,7 +16,7 @@ public sealed class MeetingApiTests(SimulatedClockServer world) : IClassFixture<
 {
     private static readonly DateTimeZone Amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
     // One server for the class (issue 16 §4); each test founds an alliance of its own.
-    private readonly string _alliance = SimulatedClockServer.NewAllianceId("osdorp");
+    private readonly string _alliance = TestIds.NewAlliance("osdorp");
     private GovernanceServer _server => world.Server;
     private HttpClient _admin => world.Admin;
     private string Base => $"/api/v1/alliances/{_alliance}";

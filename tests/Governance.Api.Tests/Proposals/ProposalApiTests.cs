@@ -20,7 +20,7 @@ public sealed class ProposalApiTests(SimulatedClockServer world) : IClassFixture
     private const string Meeting = "2026-vergadering";
     private static readonly DateTimeZone Amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
     // One server for the class (issue 16 §4); each test founds an alliance of its own.
-    private readonly string _alliance = SimulatedClockServer.NewAllianceId("osdorp");
+    private readonly string _alliance = TestIds.NewAlliance("osdorp");
     private GovernanceServer _server => world.Server;
     private HttpClient _admin => world.Admin;
     private string Base => $"/api/v1/alliances/{_alliance}";
