@@ -1,4 +1,5 @@
 using Governance.Api.Auth;
+using NodaTime;
 using Governance.Api.Tests.Commitments;
 using static Governance.Api.Tests.Commitments.PromiseWorld;
 
@@ -16,6 +17,10 @@ public sealed class ReminderSweepTests : MailWorldTests
     [Fact]
     public async Task Moving_the_clock_past_a_reminder_sends_it_once_and_the_nearest_one_only()
     {
+        // From 10:00 tomorrow (Amsterdam): days left are Amsterdam days, and a start late in the evening crossed midnight with
+        // the hour moved below ("over 1 dag" where 2 were meant; it failed in a run at 23:10).
+        var start = (await World.TodayAsync()).PlusDays(1).At(new LocalTime(10, 0)).InZoneStrictly(Amsterdam).ToInstant();
+        await Ok(Post(World.Admin, "/api/v1/dev/clock", $$"""{"now":"{{start}}"}"""));
         var due = (await World.TodayAsync()).PlusDays(10);
         await World.PromiseBenchesAsync(due);
         var representative = (await World.Server.Services.GetRequiredService<PeopleStore>().GetAsync(World.StadsdeelPerson))!.Email!;
