@@ -226,7 +226,7 @@ public sealed class BelofteModel(
         History = [.. View.History.Select(h => PromiseTexts.Commitment(h, NameOf, PartnerName))];
         Corrections = [.. View.History.Where(h => h.Event is CommitmentCorrected).Select(h => ((CommitmentCorrected)h.Event, h.RecordedAt))];
         Promisers = [.. Alliance.Representatives.Where(r => Alliance.Partner(r.Partner) is { IsMember: true })
-            .Select(r => ($"{r.Partner.Value}/{r.Person.Value}", $"{NameOf(r.Person)} ({PartnerName(r.Partner)})"))
+            .Select(r => ($"{r.Partner.Value}/{r.Person.Value}", DutchTerms.PersonOf(NameOf(r.Person), PartnerName(r.Partner))))
             .OrderBy(x => x.Item2, StringComparer.CurrentCulture)];
         TablePeople = [.. Alliance.Representatives.Select(r => r.Person).Concat(Alliance.Officers.Select(o => o.Person)).Distinct()
             .Select(p => (p, NameOf(p))).OrderBy(p => p.Item2, StringComparer.CurrentCulture)];

@@ -189,7 +189,7 @@ public sealed class BelofteVastleggenModel(
                 ? found
                 : null;
         var members = Alliance.Representatives.Where(r => Alliance.Partner(r.Partner) is { IsMember: true }).ToList();
-        Promisers = [.. members.Select(r => ($"{r.Partner.Value}/{r.Person.Value}", $"{NameOf(r.Person)} ({Alliance.Partner(r.Partner)!.Name})"))
+        Promisers = [.. members.Select(r => ($"{r.Partner.Value}/{r.Person.Value}", DutchTerms.PersonOf(NameOf(r.Person), Alliance.Partner(r.Partner)!.Name)))
             .OrderBy(x => x.Item2, StringComparer.CurrentCulture)];
         Witnesses = [.. members.Select(r => r.Person).Concat(Alliance.Officers.Select(o => o.Person)).Distinct()
             .Select(p => (p, NameOf(p))).OrderBy(x => x.Item2, StringComparer.CurrentCulture)];

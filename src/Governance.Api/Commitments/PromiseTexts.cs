@@ -93,9 +93,9 @@ public static class PromiseTexts
         var text = entry.Event switch
         {
             CommitmentMade m when m.Source.Kind == CommitmentSourceKind.Oral =>
-                $"{name(m.OwnerPerson)} ({partner(m.Owner)}) beloofde mondeling: {m.What} Klaar op {DutchFormat.Date(m.Due)}. "
+                $"{DutchTerms.PersonOf(name(m.OwnerPerson), partner(m.Owner))} beloofde mondeling: {m.What} Klaar op {DutchFormat.Date(m.Due)}. "
                 + $"Dat was {m.Source.Occasion}, met als getuigen {Names(m.Source.Witnesses, name)}. Vastgelegd op {DutchFormat.DateTime(m.RecordedAt)}.",
-            CommitmentMade m => $"{name(m.OwnerPerson)} ({partner(m.Owner)}) beloofde: {m.What} Klaar op {DutchFormat.Date(m.Due)}.",
+            CommitmentMade m => $"{DutchTerms.PersonOf(name(m.OwnerPerson), partner(m.Owner))} beloofde: {m.What} Klaar op {DutchFormat.Date(m.Due)}.",
             CommitmentProgressReported p => $"Voortgang: {p.Note}",
             CommitmentDueDateRenegotiated r =>
                 $"Nieuwe datum: {DutchFormat.Date(r.NewDue)} in plaats van {DutchFormat.Date(r.PreviousDue)}. Waarom: {r.Reason} Akkoord gegeven door {name(r.AgreedBy)} (afspraak R19).",
@@ -119,7 +119,7 @@ public static class PromiseTexts
         ArgumentNullException.ThrowIfNull(partner);
         var parts = new List<string>();
         if (c.Owner != c.PreviousOwner || c.OwnerPerson != c.PreviousOwnerPerson)
-            parts.Add($"de belofte is van {name(c.OwnerPerson)} ({partner(c.Owner)}), niet van {name(c.PreviousOwnerPerson)} ({partner(c.PreviousOwner)}).");
+            parts.Add($"de belofte is van {DutchTerms.PersonOf(name(c.OwnerPerson), partner(c.Owner))}, niet van {DutchTerms.PersonOf(name(c.PreviousOwnerPerson), partner(c.PreviousOwner))}.");
         if (c.Due != c.PreviousDue)
             parts.Add($"klaar op {DutchFormat.Date(c.Due)}, niet op {DutchFormat.Date(c.PreviousDue)}.");
         return string.Join(" En ", parts);

@@ -148,7 +148,7 @@ public sealed partial class LeidenModel(
 
     public string Record(ProposalView v) => ProposalTexts.Record(v, PartnerName, NameOf);
 
-    public string ObjectorText(ObjectionView o) => NameOf(o.By) + (o.Partner is { } p ? $" ({PartnerName(p)})" : "");
+    public string ObjectorText(ObjectionView o) => o.Partner is { } p ? DutchTerms.PersonOf(NameOf(o.By), PartnerName(p)) : NameOf(o.By);
 
     // ---- requests ----
 

@@ -77,7 +77,7 @@ public sealed partial class VergaderingModel
     }
 
     private static string Who(List<(string Name, string Partner)> people) =>
-        Proposals.ProposalTexts.List([.. people.Select(p => $"{p.Name} ({p.Partner})")]);
+        Proposals.ProposalTexts.List([.. people.Select(p => DutchTerms.PersonOf(p.Name, p.Partner))]);
 
     /// <summary>The first checkbox of the attendance form: where the error summary leads.</summary>
     public const string AttendanceInputId = "aanwezig-persoon";

@@ -307,7 +307,7 @@ public sealed partial class VergaderingModel(
         var taken = Scheduled?.Items.Keys.ToHashSet() ?? [];
         Deferred = [.. withDeferred.SelectMany(m => m.Items
             .Where(i => i.Status == AgendaItemStatus.Deferred && (i.DeferredTo is null || i.DeferredTo == View.Id) && !taken.Contains(i.Id))
-            .Select(i => new DeferredElsewhere(m.MeetingId, i, $"{i.Title} ({PartnerName(i.Proposer)}, uit de {MeetingLabel(m.MeetingId).ToLowerInvariant()})")))];
+            .Select(i => new DeferredElsewhere(m.MeetingId, i, $"{i.Title} ({DutchTerms.WithinBrackets(PartnerName(i.Proposer))}, uit de {MeetingLabel(m.MeetingId).ToLowerInvariant()})")))];
         return Page();
     }
 

@@ -49,4 +49,18 @@ public static class DutchTerms
 
     /// <summary>First letter upper case, for a word that starts a sentence or a table cell.</summary>
     public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>
+    /// "Naam (Partner)". A partner's name that ends in brackets of its own ("Bewonerscollectief Osdorp de Punt (BCOP)") loses
+    /// them inside these ("Fatima Yilmaz (Bewonerscollectief Osdorp de Punt, BCOP)"): brackets in brackets read badly (issue 13).
+    /// </summary>
+    public static string PersonOf(string person, string partner) => $"{person} ({WithinBrackets(partner)})";
+
+    /// <summary>A partner's name to be put in brackets: its own closing "(…)" becomes ", …".</summary>
+    public static string WithinBrackets(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var open = name.LastIndexOf(" (", StringComparison.Ordinal);
+        return open > 0 && name.EndsWith(')') ? $"{name[..open]}, {name[(open + 2)..^1]}" : name;
+    }
 }

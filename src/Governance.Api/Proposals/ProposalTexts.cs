@@ -156,7 +156,7 @@ public static class ProposalTexts
         else parts.Add("Ingediend, nog niet besproken");
 
         foreach (var r in v.Recusals.GroupBy(r => r.Person).Select(g => g.First()))
-            parts.Add($"{personName(r.Person)} ({partnerName(r.Partner)}) stemde niet mee vanwege een belang");
+            parts.Add($"{DutchTerms.PersonOf(personName(r.Person), partnerName(r.Partner))} stemde niet mee vanwege een belang");
         foreach (var o in v.Objections)
         {
             var by = o.Partner is { } p ? partnerName(p) : personName(o.By);
@@ -226,7 +226,7 @@ public static class ProposalTexts
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(partnerName);
-        return partner is { } p ? $"{name(by)} ({partnerName(p)})" : $"{name(by)} (in eigen naam)";
+        return partner is { } p ? DutchTerms.PersonOf(name(by), partnerName(p)) : $"{name(by)} (in eigen naam)";
     }
 }
 

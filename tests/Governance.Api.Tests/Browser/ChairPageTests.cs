@@ -71,7 +71,7 @@ public sealed class ChairPageTests(Chromium browser, AllianceServer demo, ITestO
 
         // Three professionals and one resident, ticked and recorded with one submit.
         var form = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Aanwezigen vastleggen" }) });
-        foreach (var who in new[] { "Pieter de Graaf (Stadsdeel Nieuw-West)", "Sanne Visser (Ymere)", "Karim Bouzid (Eigenwijks)", $"Fatima Yilmaz ({Bcop})" })
+        foreach (var who in new[] { "Pieter de Graaf (Stadsdeel Nieuw-West)", "Sanne Visser (Ymere)", "Karim Bouzid (Eigenwijks)", "Fatima Yilmaz (Bewonerscollectief Osdorp de Punt, BCOP)" })
             await form.GetByText(who, new() { Exact = true }).ClickAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "Aanwezigen vastleggen" }).ClickAndWaitForPageAsync();
 
