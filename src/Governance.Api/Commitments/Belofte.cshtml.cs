@@ -79,7 +79,7 @@ public sealed class BelofteModel(
     {
         if (await BeginAsync(CommitmentEndpoints.Keepers, "voortgang", cancellationToken) is { } stop) return stop;
         _kept["voortgang-tekst"] = note;
-        var fields = Fields(("Note", "voortgang-tekst", "Schrijf op wat er is gebeurd.", null));
+        var fields = FormErrors.Fields(("Note", "voortgang-tekst", "Schrijf op wat er is gebeurd.", null));
         if (!await ValidAsync(progressValidator, new CommitmentProgressRequest(note), fields, cancellationToken)) return Page();
         return await RunAsync(now => new ReportCommitmentProgress(note!.Trim(), now), CommitmentEndpoints.Keepers, fields, "De voortgang is vastgelegd.", cancellationToken);
     }
@@ -88,7 +88,7 @@ public sealed class BelofteModel(
     {
         if (await BeginAsync(CommitmentEndpoints.Keepers, "nieuwe-datum", cancellationToken) is { } stop) return stop;
         (_kept["nieuwe-datum"], _kept["nieuwe-datum-reden"], _kept["nieuwe-datum-akkoord"]) = (newDue, reason, agreedBy);
-        var fields = Fields(
+        var fields = FormErrors.Fields(
             ("NewDue", "nieuwe-datum", "Vul de nieuwe datum in.", "Vul de datum in als dag-maand-jaar."),
             ("Reason", "nieuwe-datum-reden", "Schrijf op waarom er een nieuwe datum komt.", null),
             ("AgreedBy", "nieuwe-datum-akkoord", "Kies wie akkoord ging.", null));
@@ -104,7 +104,7 @@ public sealed class BelofteModel(
     {
         if (await BeginAsync(CommitmentEndpoints.Keepers, "nagekomen", cancellationToken) is { } stop) return stop;
         (_kept["nagekomen-bewijs"], _kept["nagekomen-link"]) = (evidence, link);
-        var fields = Fields(
+        var fields = FormErrors.Fields(
             ("Evidence", "nagekomen-bewijs", "Schrijf op hoe de belofte is nagekomen.", null),
             ("Link", "nagekomen-link", "Vul een link in die begint met https://.", "Vul een link in die begint met https://."));
         var url = string.IsNullOrWhiteSpace(link) ? null : link.Trim();
@@ -116,7 +116,7 @@ public sealed class BelofteModel(
     {
         if (await BeginAsync(CommitmentEndpoints.Keepers, "kan-niet", cancellationToken) is { } stop) return stop;
         _kept["kan-niet-uitleg"] = motivation;
-        var fields = Fields(("Motivation", "kan-niet-uitleg", "Leg uit waarom het niet lukt (afspraak R10).", null));
+        var fields = FormErrors.Fields(("Motivation", "kan-niet-uitleg", "Leg uit waarom het niet lukt (afspraak R10).", null));
         if (!await ValidAsync(notPossibleValidator, new CommitmentNotPossibleRequest(motivation), fields, cancellationToken)) return Page();
         return await RunAsync(now => new ReportCommitmentNotPossible(motivation!.Trim(), now), CommitmentEndpoints.Keepers, fields,
             "U heeft gemeld dat de belofte niet lukt.", cancellationToken);
@@ -126,7 +126,7 @@ public sealed class BelofteModel(
     {
         if (await BeginAsync(CommitmentEndpoints.Officers, "intrekken", cancellationToken) is { } stop) return stop;
         (_kept["intrekken-reden"], _kept["intrekken-akkoord"]) = (reason, agreedBy);
-        var fields = Fields(
+        var fields = FormErrors.Fields(
             ("Reason", "intrekken-reden", "Schrijf op waarom de belofte wordt ingetrokken.", null),
             ("AgreedBy", "intrekken-akkoord", "Kies wie akkoord ging.", null));
         var agreed = string.IsNullOrEmpty(agreedBy) ? null : agreedBy;
@@ -146,7 +146,7 @@ public sealed class BelofteModel(
         if (Refuse(CommitmentEndpoints.Officers) is { } refused) return refused;
         OpenForm = "corrigeren";
         (_kept["corrigeren-wie"], _kept["corrigeren-datum"], _kept["corrigeren-reden"]) = (who, due, reason);
-        var fields = Fields(
+        var fields = FormErrors.Fields(
             ("Owner", "corrigeren-wie", "Kies wie de belofte deed.", null),
             ("OwnerPerson", "corrigeren-wie", "Kies wie de belofte deed.", null),
             ("Due", "corrigeren-datum", "Vul in wanneer het klaar moet zijn.", "Vul de datum in als dag-maand-jaar."),
@@ -166,7 +166,7 @@ public sealed class BelofteModel(
             Errors.Add("corrigeren-wie", "Deze persoon is geen vertegenwoordiger van die partner. Kies de partner en de persoon die de belofte deden.");
             return Page();
         }
-        var (by, office) = (Actor!.Person, CommitmentEndpoints.CorrectorOffice(HttpContext, Alliance.Id));
+        var (by, office) = (Actor!.Person, Correctors.OfficeOf(HttpContext, Alliance.Id));
         return await RunAsync(now => new CorrectCommitment(newOwner, newPerson, newDue, by, office, reason!.Trim(), now), CommitmentEndpoints.Officers, fields,
             "De correctie is vastgelegd. De oude gegevens blijven te lezen bij ‘Wat er gebeurde’.", cancellationToken);
     }
@@ -198,10 +198,6 @@ public sealed class BelofteModel(
         Errors.Add(await validator.ValidateAsync(request, cancellationToken), fields);
         return !Errors.Any;
     }
-
-    /// <summary>Each request property with its input id, the text when it is empty, and when it cannot be read (null: the same).</summary>
-    internal static Dictionary<string, FormErrors.Field> Fields(params (string Property, string InputId, string Missing, string? Invalid)[] fields) =>
-        fields.ToDictionary(f => f.Property, f => new FormErrors.Field(f.InputId, f.Missing, f.Invalid), StringComparer.Ordinal);
 
     private async Task<bool> LoadCommitmentAsync(CancellationToken cancellationToken)
     {

@@ -79,7 +79,7 @@ public sealed class BelofteVastleggenModel(
                      ("belofte-moment-datum", occurredDate), ("belofte-moment-tijd", occurredTime) })
             _kept[k] = v;
 
-        var fields = BelofteModel.Fields(
+        var fields = FormErrors.Fields(
             ("Owner", "belofte-wie", "Kies wie de belofte deed.", null),
             ("OwnerPerson", "belofte-wie", "Kies wie de belofte deed.", null),
             ("What", "belofte-wat", "Schrijf op wat er beloofd is.", null),

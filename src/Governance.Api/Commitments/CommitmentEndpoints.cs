@@ -180,7 +180,7 @@ public static class CommitmentEndpoints
         if (await queries.GetAsync(view.Id, id, cancellationToken: ct) is not { } current) return CommitmentNotFound(commitment);
         var (owner, person, due) = Corrected(current.State, body);
         if (CorrectionProblem(view, current.State, owner, person) is { } problem) return problem;
-        var (by, office) = (http.GetActor()!.Person, CorrectorOffice(http, view.Id));
+        var (by, office) = (http.GetActor()!.Person, Correctors.OfficeOf(http, view.Id));
         var outcome = await pipeline.HandleAsync(Commitment.Decider, view.Id.Value, id.StreamId,
             now => new CorrectCommitment(owner, person, due, by, office, body.Reason!, now),
             CommandMetadata.For(http, http.ActingRole(view.Id, Officers)), EndpointResults.IfMatch(http), ct);
@@ -208,9 +208,6 @@ public static class CommitmentEndpoints
             StatusCodes.Status409Conflict, "A working agreement refuses this.",
             $"'{person}' is not a representative of '{owner}' in this alliance, so cannot have made its promise.", "person.not-a-representative"));
     }
-
-    /// <summary>The office in which the signed-in person corrects a record (<see cref="Correctors.OfficeOf"/>).</summary>
-    internal static Domain.Alliances.Office? CorrectorOffice(HttpContext http, AllianceId alliance) => Correctors.OfficeOf(http, alliance);
 
     private static Task<Results<Ok<CommandResponse>, ProblemHttpResult>> OverdueCheck(
         string alliance, string commitment, CommandBus pipeline, CommitmentQueries queries, HttpContext http, CancellationToken ct) =>

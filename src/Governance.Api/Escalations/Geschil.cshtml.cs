@@ -117,7 +117,7 @@ public sealed class GeschilModel(
         // R12: the role is not enough; the alliance must have assigned this person (the API's escalation-contact.not-assigned).
         if (!Alliance.EscalationContacts.Contains(Actor!.Person)) return StatusCode(StatusCodes.Status403Forbidden);
         (_kept["advies-tekst"], _kept["advies-gevraagd"]) = (advice, solicited);
-        var fields = BelofteModel.Fields(
+        var fields = FormErrors.Fields(
             ("Advice", "advies-tekst", "Schrijf uw advies op.", null),
             ("Solicited", "advies-gevraagd-ja", "Kies of om dit advies is gevraagd.", null));
         bool? asked = solicited switch { "ja" => true, "nee" => false, _ => null };
@@ -131,7 +131,7 @@ public sealed class GeschilModel(
     {
         if (await BeginAsync(EscalationEndpoints.Parties, "antwoord", cancellationToken) is { } stop) return stop;
         _kept["antwoord-tekst"] = response;
-        var fields = BelofteModel.Fields(("Response", "antwoord-tekst", "Schrijf uw antwoord op.", null));
+        var fields = FormErrors.Fields(("Response", "antwoord-tekst", "Schrijf uw antwoord op.", null));
         if (!await ValidAsync(responseValidator, new EscalationResponseRequest(response), fields, cancellationToken)) return Page();
         var by = Actor!.Person;
         return await RunAsync(now => new RecordEscalationResponse(by, response!.Trim(), now), EscalationEndpoints.Parties, fields,
@@ -142,7 +142,7 @@ public sealed class GeschilModel(
     {
         if (await BeginAsync(EscalationEndpoints.Parties, "volgende-stap", cancellationToken) is { } stop) return stop;
         _kept["volgende-stap-reden"] = reason;
-        var fields = BelofteModel.Fields(("Reason", "volgende-stap-reden", "Schrijf op waarom het geschil een stap hoger moet.", null));
+        var fields = FormErrors.Fields(("Reason", "volgende-stap-reden", "Schrijf op waarom het geschil een stap hoger moet.", null));
         if (!await ValidAsync(reasonValidator, new EscalationReasonRequest(reason), fields, cancellationToken)) return Page();
         var by = Actor!.Person;
         return await RunAsync(now => new MoveEscalationToNextStep(by, reason!.Trim(), now), EscalationEndpoints.Parties, fields,
@@ -153,7 +153,7 @@ public sealed class GeschilModel(
     {
         if (await BeginAsync(EscalationEndpoints.Resolvers, "oplossen", cancellationToken) is { } stop) return stop;
         _kept["oplossen-uitkomst"] = outcome;
-        var fields = BelofteModel.Fields(("Outcome", "oplossen-uitkomst", "Schrijf op hoe het geschil is opgelost.", null));
+        var fields = FormErrors.Fields(("Outcome", "oplossen-uitkomst", "Schrijf op hoe het geschil is opgelost.", null));
         List<string> settles = settlesSubject == "ja" && View.State.Subject.Reference is { } reference ? [reference] : [];
         if (!await ValidAsync(resolveValidator, new ResolveEscalationRequest(outcome, settles), fields, cancellationToken)) return Page();
         return await RunAsync(now => new ResolveEscalation(outcome!.Trim(), settles, now), EscalationEndpoints.Resolvers, fields,
@@ -164,7 +164,7 @@ public sealed class GeschilModel(
     {
         if (await BeginAsync(EscalationEndpoints.Parties, "heropenen", cancellationToken) is { } stop) return stop;
         _kept["heropenen-reden"] = reason;
-        var fields = BelofteModel.Fields(("Reason", "heropenen-reden", "Schrijf op waarom het geschil weer open moet.", null));
+        var fields = FormErrors.Fields(("Reason", "heropenen-reden", "Schrijf op waarom het geschil weer open moet.", null));
         if (!await ValidAsync(reasonValidator, new EscalationReasonRequest(reason), fields, cancellationToken)) return Page();
         var by = Actor!.Person;
         return await RunAsync(now => new ReopenEscalation(by, reason!.Trim(), now), EscalationEndpoints.Parties, fields,

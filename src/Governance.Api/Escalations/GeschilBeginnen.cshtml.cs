@@ -51,7 +51,7 @@ public sealed class GeschilBeginnenModel(
         if (Refuse(EscalationEndpoints.Raisers) is { } refused) return refused;
         await LoadChoicesAsync(cancellationToken);
         Reason = reason;
-        var fields = BelofteModel.Fields(
+        var fields = FormErrors.Fields(
             ("Subject", "geschil-over", "Kies waar het geschil over gaat.", null),
             ("subject.kind", "geschil-over", "Kies waar het geschil over gaat.", null),
             ("subject.reference", "geschil-over", "Kies waar het geschil over gaat.", null),

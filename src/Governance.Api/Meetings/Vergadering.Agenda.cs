@@ -25,14 +25,14 @@ public sealed partial class VergaderingModel
     public async Task<IActionResult> OnPostConceptagendaAsync(CancellationToken cancellationToken)
     {
         if (await BeginAsync(MeetingRoles.AgendaKeepers, null, cancellationToken) is { } stop) return stop;
-        return await RunAsync(now => new PublishDraftAgenda(now), MeetingRoles.AgendaKeepers, Fields(), "De conceptagenda is gepubliceerd.", cancellationToken);
+        return await RunAsync(now => new PublishDraftAgenda(now), MeetingRoles.AgendaKeepers, FormErrors.Fields(), "De conceptagenda is gepubliceerd.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAgendapuntAsync(string? partner, string? title, string? kind, string? carriedOver, CancellationToken cancellationToken)
     {
         if (await BeginAsync(MeetingRoles.Contributors, "agendapunt", cancellationToken) is { } stop) return stop;
         Keep(("agendapunt-partner", partner), ("agendapunt-titel", title), ("agendapunt-soort", kind), ("agendapunt-eerder", carriedOver));
-        var fields = Fields(
+        var fields = FormErrors.Fields(
             ("Partner", "agendapunt-partner", "Kies namens welke partner u het punt aanmeldt.", null),
             ("Title", "agendapunt-titel", "Vul de titel van het agendapunt in.", null),
             ("Id", "agendapunt-titel", "Gebruik in de titel ook letters of cijfers.", null),
@@ -77,7 +77,7 @@ public sealed partial class VergaderingModel
     {
         if (await BeginAsync(MeetingRoles.Chair, null, cancellationToken) is { } stop) return stop;
         if (ItemOrError(item) is not { } id) return await ShowAsync(cancellationToken);
-        return await RunAsync(now => new AcceptAgendaItem(id, now), MeetingRoles.Chair, Fields(),
+        return await RunAsync(now => new AcceptAgendaItem(id, now), MeetingRoles.Chair, FormErrors.Fields(),
             $"‘{ItemTitle(id)}’ staat nu op de agenda.", cancellationToken);
     }
 
@@ -86,7 +86,7 @@ public sealed partial class VergaderingModel
         if (await BeginAsync(MeetingRoles.Chair, "uitstellen-" + item, cancellationToken) is { } stop) return stop;
         if (ItemOrError(item) is not { } id) return await ShowAsync(cancellationToken);
         Keep((DeferInputId(id), reason), ($"uitstellen-naar-{id.Value}", to));
-        var fields = Fields(("Reason", DeferInputId(id), $"Schrijf op waarom ‘{ItemTitle(id)}’ wordt uitgesteld.", null),
+        var fields = FormErrors.Fields(("Reason", DeferInputId(id), $"Schrijf op waarom ‘{ItemTitle(id)}’ wordt uitgesteld.", null),
             ("To", $"uitstellen-naar-{id.Value}", "Kies een vergadering uit de lijst.", null));
         var target = string.IsNullOrEmpty(to) ? null : to;
         if (!await ValidAsync(deferValidator, new DeferAgendaItemRequest(reason, target), fields, cancellationToken)) return await ShowAsync(cancellationToken);
@@ -99,7 +99,7 @@ public sealed partial class VergaderingModel
         if (await BeginAsync(MeetingRoles.Chair, "afwijzen-" + item, cancellationToken) is { } stop) return stop;
         if (ItemOrError(item) is not { } id) return await ShowAsync(cancellationToken);
         Keep((RejectInputId(id), reason));
-        var fields = Fields(("Reason", RejectInputId(id), $"Schrijf op waarom ‘{ItemTitle(id)}’ niet op de agenda komt.", null));
+        var fields = FormErrors.Fields(("Reason", RejectInputId(id), $"Schrijf op waarom ‘{ItemTitle(id)}’ niet op de agenda komt.", null));
         if (!await ValidAsync(rejectValidator, new RejectAgendaItemRequest(reason), fields, cancellationToken)) return await ShowAsync(cancellationToken);
         return await RunAsync(now => new RejectAgendaItem(id, reason!.Trim(), now), MeetingRoles.Chair, fields,
             $"‘{ItemTitle(id)}’ is afgewezen.", cancellationToken);
@@ -109,7 +109,7 @@ public sealed partial class VergaderingModel
     {
         if (await BeginAsync(MeetingRoles.Chair, null, cancellationToken) is { } stop) return stop;
         if (ItemOrError(item) is not { } id) return await ShowAsync(cancellationToken);
-        return await RunAsync(now => new TakeUpAgendaItem(id, now), MeetingRoles.Chair, Fields(),
+        return await RunAsync(now => new TakeUpAgendaItem(id, now), MeetingRoles.Chair, FormErrors.Fields(),
             $"‘{ItemTitle(id)}’ wordt nu behandeld.", cancellationToken);
     }
 
@@ -119,7 +119,7 @@ public sealed partial class VergaderingModel
         if (await BeginAsync(MeetingRoles.Waivers, "ontheffing-" + item, cancellationToken) is { } stop) return stop;
         if (ItemOrError(item) is not { } id) return await ShowAsync(cancellationToken);
         Keep((WaiverPartnerId(id), partner), (WaiverInputId(id), reason));
-        var fields = Fields(("Partner", WaiverPartnerId(id), "Kies namens welke partner u ontheffing geeft.", null),
+        var fields = FormErrors.Fields(("Partner", WaiverPartnerId(id), "Kies namens welke partner u ontheffing geeft.", null),
             ("Reason", WaiverInputId(id), "Schrijf op waarom de bewoners toch willen doorgaan.", null));
         if (!await ValidAsync(waiveValidator, new WaiveInformationPeriodRequest(partner, reason), fields, cancellationToken)) return await ShowAsync(cancellationToken);
         var partnerId = PartnerId.Parse(partner!);

@@ -25,7 +25,7 @@ public sealed partial class VergaderingModel
     public async Task<IActionResult> OnPostAankondigenAsync(string? channel, CancellationToken cancellationToken)
     {
         if (await BeginAsync(MeetingRoles.Secretary, null, cancellationToken) is { } stop) return stop;
-        var fields = Fields(("Channel", "aankondiging", "Kies hoe de bijeenkomst is aangekondigd.", null));
+        var fields = FormErrors.Fields(("Channel", "aankondiging", "Kies hoe de bijeenkomst is aangekondigd.", null));
         if (!await ValidAsync(announceValidator, new AnnounceRequest(channel), fields, cancellationToken)) return await ShowAsync(cancellationToken);
         var parsed = Kebab.Parse<AnnouncementChannel>(channel!);
         return await RunAsync(now => new AnnounceResidentsMeeting(parsed, now), MeetingRoles.Secretary, fields,

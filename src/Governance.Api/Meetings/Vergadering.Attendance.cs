@@ -25,13 +25,13 @@ public sealed partial class VergaderingModel
     public async Task<IActionResult> OnPostOpenenAsync(CancellationToken cancellationToken)
     {
         if (await BeginAsync(MeetingRoles.Chair, null, cancellationToken) is { } stop) return stop;
-        return await RunAsync(now => new OpenMeeting(now), MeetingRoles.Chair, Fields(), "De vergadering is geopend.", cancellationToken);
+        return await RunAsync(now => new OpenMeeting(now), MeetingRoles.Chair, FormErrors.Fields(), "De vergadering is geopend.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSluitenAsync(CancellationToken cancellationToken)
     {
         if (await BeginAsync(MeetingRoles.Chair, null, cancellationToken) is { } stop) return stop;
-        return await RunAsync(now => new CloseMeeting(now), MeetingRoles.Chair, Fields(), "De vergadering is gesloten.", cancellationToken);
+        return await RunAsync(now => new CloseMeeting(now), MeetingRoles.Chair, FormErrors.Fields(), "De vergadering is gesloten.", cancellationToken);
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public sealed partial class VergaderingModel
         if (await BeginAsync(MeetingRoles.ChairOrSecretary, "aanwezig", cancellationToken) is { } stop) return stop;
         var ticked = (person ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.Ordinal).ToList();
         _keptPresent.UnionWith(ticked);
-        var fields = Fields(("Person", AttendanceInputId, "Vink aan wie er is.", null), ("Partner", AttendanceInputId, "Vink aan wie er is.", null));
+        var fields = FormErrors.Fields(("Person", AttendanceInputId, "Vink aan wie er is.", null), ("Partner", AttendanceInputId, "Vink aan wie er is.", null));
         if (ticked.Count == 0)
         {
             Errors.Add(AttendanceInputId, "Vink aan wie er is.");
@@ -93,7 +93,7 @@ public sealed partial class VergaderingModel
             return await ShowAsync(cancellationToken);
         }
         Keep((WithdrawInputId(who), reason));
-        var fields = Fields(("Reason", WithdrawInputId(who), "Schrijf op waarom u de aanwezigheid weghaalt.", null));
+        var fields = FormErrors.Fields(("Reason", WithdrawInputId(who), "Schrijf op waarom u de aanwezigheid weghaalt.", null));
         if (!await ValidAsync(withdrawValidator, new WithdrawAttendanceRequest(reason), fields, cancellationToken)) return await ShowAsync(cancellationToken);
         return await RunAsync(now => new WithdrawAttendance(who, reason!.Trim(), now), MeetingRoles.ChairOrSecretary, fields,
             $"{NameOf(who)} staat niet meer bij de aanwezigen.", cancellationToken);
@@ -117,7 +117,7 @@ public sealed partial class VergaderingModel
         }
         var (partnerId, reasonId) = (CorrectPartnerInputId(who), CorrectReasonInputId(who));
         Keep((partnerId, partner), (reasonId, reason));
-        var fields = Fields(("Partner", partnerId, "Kies voor welke partner deze persoon er was.", null), ("Reason", reasonId, "Schrijf op wat er fout was.", null));
+        var fields = FormErrors.Fields(("Partner", partnerId, "Kies voor welke partner deze persoon er was.", null), ("Reason", reasonId, "Schrijf op wat er fout was.", null));
         var validator = HttpContext.RequestServices.GetRequiredService<IValidator<CorrectAttendanceRequest>>();
         if (!await ValidAsync(validator, new CorrectAttendanceRequest(partner, reason), fields, cancellationToken)) return await ShowAsync(cancellationToken);
         var forPartner = PartnerId.Parse(partner!);
@@ -138,7 +138,7 @@ public sealed partial class VergaderingModel
     {
         if (await BeginAsync(MeetingRoles.Secretary, "verslag", cancellationToken) is { } stop) return stop;
         Keep(("verslag-reden", reason));
-        var fields = Fields(("Reason", "verslag-reden", "Schrijf op wat er verbeterd is.", null), ("File", "verslag-bestand", "Kies het bestand van het verslag.", null));
+        var fields = FormErrors.Fields(("Reason", "verslag-reden", "Schrijf op wat er verbeterd is.", null), ("File", "verslag-bestand", "Kies het bestand van het verslag.", null));
         var (why, shapeErrors) = DocumentRequests.Minutes(reason);
         AddShapeErrors(shapeErrors, fields);
         if (file is not { Length: > 0 }) Errors.Add("verslag-bestand", fields["File"].Missing);

@@ -32,7 +32,7 @@ public sealed partial class VergaderingModel
             return Page();
         }
         Keep(($"verlengen-datum-{key}", date), ($"verlengen-tijd-{key}", time), ($"verlengen-reden-{key}", reason));
-        var fields = Fields(("NewDue", $"verlengen-datum-{key}", "Vul de nieuwe datum en tijd in.", "Vul de datum in als dag-maand-jaar en de tijd als 17:00."),
+        var fields = FormErrors.Fields(("NewDue", $"verlengen-datum-{key}", "Vul de nieuwe datum en tijd in.", "Vul de datum in als dag-maand-jaar en de tijd als 17:00."),
             ("Reason", $"verlengen-reden-{key}", "Schrijf op waarom er meer tijd nodig is.", null));
         DateTimeOffset? newDue = MeetingRules.TryParseLocal(Civil(date, time), out var local)
             ? local.InZoneLeniently(DutchFormat.Amsterdam).ToDateTimeOffset() : null;

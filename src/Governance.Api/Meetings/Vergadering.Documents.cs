@@ -26,7 +26,7 @@ public sealed partial class VergaderingModel
     {
         if (await BeginAsync(MeetingRoles.Contributors, "stuk", cancellationToken) is { } stop) return stop;
         Keep(("stuk-punt", item), ("stuk-partner", partner), ("stuk-titel", title), ("stuk-doel", purpose));
-        var fields = Fields(
+        var fields = FormErrors.Fields(
             ("Item", "stuk-punt", "Kies bij welk agendapunt het stuk hoort.", null),
             ("Partner", "stuk-partner", "Kies namens welke partner u het stuk deelt.", null),
             ("Title", "stuk-titel", "Vul de titel van het stuk in.", null),
@@ -56,7 +56,7 @@ public sealed partial class VergaderingModel
             return await ShowAsync(cancellationToken);
         }
         Keep((VersionReasonId(documentId), reason), ($"versie-titel-{documentId.Value}", title));
-        var fields = Fields(("Reason", VersionReasonId(documentId), "Schrijf op waarom er een nieuwe versie is.", null),
+        var fields = FormErrors.Fields(("Reason", VersionReasonId(documentId), "Schrijf op waarom er een nieuwe versie is.", null),
             ("Title", $"versie-titel-{documentId.Value}", "Gebruik niet meer dan 200 tekens.", null),
             ("File", VersionFileId(documentId), "Kies het bestand van de nieuwe versie.", null));
         var (why, newTitle, shapeErrors) = DocumentRequests.Replace(reason, title);

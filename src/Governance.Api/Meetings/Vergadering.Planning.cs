@@ -26,7 +26,7 @@ public sealed partial class VergaderingModel
     {
         if (await BeginAsync(MeetingRoles.Planners, "verplaatsen", cancellationToken) is { } stop) return stop;
         Keep(("verplaatsen-datum", date), ("verplaatsen-begin", startTime), ("verplaatsen-eind", endTime), ("verplaatsen-plaats", place), ("verplaatsen-reden", reason));
-        var fields = Fields(
+        var fields = FormErrors.Fields(
             ("Start", "verplaatsen-datum", "Vul de nieuwe datum en begintijd in.", "Vul de datum in als dag-maand-jaar en de tijd als 19:30."),
             ("End", "verplaatsen-eind", "Vul de eindtijd in.", "Vul de eindtijd in als 21:30."),
             ("Place", "verplaatsen-plaats", "Vul in waar de vergadering is.", null),
@@ -46,7 +46,7 @@ public sealed partial class VergaderingModel
     {
         if (await BeginAsync(MeetingRoles.Planners, "afgelasten", cancellationToken) is { } stop) return stop;
         Keep(("afgelasten-reden", reason));
-        var fields = Fields(("Reason", "afgelasten-reden", "Schrijf op waarom de vergadering niet doorgaat.", null));
+        var fields = FormErrors.Fields(("Reason", "afgelasten-reden", "Schrijf op waarom de vergadering niet doorgaat.", null));
         if (!await ValidAsync(cancelValidator, new CancelMeetingRequest(reason), fields, cancellationToken)) return await ShowAsync(cancellationToken);
         return await RunAsync(now => new CancelMeeting(reason!.Trim(), now), MeetingRoles.Planners, fields, "De vergadering is afgelast.", cancellationToken);
     }

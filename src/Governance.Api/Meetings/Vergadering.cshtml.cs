@@ -237,9 +237,6 @@ public sealed partial class VergaderingModel(
         foreach (var (inputId, value) in values) _kept[inputId] = value;
     }
 
-    private static Dictionary<string, FormErrors.Field> Fields(params (string Property, string InputId, string Missing, string? Invalid)[] fields) =>
-        fields.ToDictionary(f => f.Property, f => new FormErrors.Field(f.InputId, f.Missing, f.Invalid), StringComparer.Ordinal);
-
     private static string? Civil(string? date, string? time) =>
         string.IsNullOrWhiteSpace(date) || string.IsNullOrWhiteSpace(time) ? null : $"{date.Trim()}T{time.Trim()}";
 

@@ -20,6 +20,10 @@ public sealed class FormErrors
     /// <param name="Invalid">When the field is filled in but not in a usable form; <paramref name="Missing"/> when null.</param>
     public sealed record Field(string InputId, string Missing, string? Invalid = null);
 
+    /// <summary>Each request property with its input id, the text when it is empty, and when it cannot be read (null: the same).</summary>
+    public static Dictionary<string, Field> Fields(params (string Property, string InputId, string Missing, string? Invalid)[] fields) =>
+        fields.ToDictionary(f => f.Property, f => new Field(f.InputId, f.Missing, f.Invalid), StringComparer.Ordinal);
+
     public bool Any => _all.Count > 0;
 
     /// <summary>Whether a field is wrong; a refusal by the rules alone is not the user's mistake and is not headed "fouten".</summary>

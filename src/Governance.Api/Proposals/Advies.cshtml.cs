@@ -1,3 +1,4 @@
+using Governance.Api.Presentation;
 using Governance.Api.Commands;
 using Governance.Api.Alliances;
 using Governance.Api.Commitments;
@@ -70,7 +71,7 @@ public sealed class AdviesModel(AllianceQueries queries, PeopleDirectory people,
 
         var (textId, followsId) = (FieldId(row, "tekst"), FieldId(row, "volgt-ja"));
         (_kept[textId], _kept[FieldId(row, "volgt")]) = (motivation, follows);
-        var fields = BelofteModel.Fields(
+        var fields = FormErrors.Fields(
             ("Motivation", textId, "Schrijf de motivatie op.", null),
             ("FollowsAdvice", followsId, "Kies of de partner het advies toch volgt.", null));
         bool? followsAdvice = follows switch { "ja" => true, "nee" => false, _ => null };

@@ -87,7 +87,7 @@ public sealed class BesluitModel(
         OpenObjection = objection;
         var (byId, partnerId, reasonId) = (FieldId(objection, "wie"), FieldId(objection, "partner"), FieldId(objection, "reden"));
         (_kept[byId], _kept[partnerId], _kept[reasonId]) = (by, partner, reason);
-        var fields = BelofteModel.Fields(
+        var fields = FormErrors.Fields(
             ("By", byId, "Kies wie het bezwaar maakte.", null),
             ("Partner", partnerId, "Kies namens welke partner, of ‘in eigen naam’.", null),
             ("Reason", reasonId, "Schrijf op wat er fout was.", null));

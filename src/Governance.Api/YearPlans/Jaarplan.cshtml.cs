@@ -92,7 +92,7 @@ public sealed class JaarplanModel(
     {
         if (await BeginAsync(GoalSetters, "doel", cancellationToken) is { } stop) return stop;
         foreach (var (k, v) in new[] { ("doel-soort", horizon), ("doel-titel", title), ("doel-eigenaar", owner), ("doel-datum", targetDate) }) _kept[k] = v;
-        var fields = BelofteModel.Fields(
+        var fields = FormErrors.Fields(
             ("Horizon", "doel-soort-kort", "Kies wat voor doel het is.", null),
             ("Title", "doel-titel", "Vul het doel in.", null),
             ("Id", "doel-titel", "Gebruik in het doel ook letters of cijfers.", null),
@@ -130,7 +130,7 @@ public sealed class JaarplanModel(
         if (GoalOf(goal) is not { } g) return Page();
         var inputId = LinkInputId(g.Id);
         _kept[inputId] = commitment;
-        var fields = BelofteModel.Fields(("Commitment", inputId, "Kies een belofte.", null));
+        var fields = FormErrors.Fields(("Commitment", inputId, "Kies een belofte.", null));
         Errors.Add(await linkValidator.ValidateAsync(new LinkGoalCommitmentRequest(string.IsNullOrEmpty(commitment) ? null : commitment), cancellationToken), fields);
         if (Errors.Any) return Page();
         var id = CommitmentId.Parse(commitment!);
@@ -150,7 +150,7 @@ public sealed class JaarplanModel(
         if (!MayReport(g)) return StatusCode(StatusCodes.Status403Forbidden);
         var inputId = achieve ? AchieveInputId(g.Id) : ProgressInputId(g.Id);
         _kept[inputId] = note;
-        var fields = BelofteModel.Fields(("Note", inputId, achieve ? "Schrijf op hoe het doel is bereikt." : "Schrijf op wat er is gebeurd.", null));
+        var fields = FormErrors.Fields(("Note", inputId, achieve ? "Schrijf op hoe het doel is bereikt." : "Schrijf op wat er is gebeurd.", null));
         Errors.Add(await noteValidator.ValidateAsync(new GoalNoteRequest(note), cancellationToken), fields);
         if (Errors.Any) return Page();
         return await RunAsync(now => achieve ? new AchieveGoal(g.Id, note!.Trim(), now) : new ReportGoalProgress(g.Id, note!.Trim(), now),
