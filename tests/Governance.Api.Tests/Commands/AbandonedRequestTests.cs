@@ -18,6 +18,8 @@ public sealed class AbandonedRequestTests(PromiseWorldFixture fixture, ITestOutp
 
     private PromiseWorld World => fixture.World;
 
+    private string Base => World.Base;
+
     /// <summary>Sends the command and gives up after <paramref name="after"/>: null when the client gave up before the answer.</summary>
     private static async Task<Answer?> SendAndAbandonAsync(string path, string key, TimeSpan after, HttpClient client)
     {

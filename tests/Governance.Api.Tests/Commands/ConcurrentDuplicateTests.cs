@@ -15,6 +15,8 @@ public sealed class ConcurrentDuplicateTests(PromiseWorldFixture fixture) : ICla
 
     private PromiseWorld World => fixture.World;
 
+    private string Base => World.Base;
+
     /// <summary>Sends <see cref="Copies"/> identical requests, released together.</summary>
     private static async Task<Answer[]> AllAtOnceAsync(HttpClient client, string path, string json, string key)
     {

@@ -1,5 +1,6 @@
 using Governance.Api.Commands;
 using Governance.Api.Tests.Commitments;
+using Governance.Domain;
 using Governance.Domain.Commitments;
 using NodaTime;
 using Wolverine;
@@ -16,6 +17,10 @@ namespace Governance.Api.Tests.Commands;
 public sealed class DeadlineMessageTests : IAsyncLifetime
 {
     private PromiseWorld _world = null!;
+
+    private string Base => _world.Base;
+
+    private AllianceId Osdorp => _world.Osdorp;
 
     public async Task InitializeAsync() => _world = await PromiseWorld.StartAsync();
 

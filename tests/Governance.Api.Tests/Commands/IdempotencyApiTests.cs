@@ -1,5 +1,6 @@
 using System.Net;
 using Governance.Api.Tests.Commitments;
+using Governance.Domain;
 using static Governance.Api.Tests.Commands.Keyed;
 using static Governance.Api.Tests.Commitments.PromiseWorld;
 
@@ -22,6 +23,10 @@ public sealed class PromiseWorldFixture : IAsyncLifetime
 public sealed class IdempotencyApiTests(PromiseWorldFixture fixture) : IClassFixture<PromiseWorldFixture>
 {
     private PromiseWorld World => fixture.World;
+
+    private string Base => World.Base;
+
+    private AllianceId Osdorp => World.Osdorp;
 
     private async Task<string> PromiseAsync(string id)
     {

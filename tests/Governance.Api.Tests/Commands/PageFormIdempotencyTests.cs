@@ -17,6 +17,10 @@ public sealed partial class PageFormIdempotencyTests(PromiseWorldFixture fixture
 {
     private PromiseWorld World => fixture.World;
 
+    private string Base => World.Base;
+
+    private AllianceId Osdorp => World.Osdorp;
+
     /// <summary>The form whose action names <paramref name="handler"/>: its action and its hidden fields.</summary>
     private static (string Action, Dictionary<string, string> Hidden) FormOf(string html, string handler)
     {

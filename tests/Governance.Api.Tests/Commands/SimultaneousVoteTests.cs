@@ -18,6 +18,7 @@ public sealed class SimultaneousVoteTests : IAsyncLifetime
     private const int Partners = 10;
     private const string Meeting = "2026-drukke-vergadering";
     private const string Proposal = "speeltuin-vernieuwen";
+    private const string Base = "/api/v1/alliances/" + Tenant;
     private const string P = Base + "/proposals/" + Proposal;
     private static readonly AllianceId Osdorp = AllianceId.Parse(Tenant);
     private static readonly string[] Choices = ["for", "against", "abstain"];

@@ -1,5 +1,6 @@
 using Governance.Api.Commands;
 using Governance.Api.Tests.Commitments;
+using Governance.Domain;
 using Governance.Domain.Commitments;
 using Wolverine;
 using Wolverine.Tracking;
@@ -12,12 +13,16 @@ namespace Governance.Api.Tests.Commands;
 /// <see cref="ExecuteCommand"/> message whose handler schedules the deadline it set (R10) as a <see cref="DeadlineDue"/> for the
 /// alliance's tenant; played at its moment, that message records the overdue promise once and nothing fails on the way.
 /// </summary>
-public sealed class TrackedHandlerTests : IAsyncLifetime
+public sealed class TrackedHandlerTests(SimulatedClockServer shared) : IClassFixture<SimulatedClockServer>, IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);   // a busy two-core machine
     private PromiseWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await PromiseWorld.StartAsync();
+    private string Base => _world.Base;
+
+    private AllianceId Osdorp => _world.Osdorp;
+
+    public async Task InitializeAsync() => _world = await PromiseWorld.FoundAsync(shared.Server);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 

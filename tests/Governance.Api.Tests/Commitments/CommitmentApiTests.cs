@@ -5,12 +5,13 @@ using static Governance.Api.Tests.Commitments.PromiseWorld;
 namespace Governance.Api.Tests.Commitments;
 
 /// <summary>Who promised what over real HTTP (R10, R19), on the simulated clock so that due dates can pass.</summary>
-[RunsLong(40)]
-public sealed class CommitmentApiTests : IAsyncLifetime
+public sealed class CommitmentApiTests(SimulatedClockServer shared) : IClassFixture<SimulatedClockServer>, IAsyncLifetime
 {
     private PromiseWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await PromiseWorld.StartAsync();
+    private string Base => _world.Base;
+
+    public async Task InitializeAsync() => _world = await PromiseWorld.FoundAsync(shared.Server);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
@@ -90,7 +91,7 @@ public sealed class CommitmentApiTests : IAsyncLifetime
     public async Task The_sweepers_command_records_a_promise_overdue_once_and_the_list_filters_on_it()
     {
         await _world.PromiseBenchesAsync((await _world.TodayAsync()).PlusDays(2));
-        const string check = $"{Base}/commitments/bankjes-repareren/overdue-check";
+        var check = $"{Base}/commitments/bankjes-repareren/overdue-check";
         Assert.Empty((await Ok(Post(_world.Admin, check))).GetProperty("events").EnumerateArray());
 
         await _world.AdvanceAsync("P4D");

@@ -14,6 +14,8 @@ namespace Governance.Api.Tests.Commitments;
 /// </summary>
 public sealed class CommitmentCorrectionApiTests(AllianceServer demo) : IClassFixture<AllianceServer>
 {
+    private const string Base = $"/api/v1/alliances/{AllianceServer.Alliance}";
+
     private async Task<(HttpClient Client, string Person)> AsAsync(string email)
     {
         var person = await demo.Server.Services.GetRequiredService<AccountService>().FindByEmailAsync(email)

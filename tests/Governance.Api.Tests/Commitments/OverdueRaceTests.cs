@@ -6,11 +6,13 @@ namespace Governance.Api.Tests.Commitments;
 /// What a sweeper relies on: the overdue commands are idempotent and the pipeline's expected-version append makes two
 /// app nodes racing on one database leave exactly one event per passed deadline.
 /// </summary>
-public sealed class OverdueRaceTests : IAsyncLifetime
+public sealed class OverdueRaceTests(SimulatedClockServer shared) : IClassFixture<SimulatedClockServer>, IAsyncLifetime
 {
     private PromiseWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await PromiseWorld.StartAsync();
+    private string Base => _world.Base;
+
+    public async Task InitializeAsync() => _world = await PromiseWorld.FoundAsync(shared.Server);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 

@@ -12,6 +12,8 @@ public sealed class PromiseFilterPageTests(PromiseWorldFixture fixture) : IClass
 {
     private PromiseWorld World => fixture.World;
 
+    private string Base => World.Base;
+
     [Fact]
     public async Task R10_the_late_choice_shows_only_the_partners_with_a_late_promise()
     {

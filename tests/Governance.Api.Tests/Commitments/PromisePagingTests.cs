@@ -9,12 +9,16 @@ namespace Governance.Api.Tests.Commitments;
 /// The promise, plan and dispute lists page (issue 10 §5): a page size and a <c>next</c> link in the JSON, a 400 naming the field
 /// for a bad value, and page links on "Wie beloofde wat". The lists read documents kept inline, so what was just recorded shows.
 /// </summary>
-[RunsLong(44)]
-public sealed class PromisePagingTests : IAsyncLifetime
+public sealed class PromisePagingTests(SimulatedClockServer shared) : IClassFixture<SimulatedClockServer>, IAsyncLifetime
 {
     private PromiseWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await PromiseWorld.StartAsync();
+    private string Base => _world.Base;
+
+    /// <summary>"Wie beloofde wat" of the world's alliance.</summary>
+    private string Promises => $"/allianties/{_world.Osdorp}/beloftes";
+
+    public async Task InitializeAsync() => _world = await PromiseWorld.FoundAsync(shared.Server);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
@@ -125,18 +129,18 @@ public sealed class PromisePagingTests : IAsyncLifetime
     {
         await PromisesAsync(52);
 
-        var overview = await Html($"/allianties/osdorp-de-punt/beloftes");
-        Assert.Equal(10, Count(overview, "/allianties/osdorp-de-punt/beloftes/belofte-"));
-        Assert.Contains("href=\"/allianties/osdorp-de-punt/beloftes?partner=stadsdeel-nieuw-west\">Alle 52 beloftes van Stadsdeel Nieuw-West bij deze keuze</a>",
+        var overview = await Html($"{Promises}");
+        Assert.Equal(10, Count(overview, $"{Promises}/belofte-"));
+        Assert.Contains($"href=\"{Promises}?partner=stadsdeel-nieuw-west\">Alle 52 beloftes van Stadsdeel Nieuw-West bij deze keuze</a>",
             overview, StringComparison.Ordinal);
         Assert.Contains("52 open", overview, StringComparison.Ordinal);
 
-        var first = await Html("/allianties/osdorp-de-punt/beloftes?partner=stadsdeel-nieuw-west");
-        Assert.Equal(50, Count(first, "/allianties/osdorp-de-punt/beloftes/belofte-"));
+        var first = await Html($"{Promises}?partner=stadsdeel-nieuw-west");
+        Assert.Equal(50, Count(first, $"{Promises}/belofte-"));
         Assert.Contains("Pagina 1 van 2 (52 beloftes)", first, StringComparison.Ordinal);
-        Assert.Contains("href=\"/allianties/osdorp-de-punt/beloftes?partner=stadsdeel-nieuw-west&amp;pagina=2\" rel=\"next\"", first, StringComparison.Ordinal);
-        var second = await Html("/allianties/osdorp-de-punt/beloftes?partner=stadsdeel-nieuw-west&pagina=2");
-        Assert.Equal(2, Count(second, "/allianties/osdorp-de-punt/beloftes/belofte-"));
+        Assert.Contains($"href=\"{Promises}?partner=stadsdeel-nieuw-west&amp;pagina=2\" rel=\"next\"", first, StringComparison.Ordinal);
+        var second = await Html($"{Promises}?partner=stadsdeel-nieuw-west&pagina=2");
+        Assert.Equal(2, Count(second, $"{Promises}/belofte-"));
         Assert.Contains("belofte-52", second, StringComparison.Ordinal);
         Assert.Contains("rel=\"prev\"", second, StringComparison.Ordinal);
     }

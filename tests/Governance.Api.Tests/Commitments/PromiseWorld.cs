@@ -13,15 +13,33 @@ namespace Governance.Api.Tests.Commitments;
 /// Osdorp de Punt over real HTTP on the simulated clock, with the people the promise and dispute tests need: the
 /// officers, the core group, Stadsdeel's and Ymere's representatives and the programme's escalation contact
 /// (assigned on the alliance stream). Geuzenveld is a second alliance with a contact of its own.
+/// A world either has a server of its own (<see cref="StartAsync"/>: the alliances are "osdorp-de-punt" and "geuzenveld") or is
+/// founded on a server a test class shares (<see cref="FoundAsync"/>: numbered ids and people of its own, so that the tests of
+/// a class share one server start and still see only their own promises, disputes and mail; issue 16 §4).
 /// </summary>
 public sealed class PromiseWorld : IAsyncDisposable
 {
-    public const string Base = "/api/v1/alliances/osdorp-de-punt";
-    public static readonly AllianceId Osdorp = AllianceId.Parse("osdorp-de-punt");
-    public static readonly AllianceId Geuzenveld = AllianceId.Parse("geuzenveld");
     public static readonly DateTimeZone Amsterdam = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
 
-    private PromiseWorld(GovernanceServer server) => Server = server;
+    private readonly bool _ownsServer;
+
+    private PromiseWorld(GovernanceServer server, bool ownsServer, string osdorp, string geuzenveld)
+    {
+        Server = server;
+        _ownsServer = ownsServer;
+        Osdorp = AllianceId.Parse(osdorp);
+        Geuzenveld = AllianceId.Parse(geuzenveld);
+        Base = $"/api/v1/alliances/{Osdorp}";
+    }
+
+    /// <summary>The alliance the tests work in: Osdorp de Punt.</summary>
+    public AllianceId Osdorp { get; }
+
+    /// <summary>A second alliance, with an escalation contact of its own.</summary>
+    public AllianceId Geuzenveld { get; }
+
+    /// <summary>Osdorp's API path: <c>/api/v1/alliances/{Osdorp}</c>.</summary>
+    public string Base { get; }
 
     public GovernanceServer Server { get; }
     public HttpClient Admin { get; private set; } = null!;
@@ -38,9 +56,21 @@ public sealed class PromiseWorld : IAsyncDisposable
     public HttpClient OtherContact { get; private set; } = null!;
     public HttpClient Anonymous { get; private set; } = null!;
 
+    /// <summary>A world on a server of its own, on the simulated clock.</summary>
     public static async Task<PromiseWorld> StartAsync(Action<WebApplicationBuilder>? configure = null)
     {
-        var world = new PromiseWorld(await GovernanceServer.StartAsync(configure, "--clock", "simulated"));
+        var world = new PromiseWorld(await GovernanceServer.StartAsync(configure, "--clock", "simulated"), ownsServer: true, "osdorp-de-punt", "geuzenveld");
+        await world.SetUpAsync();
+        return world;
+    }
+
+    /// <summary>
+    /// A world founded on <paramref name="server"/> (which keeps running when the world is disposed): alliances and people no
+    /// other world on it has.
+    /// </summary>
+    public static async Task<PromiseWorld> FoundAsync(GovernanceServer server)
+    {
+        var world = new PromiseWorld(server, ownsServer: false, TestIds.NewAlliance("osdorp-de-punt"), TestIds.NewAlliance("geuzenveld"));
         await world.SetUpAsync();
         return world;
     }
@@ -58,19 +88,19 @@ public sealed class PromiseWorld : IAsyncDisposable
             new RoleGrant(Osdorp, Role.EscalationContact), new RoleGrant(Geuzenveld, Role.EscalationContact));
         Anonymous = Server.CreateClient();
 
-        await Ok(Post(Admin, "/api/v1/alliances", """{"id":"osdorp-de-punt","name":"Wijkalliantie Osdorp de Punt","neighbourhood":"Osdorp"}"""));
+        await Ok(Post(Admin, "/api/v1/alliances", $$"""{"id":"{{Osdorp}}","name":"Wijkalliantie Osdorp de Punt","neighbourhood":"Osdorp"}"""));
         await Ok(Post(Admin, $"{Base}/partners", """{"id":"bcop","name":"BCOP","kind":"residents-collective","body":"residents"}"""));
         await Ok(Post(Admin, $"{Base}/partners", """{"id":"stadsdeel-nieuw-west","name":"Stadsdeel Nieuw-West","kind":"municipality","body":"professional"}"""));
         await Ok(Post(Admin, $"{Base}/partners", """{"id":"ymere","name":"Ymere","kind":"housing-corporation","body":"professional"}"""));
         await Ok(Post(Admin, $"{Base}/escalation-contacts", $$"""{"person":"{{ContactPerson}}"}"""));
-        await Ok(Post(Admin, "/api/v1/alliances", """{"id":"geuzenveld","name":"Wijkalliantie Geuzenveld","neighbourhood":"Geuzenveld"}"""));
-        await Ok(Post(Admin, "/api/v1/alliances/geuzenveld/escalation-contacts", $$"""{"person":"{{other}}"}"""));
+        await Ok(Post(Admin, "/api/v1/alliances", $$"""{"id":"{{Geuzenveld}}","name":"Wijkalliantie Geuzenveld","neighbourhood":"Geuzenveld"}"""));
+        await Ok(Post(Admin, $"/api/v1/alliances/{Geuzenveld}/escalation-contacts", $$"""{"person":"{{other}}"}"""));
     }
 
     public async ValueTask DisposeAsync()
     {
         foreach (var c in new[] { Admin, Chair, CoreGroup, Stadsdeel, Ymere, Contact, OtherContact, Anonymous }) c?.Dispose();
-        await Server.DisposeAsync();
+        if (_ownsServer) await Server.DisposeAsync();
     }
 
     public static Task<HttpResponseMessage> Post(HttpClient client, string path, string json = "") =>

@@ -11,13 +11,17 @@ using static Governance.Api.Tests.Commitments.PromiseWorld;
 namespace Governance.Api.Tests.Escalations;
 
 /// <summary>Disputes over real HTTP (R12): the ladder, its deadlines, the escalation contact's view and advice, as of any moment.</summary>
-[RunsLong(32)]
-public sealed class EscalationApiTests : IAsyncLifetime
+public sealed class EscalationApiTests(SimulatedClockServer shared) : IClassFixture<SimulatedClockServer>, IAsyncLifetime
 {
-    private const string Dispute = $"{Base}/escalations/bankjes";
     private PromiseWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await PromiseWorld.StartAsync();
+    private string Base => _world.Base;
+
+    private string Dispute => $"{Base}/escalations/bankjes";
+
+    private AllianceId Osdorp => _world.Osdorp;
+
+    public async Task InitializeAsync() => _world = await PromiseWorld.FoundAsync(shared.Server);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
@@ -112,14 +116,14 @@ public sealed class EscalationApiTests : IAsyncLifetime
 
         var mine = await Get(_world.Contact, "/api/v1/escalations");
         var alliance = Assert.Single(mine.GetProperty("alliances").EnumerateArray());
-        Assert.Equal("osdorp-de-punt", alliance.GetProperty("alliance").GetString());
+        Assert.Equal(Osdorp.Value, alliance.GetProperty("alliance").GetString());
         Assert.Equal("bankjes", Assert.Single(alliance.GetProperty("escalations").EnumerateArray()).GetProperty("id").GetString());
         Assert.True(alliance.GetProperty("tenantPosition").GetInt64() > 0);
 
         // Geuzenveld's contact holds the role in Osdorp too, but Osdorp did not assign them.
         var theirs = await Get(_world.OtherContact, "/api/v1/escalations");
         var geuzenveld = Assert.Single(theirs.GetProperty("alliances").EnumerateArray());
-        Assert.Equal("geuzenveld", geuzenveld.GetProperty("alliance").GetString());
+        Assert.Equal(_world.Geuzenveld.Value, geuzenveld.GetProperty("alliance").GetString());
         Assert.Empty(geuzenveld.GetProperty("escalations").EnumerateArray());
         await Problem(_world.OtherContact.GetAsync(new Uri(Dispute, UriKind.Relative)), HttpStatusCode.Forbidden, "forbidden");
         await Problem(_world.OtherContact.GetAsync(new Uri($"{Base}/escalations", UriKind.Relative)), HttpStatusCode.Forbidden, "forbidden");

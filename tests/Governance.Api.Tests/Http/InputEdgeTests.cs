@@ -22,6 +22,10 @@ public sealed class InputEdgeTests(PromiseWorldFixture fixture) : IClassFixture<
 {
     private PromiseWorld World => fixture.World;
 
+    private string Base => World.Base;
+
+    private AllianceId Osdorp => World.Osdorp;
+
     private async Task<string> RaiseConductDisputeAsync()
     {
         var id = $"gedrag-{Guid.NewGuid():N}"[..20];

@@ -20,13 +20,18 @@ public sealed class UploadEdgeTests(PromiseWorldFixture fixture) : IClassFixture
 {
     private PromiseWorld World => fixture.World;
 
+    private string Base => World.Base;
+
+    private AllianceId Osdorp => World.Osdorp;
+
     private const string Meeting = "uploads";
 
+    /// <summary>The upload endpoints, below the alliance's API path.</summary>
     public static TheoryData<string> Endpoints => new()
     {
-        $"{Base}/meetings/{Meeting}/documents",
-        $"{Base}/meetings/{Meeting}/documents/plan/versions",
-        $"{Base}/meetings/{Meeting}/minutes",
+        $"meetings/{Meeting}/documents",
+        $"meetings/{Meeting}/documents/plan/versions",
+        $"meetings/{Meeting}/minutes",
     };
 
     private async Task EnsureMeetingAsync()
@@ -57,7 +62,7 @@ public sealed class UploadEdgeTests(PromiseWorldFixture fixture) : IClassFixture
         if (path.EndsWith("/minutes", StringComparison.Ordinal))
             (secretary, _) = await World.Server.ClientWithRolesAsync("Projectleider", new RoleGrant(Osdorp, Role.Secretary));
         using var owned = secretary;
-        using var response = await (secretary ?? World.Chair).PostAsync(new Uri(path, UriKind.Relative), content);
+        using var response = await (secretary ?? World.Chair).PostAsync(new Uri($"{Base}/{path}", UriKind.Relative), content);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: expected 400, got {(int)response.StatusCode}: {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

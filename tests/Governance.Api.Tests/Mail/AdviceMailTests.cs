@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Api.Mail;
 using Governance.Api.Presentation;
+using Governance.Domain;
 using Governance.Domain.Commitments;
 using NodaTime;
 using Wolverine;
@@ -18,6 +19,10 @@ namespace Governance.Api.Tests.Mail;
 public sealed class AdviceMailTests(MailWorldFixture fixture) : IClassFixture<MailWorldFixture>
 {
     private Commitments.PromiseWorld World => fixture.World;
+
+    private string Base => World.Base;
+
+    private AllianceId Osdorp => World.Osdorp;
 
     private static string Local(LocalDateTime t) => t.ToString("uuuu-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 

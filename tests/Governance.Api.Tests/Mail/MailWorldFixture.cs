@@ -25,9 +25,9 @@ public sealed class MailWorldFixture : IAsyncLifetime
     {
         Smtp = await SmtpListener.StartAsync();
         World = await PromiseWorld.StartAsync(MailServer.SendsTo(Smtp.Port));
-        (Bcop, BcopPerson) = await World.Server.ClientWithRolesAsync("Bea Bewoner", new RoleGrant(Osdorp, Role.Representative, PartnerId.Parse("bcop")));
+        (Bcop, BcopPerson) = await World.Server.ClientWithRolesAsync("Bea Bewoner", new RoleGrant(World.Osdorp, Role.Representative, PartnerId.Parse("bcop")));
         foreach (var (person, partner) in new[] { (BcopPerson, "bcop"), (World.StadsdeelPerson, "stadsdeel-nieuw-west") })
-            await Ok(Post(World.Admin, $"{Base}/representatives", $$"""{"person":"{{person}}","partner":"{{partner}}","hasMandate":true}"""));
+            await Ok(Post(World.Admin, $"{World.Base}/representatives", $$"""{"person":"{{person}}","partner":"{{partner}}","hasMandate":true}"""));
     }
 
     public async Task DisposeAsync()

@@ -14,6 +14,11 @@ public abstract class MailWorldTests : IAsyncLifetime
 
     protected PromiseWorld World { get; private set; } = null!;
 
+    /// <summary>The world's alliance, Osdorp de Punt, and its API path.</summary>
+    protected AllianceId Osdorp => World.Osdorp;
+
+    protected string Base => World.Base;
+
     /// <summary>More settings for the app, applied after the mail server's.</summary>
     protected virtual void Configure(WebApplicationBuilder builder)
     {

@@ -31,7 +31,7 @@ public sealed class ReminderTests : MailWorldTests
     }
 
 
-    private static ReminderDue PromiseReminder(LocalDate due, int daysBefore) =>
+    private ReminderDue PromiseReminder(LocalDate due, int daysBefore) =>
         new(Osdorp.Value, "commitment-bankjes-repareren", "commitments", "R10", Commitment.DueAt(due).ToDateTimeOffset(), daysBefore);
 
     private static Instant NineOClock(LocalDate day) => day.At(new LocalTime(9, 0)).InZoneLeniently(Amsterdam).ToInstant();

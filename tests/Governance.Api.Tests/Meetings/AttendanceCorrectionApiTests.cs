@@ -12,6 +12,8 @@ namespace Governance.Api.Tests.Meetings;
 /// </summary>
 public sealed class AttendanceCorrectionApiTests(AllianceServer demo) : IClassFixture<AllianceServer>
 {
+    private const string Base = $"/api/v1/alliances/{AllianceServer.Alliance}";
+
     private async Task<(HttpClient Client, string Person)> AsAsync(string email)
     {
         var person = await demo.Server.Services.GetRequiredService<AccountService>().FindByEmailAsync(email)

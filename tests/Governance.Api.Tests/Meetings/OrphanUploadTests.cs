@@ -18,6 +18,10 @@ public sealed class OrphanUploadTests(PromiseWorldFixture fixture) : IClassFixtu
 {
     private PromiseWorld World => fixture.World;
 
+    private string Base => World.Base;
+
+    private AllianceId Osdorp => World.Osdorp;
+
     private const string Meeting = "wezen";
 
     private async Task EnsureMeetingAsync()

@@ -7,8 +7,11 @@ namespace Governance.Api.Tests.YearPlans;
 /// <summary>The year plan over real HTTP (R11): goals with an owner and a date, dreams without.</summary>
 public sealed class YearPlanApiTests : IAsyncLifetime
 {
-    private const string Plan = $"{Base}/year-plans/2026";
     private PromiseWorld _world = null!;
+
+    private string Base => _world.Base;
+
+    private string Plan => $"{Base}/year-plans/2026";
 
     public async Task InitializeAsync() => _world = await PromiseWorld.StartAsync();
 
