@@ -4,22 +4,19 @@ using Governance.EventStore;
 
 namespace Governance.Api.Tests;
 
-public sealed class HealthTests : IAsyncLifetime
+public sealed class HealthTests(SharedServer shared) : IClassFixture<SharedServer>
 {
-    private GovernanceServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await GovernanceServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    /// <summary>One server for the class: only the health test writes (one event, in the only ledger).</summary>
+    private GovernanceServer Server => shared.Server;
 
     [Fact]
     public async Task Health_reports_the_database_up_and_every_ledger_head()
     {
-        var store = _server.Services.GetRequiredService<Ledger>();
+        var store = Server.Services.GetRequiredService<Ledger>();
         await store.AppendAsync("osdorp-de-punt", "s1", ExpectedVersion.Any,
             [new EventData(new Governance.Projections.BenchAppended(0, 1, "gezond"), EventMetadata.None)]);
 
-        using var client = _server.CreateClient();
+        using var client = Server.CreateClient();
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -35,7 +32,7 @@ public sealed class HealthTests : IAsyncLifetime
     [Fact]
     public async Task The_openapi_document_is_served()
     {
-        using var client = _server.CreateClient();
+        using var client = Server.CreateClient();
         using var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

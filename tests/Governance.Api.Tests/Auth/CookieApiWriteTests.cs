@@ -9,15 +9,12 @@ namespace Governance.Api.Tests.Auth;
 /// Issue 12, point 5: an API write signed in by the session cookie needs a same-origin Origin and a valid antiforgery
 /// token (header RequestVerificationToken); a bearer token needs neither; reads and anonymous writes are unchanged.
 /// </summary>
-public sealed class CookieApiWriteTests : IAsyncLifetime
+public sealed class CookieApiWriteTests(SharedServer shared) : IClassFixture<SharedServer>
 {
-    private GovernanceServer _server = null!;
+    /// <summary>One server for the class: its tests use accounts and ids of their own.</summary>
+    private GovernanceServer Server => shared.Server;
 
-    public async Task InitializeAsync() => _server = await GovernanceServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private string OwnOrigin => _server.BaseAddress.GetLeftPart(UriPartial.Authority);
+    private string OwnOrigin => Server.BaseAddress.GetLeftPart(UriPartial.Authority);
 
     [Fact]
     public async Task A_multipart_upload_with_only_the_session_cookie_from_another_site_is_refused_403_cross_origin_and_nothing_is_stored()
@@ -35,7 +32,7 @@ public sealed class CookieApiWriteTests : IAsyncLifetime
         using var response = await browser.SendAsync(request);
 
         await AssertProblemAsync(response, "cross-origin");
-        await using var db = _server.CreateDataSource();
+        await using var db = Server.CreateDataSource();
         await using var count = db.CreateCommand("select count(*) from app.documents");
         Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
     }
@@ -80,7 +77,7 @@ public sealed class CookieApiWriteTests : IAsyncLifetime
     [Fact]
     public async Task A_bearer_write_from_another_origin_without_antiforgery_token_is_accepted()
     {
-        var (api, _) = await _server.CreateActorClientAsync(new RoleGrant(null, Role.Admin));
+        var (api, _) = await Server.CreateActorClientAsync(new RoleGrant(null, Role.Admin));
 
         using var response = await api.SendAsync(Write("/api/v1/alliances", FoundBody("met-bearer"), "https://evil.example", token: null));
 
@@ -97,8 +94,8 @@ public sealed class CookieApiWriteTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, me.StatusCode);
 
         var email = $"anoniem-{Guid.NewGuid():N}@example.org";
-        await _server.CreateAccountAsync(email);
-        using var anonymous = _server.CreateClient();
+        await Server.CreateAccountAsync(email);
+        using var anonymous = Server.CreateClient();
         using var tokenResponse = await anonymous.PostAsync(new Uri("/api/v1/auth/token", UriKind.Relative),
             new StringContent($$"""{"email":"{{email}}","password":"{{AuthTestHelpers.Password}}"}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, tokenResponse.StatusCode);
@@ -108,8 +105,8 @@ public sealed class CookieApiWriteTests : IAsyncLifetime
     private async Task<(HttpClient Browser, string Token)> SignedInAdminAsync()
     {
         var email = $"beheer-{Guid.NewGuid():N}@example.org";
-        await _server.CreateAccountAsync(email, new RoleGrant(null, Role.Admin));
-        var browser = await _server.CreateSignedInBrowserAsync(email);
+        await Server.CreateAccountAsync(email, new RoleGrant(null, Role.Admin));
+        var browser = await Server.CreateSignedInBrowserAsync(email);
         return (browser, AuthTestHelpers.AntiforgeryToken(await browser.GetStringAsync(new Uri("/account", UriKind.Relative))));
     }
 

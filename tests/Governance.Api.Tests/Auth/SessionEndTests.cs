@@ -8,22 +8,19 @@ namespace Governance.Api.Tests.Auth;
 /// Issue 12, point 6: signing out, revoking a role, erasing a person and changing a password end every session of
 /// that person at once, so a copied <c>wal.session</c> cookie opens neither the account page nor the API afterwards.
 /// </summary>
-public sealed class SessionEndTests : IAsyncLifetime
+public sealed class SessionEndTests(SharedServer shared) : IClassFixture<SharedServer>
 {
     private static readonly AllianceId Osdorp = new("osdorp-de-punt");
-    private GovernanceServer _server = null!;
+    /// <summary>One server for the class: its tests use accounts and ids of their own.</summary>
+    private GovernanceServer Server => shared.Server;
 
-    public async Task InitializeAsync() => _server = await GovernanceServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private AccountService Accounts => _server.Services.GetRequiredService<AccountService>();
+    private AccountService Accounts => Server.Services.GetRequiredService<AccountService>();
 
     [Fact]
     public async Task After_signing_out_the_old_cookie_opens_neither_the_account_page_nor_the_api_and_the_other_device_is_signed_out_too()
     {
         var email = $"uit-{Guid.NewGuid():N}@example.org";
-        await _server.CreateAccountAsync(email, new RoleGrant(Osdorp, Role.Chair));
+        await Server.CreateAccountAsync(email, new RoleGrant(Osdorp, Role.Chair));
         var (laptop, laptopCookie) = await SignInAsync(email);
         var (_, phoneCookie) = await SignInAsync(email);
         await AssertSessionWorksAsync(laptopCookie);
@@ -43,8 +40,8 @@ public sealed class SessionEndTests : IAsyncLifetime
         var chair = new RoleGrant(Osdorp, Role.Chair);
         var email = $"rol-{Guid.NewGuid():N}@example.org";
         var other = $"ander-{Guid.NewGuid():N}@example.org";
-        var person = (await _server.CreateAccountAsync(email, chair)).Person;
-        await _server.CreateAccountAsync(other, chair);
+        var person = (await Server.CreateAccountAsync(email, chair)).Person;
+        await Server.CreateAccountAsync(other, chair);
         var (_, first) = await SignInAsync(email);
         var (_, second) = await SignInAsync(email);
         var (_, othersCookie) = await SignInAsync(other);
@@ -60,11 +57,11 @@ public sealed class SessionEndTests : IAsyncLifetime
     public async Task Erasing_a_person_ends_every_session_of_that_person()
     {
         var email = $"wis-{Guid.NewGuid():N}@example.org";
-        var person = (await _server.CreateAccountAsync(email, new RoleGrant(Osdorp, Role.Secretary))).Person;
+        var person = (await Server.CreateAccountAsync(email, new RoleGrant(Osdorp, Role.Secretary))).Person;
         var (_, first) = await SignInAsync(email);
         var (_, second) = await SignInAsync(email);
 
-        Assert.True(await _server.Services.GetRequiredService<PeopleStore>().EraseAsync(person));
+        Assert.True(await Server.Services.GetRequiredService<PeopleStore>().EraseAsync(person));
 
         await AssertSessionEndedAsync(first);
         await AssertSessionEndedAsync(second);
@@ -74,7 +71,7 @@ public sealed class SessionEndTests : IAsyncLifetime
     public async Task Changing_the_password_ends_every_session_and_the_new_password_starts_one_that_works()
     {
         var email = $"ww-{Guid.NewGuid():N}@example.org";
-        var person = (await _server.CreateAccountAsync(email)).Person;
+        var person = (await Server.CreateAccountAsync(email)).Person;
         var (_, first) = await SignInAsync(email);
         var (_, second) = await SignInAsync(email);
 
@@ -92,8 +89,8 @@ public sealed class SessionEndTests : IAsyncLifetime
     public async Task Signing_out_leaves_the_persons_api_tokens_working_they_are_not_sessions()
     {
         var email = $"token-{Guid.NewGuid():N}@example.org";
-        var person = (await _server.CreateAccountAsync(email)).Person;
-        using var api = await _server.CreateTokenClientAsync(person);
+        var person = (await Server.CreateAccountAsync(email)).Person;
+        using var api = await Server.CreateTokenClientAsync(person);
         var (browser, cookie) = await SignInAsync(email);
 
         using (await browser.PostFormAsync("/uitloggen", [])) { }
@@ -107,14 +104,14 @@ public sealed class SessionEndTests : IAsyncLifetime
     private async Task<(HttpClient Browser, string Cookie)> SignInAsync(string email, string password = AuthTestHelpers.Password)
     {
         var cookies = new CookieContainer();
-        var browser = await _server.CreateSignedInBrowserAsync(email, password, cookies);
-        return (browser, cookies.GetCookies(_server.BaseAddress)[AuthServices.CookieName]!.Value);
+        var browser = await Server.CreateSignedInBrowserAsync(email, password, cookies);
+        return (browser, cookies.GetCookies(Server.BaseAddress)[AuthServices.CookieName]!.Value);
     }
 
     /// <summary>Sends only the copied cookie, as someone who took it from the browser would.</summary>
     private async Task<HttpResponseMessage> WithCookieAsync(string path, string cookie)
     {
-        using var client = _server.CreateClient();
+        using var client = Server.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
         request.Headers.Add("Cookie", $"{AuthServices.CookieName}={cookie}");
         return await client.SendAsync(request);
