@@ -56,6 +56,9 @@ public sealed class PromiseWorld : IAsyncDisposable
     public HttpClient OtherContact { get; private set; } = null!;
     public HttpClient Anonymous { get; private set; } = null!;
 
+    /// <summary>Everyone the world signed up (a mail test reads the mail to them).</summary>
+    public IReadOnlyList<PersonId> People { get; private set; } = [];
+
     /// <summary>A world on a server of its own, on the simulated clock.</summary>
     public static async Task<PromiseWorld> StartAsync(Action<WebApplicationBuilder>? configure = null)
     {
@@ -77,15 +80,16 @@ public sealed class PromiseWorld : IAsyncDisposable
 
     private async Task SetUpAsync()
     {
-        (Admin, _) = await Server.SystemAdminAsync();
-        (Chair, _) = await Server.ClientWithRolesAsync("Dagvoorzitter", new RoleGrant(Osdorp, Role.Chair));
+        PersonId admin, chair, ymere, other;
+        (Admin, admin) = await Server.SystemAdminAsync();
+        (Chair, chair) = await Server.ClientWithRolesAsync("Dagvoorzitter", new RoleGrant(Osdorp, Role.Chair));
         (CoreGroup, CoreGroupPerson) = await Server.ClientWithRolesAsync("Kerngroep", new RoleGrant(Osdorp, Role.CoreGroup));
         (Stadsdeel, StadsdeelPerson) = await Server.ClientWithRolesAsync("Sanne Stadsdeel", new RoleGrant(Osdorp, Role.Representative, PartnerId.Parse("stadsdeel-nieuw-west")));
-        (Ymere, _) = await Server.ClientWithRolesAsync("Yusuf Ymere", new RoleGrant(Osdorp, Role.Representative, PartnerId.Parse("ymere")));
+        (Ymere, ymere) = await Server.ClientWithRolesAsync("Yusuf Ymere", new RoleGrant(Osdorp, Role.Representative, PartnerId.Parse("ymere")));
         (Contact, ContactPerson) = await Server.ClientWithRolesAsync("Ingrid NPSNW", new RoleGrant(Osdorp, Role.EscalationContact));
-        PersonId other;
         (OtherContact, other) = await Server.ClientWithRolesAsync("Gerrit NPSNW",
             new RoleGrant(Osdorp, Role.EscalationContact), new RoleGrant(Geuzenveld, Role.EscalationContact));
+        People = [admin, chair, CoreGroupPerson, StadsdeelPerson, ymere, ContactPerson, other];
         Anonymous = Server.CreateClient();
 
         await Ok(Post(Admin, "/api/v1/alliances", $$"""{"id":"{{Osdorp}}","name":"Wijkalliantie Osdorp de Punt","neighbourhood":"Osdorp"}"""));
@@ -130,6 +134,20 @@ public sealed class PromiseWorld : IAsyncDisposable
         (await Anonymous.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/dev/clock", UriKind.Relative))).GetProperty("now").GetDateTimeOffset();
 
     public async Task<LocalDate> TodayAsync() => Instant.FromDateTimeOffset(await NowAsync()).InZone(Amsterdam).Date;
+
+    /// <summary>
+    /// Moves the simulated clock of <paramref name="node"/>, another node on the world's database, on to the world's now: each
+    /// node has a clock of its own, and one that starts now is behind a shared server's that earlier tests moved on. (A clock
+    /// only moves forward: one already at or past the world's now stays.)
+    /// </summary>
+    public async Task SetClockOfAsync(GovernanceServer node)
+    {
+        using var admin = node.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = Admin.DefaultRequestHeaders.Authorization;
+        var now = await NowAsync();
+        var nodeNow = (await Get(admin, "/api/v1/dev/clock")).GetProperty("now").GetDateTimeOffset();
+        if (now > nodeNow) await Ok(Post(admin, "/api/v1/dev/clock", $$"""{"now":"{{Instant.FromDateTimeOffset(now)}}"}"""));
+    }
 
     public Task AdvanceAsync(string period) => Ok(Post(Admin, "/api/v1/dev/clock", $$"""{"advance":"{{period}}"}"""));
 

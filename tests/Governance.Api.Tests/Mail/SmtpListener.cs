@@ -18,12 +18,85 @@ public sealed record ReceivedMail(IReadOnlyList<string> Recipients, MimeMessage 
 }
 
 /// <summary>
+/// Mails as they arrive at the <see cref="SmtpListener"/>: all of them, or only those to some addresses (a test on a server that
+/// other tests share reads the mail of its own people; issue 16 §4).
+/// </summary>
+public sealed class Inbox
+{
+    private readonly Channel<ReceivedMail> _mails = Channel.CreateUnbounded<ReceivedMail>();
+    private readonly HashSet<string>? _addresses;
+
+    internal Inbox(IEnumerable<string>? addresses) =>
+        _addresses = addresses is null ? null : new HashSet<string>(addresses, StringComparer.OrdinalIgnoreCase);
+
+    internal void Offer(ReceivedMail mail)
+    {
+        if (_addresses is null || mail.Recipients.Any(_addresses.Contains)) _mails.Writer.TryWrite(mail);
+    }
+
+    /// <summary>The next mail that arrives (within <paramref name="timeout"/>, default 30 s), or a failing test.</summary>
+    public async Task<ReceivedMail> NextAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        try
+        {
+            return await _mails.Reader.ReadAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new Xunit.Sdk.XunitException($"No mail arrived within {(timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds} s.");
+        }
+    }
+
+    /// <summary>Every mail that arrives within <paramref name="window"/>.</summary>
+    public async Task<IReadOnlyList<ReceivedMail>> AllWithinAsync(TimeSpan window)
+    {
+        var all = new List<ReceivedMail>();
+        using var cts = new CancellationTokenSource(window);
+        try
+        {
+            while (true) all.Add(await _mails.Reader.ReadAsync(cts.Token));
+        }
+        catch (OperationCanceledException)
+        {
+            return all;
+        }
+    }
+
+    /// <summary>How long <see cref="ArrivingAsync"/> goes on listening after the mails it waited for came.</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The mails that arrive until they reach <paramref name="recipients"/> recipients together (waiting up to 30 s), and any
+    /// that come within <see cref="Settle"/> after those: a mail sent twice (by two nodes, say) follows the first at once. The
+    /// test asserts on what came, so too few or too many fail it with the mails named.
+    /// </summary>
+    public async Task<IReadOnlyList<ReceivedMail>> ArrivingAsync(int recipients)
+    {
+        var all = new List<ReceivedMail>();
+        using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            try
+            {
+                while (all.Sum(m => m.Recipients.Count) < recipients) all.Add(await _mails.Reader.ReadAsync(wait.Token));
+            }
+            catch (OperationCanceledException)
+            {
+                return all;
+            }
+        }
+        return [.. all, .. await AllWithinAsync(Settle)];
+    }
+}
+
+/// <summary>
 /// A real SMTP server (the SmtpServer library) on a loopback port, started by the test: the app sends to it with MailKit over
 /// a real socket, and the test reads what arrived.
 /// </summary>
 public sealed class SmtpListener : IAsyncDisposable
 {
-    private readonly Channel<ReceivedMail> _inbox = Channel.CreateUnbounded<ReceivedMail>();
+    private readonly Inbox _all = new(null);
+    private readonly List<Inbox> _inboxes = [];
     private readonly CancellationTokenSource _stop = new();
     private SmtpServer.SmtpServer? _server;
     private Task? _running;
@@ -54,7 +127,7 @@ public sealed class SmtpListener : IAsyncDisposable
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(_inbox.Writer));
+        services.Add(new Store(this));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
         // Listening once a connection is accepted.
@@ -74,32 +147,29 @@ public sealed class SmtpListener : IAsyncDisposable
         throw new InvalidOperationException($"The SMTP listener did not start on port {Port}.");
     }
 
+    /// <summary>Every mail that arrives, whoever it is to.</summary>
+    public Inbox All => _all;
+
     /// <summary>The next mail that arrives (within <paramref name="timeout"/>, default 30 s), or a failing test.</summary>
-    public async Task<ReceivedMail> NextAsync(TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        try
-        {
-            return await _inbox.Reader.ReadAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new Xunit.Sdk.XunitException($"No mail arrived within {(timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds} s.");
-        }
-    }
+    public Task<ReceivedMail> NextAsync(TimeSpan? timeout = null) => _all.NextAsync(timeout);
 
     /// <summary>Every mail that arrives within <paramref name="window"/>.</summary>
-    public async Task<IReadOnlyList<ReceivedMail>> AllWithinAsync(TimeSpan window)
+    public Task<IReadOnlyList<ReceivedMail>> AllWithinAsync(TimeSpan window) => _all.AllWithinAsync(window);
+
+    /// <summary>From now on, the mails to any of <paramref name="addresses"/> also go to an inbox of their own.</summary>
+    public Inbox InboxFor(IEnumerable<string> addresses)
     {
-        var all = new List<ReceivedMail>();
-        using var cts = new CancellationTokenSource(window);
-        try
+        var inbox = new Inbox(addresses);
+        lock (_inboxes) _inboxes.Add(inbox);
+        return inbox;
+    }
+
+    private void Deliver(ReceivedMail mail)
+    {
+        _all.Offer(mail);
+        lock (_inboxes)
         {
-            while (true) all.Add(await _inbox.Reader.ReadAsync(cts.Token));
-        }
-        catch (OperationCanceledException)
-        {
-            return all;
+            foreach (var inbox in _inboxes) inbox.Offer(mail);
         }
     }
 
@@ -120,14 +190,14 @@ public sealed class SmtpListener : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private sealed class Store(ChannelWriter<ReceivedMail> inbox) : MessageStore
+    private sealed class Store(SmtpListener listener) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
             CancellationToken cancellationToken)
         {
             await using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-            inbox.TryWrite(new ReceivedMail([.. transaction.To.Select(m => $"{m.User}@{m.Host}")], message));
+            listener.Deliver(new ReceivedMail([.. transaction.To.Select(m => $"{m.User}@{m.Host}")], message));
             return SmtpResponse.Ok;
         }
     }
