@@ -8,9 +8,18 @@ public static class Screenshots
 {
     public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
 
+    /// <summary>
+    /// False when GOVERNANCE_SCREENSHOTS is "off": <c>ops/test</c> sets it, since a full run's pictures are not looked at and
+    /// each costs about half a second of CPU (issue 16 §4); a test run for one page, or <c>GOVERNANCE_SCREENSHOTS=on ops/test</c>,
+    /// takes them.
+    /// </summary>
+    public static bool Enabled { get; } =
+        !string.Equals(Environment.GetEnvironmentVariable("GOVERNANCE_SCREENSHOTS"), "off", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Saves <c>artifacts/screenshots/&lt;name&gt;.png</c> next to the test binaries and prints its path.</summary>
     public static async Task<string> SaveAsync(IPage page, string name, ITestOutputHelper? output = null)
     {
+        if (!Enabled) return Skipped(name, output);
         System.IO.Directory.CreateDirectory(Directory);
         var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
         var path = Path.Combine(Directory, safe + ".png");
@@ -25,10 +34,17 @@ public static class Screenshots
     /// <summary>Saves <c>docs/screenshots/&lt;name&gt;.png</c> in the repository (the whole page, or only what fits the screen) and prints its path.</summary>
     public static async Task<string> SaveForReviewAsync(IPage page, string name, ITestOutputHelper? output = null, bool fullPage = true)
     {
+        if (!Enabled) return Skipped(name, output);
         System.IO.Directory.CreateDirectory(ReviewDirectory);
         var path = Path.Combine(ReviewDirectory, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         output?.WriteLine($"screenshot for review: {path}");
         return path;
+    }
+
+    private static string Skipped(string name, ITestOutputHelper? output)
+    {
+        output?.WriteLine($"screenshot {name} not taken (GOVERNANCE_SCREENSHOTS=off)");
+        return "";
     }
 }
