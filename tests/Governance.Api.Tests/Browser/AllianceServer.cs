@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using Governance.Api.Auth;
 using Governance.Api.Demo;
+using Governance.Api.Tests.Auth;
 using Governance.TestSupport;
 using Xunit.Abstractions;
 
@@ -14,6 +16,9 @@ namespace Governance.Api.Tests.Browser;
 public sealed class AllianceServer : IAsyncLifetime
 {
     public const string Alliance = "osdorp-de-punt";
+
+    /// <summary>The demo alliance's API path.</summary>
+    public const string Api = $"/api/v1/alliances/{Alliance}";
 
     private GovernanceServer? _server;
 
@@ -46,6 +51,14 @@ public sealed class AllianceServer : IAsyncLifetime
             await Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(
                 seeder.Services.GetRequiredService<Marten.IDocumentStore>(), TimeSpan.FromSeconds(60));
         });
+
+    /// <summary>An API client signed in with a token as the demo account <paramref name="email"/>, and that account's person id.</summary>
+    public async Task<(HttpClient Client, string Person)> ApiClientAsync(string email)
+    {
+        var person = await Server.Services.GetRequiredService<AccountService>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"No demo account {email}.");
+        return (await Server.CreateTokenClientAsync(person), person.Value);
+    }
 
     /// <summary>Waits until Marten's async daemon has caught up with the ledger (every projection, every alliance).</summary>
     public Task WaitForProjectionAsync(string consumer) =>

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Governance.Api.Auth;
-using Governance.Api.Tests.Auth;
 using Governance.Api.Tests.Browser;
 using static Governance.Api.Tests.Commitments.PromiseWorld;
 
@@ -14,21 +12,14 @@ namespace Governance.Api.Tests.Commitments;
 /// </summary>
 public sealed class CommitmentCorrectionApiTests(AllianceServer demo) : IClassFixture<AllianceServer>
 {
-    private const string Base = $"/api/v1/alliances/{AllianceServer.Alliance}";
-
-    private async Task<(HttpClient Client, string Person)> AsAsync(string email)
-    {
-        var person = await demo.Server.Services.GetRequiredService<AccountService>().FindByEmailAsync(email)
-            ?? throw new InvalidOperationException($"No demo account {email}.");
-        return (await demo.Server.CreateTokenClientAsync(person), person.Value);
-    }
+    private const string Base = AllianceServer.Api;
 
     [Fact]
     public async Task The_secretary_corrects_the_owner_and_person_and_the_history_keeps_the_original_and_the_correction()
     {
-        var (secretary, secretaryPerson) = await AsAsync("projectleider@osdorp.example");
-        var (_, ymerePerson) = await AsAsync("ymere@osdorp.example");
-        var (_, policePerson) = await AsAsync("politie@osdorp.example");
+        var (secretary, secretaryPerson) = await demo.ApiClientAsync("projectleider@osdorp.example");
+        var (_, ymerePerson) = await demo.ApiClientAsync("ymere@osdorp.example");
+        var (_, policePerson) = await demo.ApiClientAsync("politie@osdorp.example");
         const string promise = $"{Base}/commitments/politie-avondsurveillance-rooster";
 
         var outcome = await Ok(Post(secretary, $"{promise}/correction",
@@ -58,8 +49,8 @@ public sealed class CommitmentCorrectionApiTests(AllianceServer demo) : IClassFi
     [Fact]
     public async Task A_correction_is_refused_with_a_problem_that_names_the_rule()
     {
-        var (chair, _) = await AsAsync("dagvoorzitter@osdorp.example");
-        var (stadsdeel, stadsdeelPerson) = await AsAsync("stadsdeel@osdorp.example");
+        var (chair, _) = await demo.ApiClientAsync("dagvoorzitter@osdorp.example");
+        var (stadsdeel, stadsdeelPerson) = await demo.ApiClientAsync("stadsdeel@osdorp.example");
         const string promise = $"{Base}/commitments/stadsdeel-bankjes-repareren";
 
         // Only the chair or the secretary: the owner's own representative may not rewrite the record.

@@ -1,5 +1,4 @@
 using System.Net;
-using Governance.Api.Auth;
 using Governance.Api.Tests.Browser;
 using static Governance.Api.Tests.Commitments.PromiseWorld;
 
@@ -12,21 +11,14 @@ namespace Governance.Api.Tests.Meetings;
 /// </summary>
 public sealed class AttendanceCorrectionApiTests(AllianceServer demo) : IClassFixture<AllianceServer>
 {
-    private const string Base = $"/api/v1/alliances/{AllianceServer.Alliance}";
-
-    private async Task<(HttpClient Client, string Person)> AsAsync(string email)
-    {
-        var person = await demo.Server.Services.GetRequiredService<AccountService>().FindByEmailAsync(email)
-            ?? throw new InvalidOperationException($"No demo account {email}.");
-        return (await demo.Server.CreateTokenClientAsync(person), person.Value);
-    }
+    private const string Base = AllianceServer.Api;
 
     [Fact]
     public async Task R15_the_secretary_corrects_a_resident_recorded_for_Ymere_and_the_table_is_judged_again()
     {
         var meeting = await MeetingsToday.OpenAsync(demo, "correctie-aanwezig-api");
-        var (secretary, secretaryPerson) = await AsAsync("projectleider@osdorp.example");
-        var (_, anouk) = await AsAsync("bewoner2@osdorp.example");
+        var (secretary, secretaryPerson) = await demo.ApiClientAsync("projectleider@osdorp.example");
+        var (_, anouk) = await demo.ApiClientAsync("bewoner2@osdorp.example");
         var path = $"{Base}/meetings/{meeting.Value}";
         // Anouk de Vries (BCOP) ticked for Ymere by mistake: one resident against six professionals.
         await Ok(Post(secretary, $"{path}/attendance", $$"""{"person":"{{anouk}}","partner":"ymere"}"""));
@@ -54,10 +46,10 @@ public sealed class AttendanceCorrectionApiTests(AllianceServer demo) : IClassFi
     public async Task A_correction_of_an_attendance_is_refused_with_a_problem_that_names_the_rule()
     {
         var meeting = await MeetingsToday.OpenAsync(demo, "correctie-aanwezig-weigering");
-        var (chair, _) = await AsAsync("dagvoorzitter@osdorp.example");
-        var (ymere, _) = await AsAsync("ymere@osdorp.example");
-        var (_, fatima) = await AsAsync("bewoner@osdorp.example");
-        var (_, anouk) = await AsAsync("bewoner2@osdorp.example");
+        var (chair, _) = await demo.ApiClientAsync("dagvoorzitter@osdorp.example");
+        var (ymere, _) = await demo.ApiClientAsync("ymere@osdorp.example");
+        var (_, fatima) = await demo.ApiClientAsync("bewoner@osdorp.example");
+        var (_, anouk) = await demo.ApiClientAsync("bewoner2@osdorp.example");
         var path = $"{Base}/meetings/{meeting.Value}/attendance";
 
         // Only the chair or the secretary keeps the record of the table.

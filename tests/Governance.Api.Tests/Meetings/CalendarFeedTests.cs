@@ -15,7 +15,7 @@ namespace Governance.Api.Tests.Meetings;
 /// </summary>
 public sealed class CalendarFeedTests(AllianceServer demo) : IClassFixture<AllianceServer>
 {
-    private static readonly string Api = $"/api/v1/alliances/{AllianceServer.Alliance}";
+    private const string Api = AllianceServer.Api;
 
     private async Task<Calendar> FeedAsync(string path)
     {

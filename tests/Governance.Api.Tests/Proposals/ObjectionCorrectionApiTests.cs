@@ -1,5 +1,4 @@
 using System.Net;
-using Governance.Api.Auth;
 using Governance.Api.Tests.Browser;
 using static Governance.Api.Tests.Commitments.PromiseWorld;
 
@@ -12,21 +11,14 @@ namespace Governance.Api.Tests.Proposals;
 /// </summary>
 public sealed class ObjectionCorrectionApiTests(AllianceServer demo) : IClassFixture<AllianceServer>
 {
-    private const string Base = $"/api/v1/alliances/{AllianceServer.Alliance}";
-
-    private async Task<(HttpClient Client, string Person)> AsAsync(string email)
-    {
-        var person = await demo.Server.Services.GetRequiredService<AccountService>().FindByEmailAsync(email)
-            ?? throw new InvalidOperationException($"No demo account {email}.");
-        return (await demo.Server.CreateTokenClientAsync(person), person.Value);
-    }
+    private const string Base = AllianceServer.Api;
 
     [Fact]
     public async Task The_secretary_corrects_who_objected_and_the_proposal_keeps_the_original_speaker_beside_the_correction()
     {
-        var (secretary, secretaryPerson) = await AsAsync("projectleider@osdorp.example");
-        var (_, ymerePerson) = await AsAsync("ymere@osdorp.example");
-        var (_, stadsdeelPerson) = await AsAsync("stadsdeel@osdorp.example");
+        var (secretary, secretaryPerson) = await demo.ApiClientAsync("projectleider@osdorp.example");
+        var (_, ymerePerson) = await demo.ApiClientAsync("ymere@osdorp.example");
+        var (_, stadsdeelPerson) = await demo.ApiClientAsync("stadsdeel@osdorp.example");
         const string proposal = $"{Base}/proposals/speelstraat-pieter-calandlaan";
         var body = $$"""{"by":"{{ymerePerson}}","partner":"ymere","reason":"Het bezwaar over de vuilniswagen kwam van Ymere."}""";
 
@@ -51,9 +43,9 @@ public sealed class ObjectionCorrectionApiTests(AllianceServer demo) : IClassFix
     [Fact]
     public async Task A_correction_of_an_objection_is_refused_with_a_problem_that_names_the_rule()
     {
-        var (chair, _) = await AsAsync("dagvoorzitter@osdorp.example");
-        var (ymere, ymerePerson) = await AsAsync("ymere@osdorp.example");
-        var (_, stadsdeelPerson) = await AsAsync("stadsdeel@osdorp.example");
+        var (chair, _) = await demo.ApiClientAsync("dagvoorzitter@osdorp.example");
+        var (ymere, ymerePerson) = await demo.ApiClientAsync("ymere@osdorp.example");
+        var (_, stadsdeelPerson) = await demo.ApiClientAsync("stadsdeel@osdorp.example");
         const string objection = $"{Base}/proposals/avondverlichting-tussen-meer/objections/1/correction";
 
         // Only the chair or the secretary: the objector may not rewrite the record.
