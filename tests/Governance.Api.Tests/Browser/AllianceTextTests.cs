@@ -12,7 +12,7 @@ public sealed partial class AllianceTextTests
     public void Every_refusal_the_alliance_decider_can_give_has_its_own_Dutch_text()
     {
         // Read from the decider's source, so a new refusal without a Dutch text fails here instead of showing the fallback.
-        var source = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "src", "Governance.Domain", "Alliances", "Alliance.cs"));
+        var source = RepositoryFiles.DeciderSource("Alliances", "Alliance");
         var codes = Code().Matches(source).Select(m => m.Groups[1].Value).Distinct().ToList();
 
         Assert.Contains("partner.already-member", codes);

@@ -19,7 +19,7 @@ public sealed partial class DecisionTextTests
     public void Every_refusal_the_proposal_decider_can_give_has_its_own_Dutch_text()
     {
         // Read from the decider's source, so a new refusal without a Dutch text fails here instead of showing the fallback.
-        var source = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "src", "Governance.Domain", "Proposals", "Proposal.cs"));
+        var source = RepositoryFiles.DeciderSource("Proposals", "Proposal");
         var codes = Code().Matches(source).Select(m => m.Groups[1].Value).Distinct().ToList();
         // TableProposal refuses with the item's decidability (R7), as Meeting.State.IsDecidable gives it.
         string[] decidability = ["R7.not-decidable", "R7.changed-after-waiver", "item.not-accepted", "item.information-only", "item.deferred",

@@ -14,7 +14,7 @@ public sealed partial class MeetingTextTests
     public void Every_refusal_the_meeting_decider_can_give_has_its_own_Dutch_text()
     {
         // Read from the decider's source, so a new refusal without a Dutch text fails here instead of showing the fallback.
-        var source = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "src", "Governance.Domain", "Meetings", "Meeting.cs"));
+        var source = RepositoryFiles.DeciderSource("Meetings", "Meeting");
         var codes = Code().Matches(source).Select(m => m.Groups[1].Value).Distinct().ToList();
 
         Assert.Contains("R7.waiver-not-by-residents", codes);
